@@ -1,0 +1,56 @@
+import CareerCopilotCore
+import Foundation
+import Vapor
+
+/// `{ "success": true, "data": …, "message": …, "timestamp": … }`: every successful
+/// `/api/v1` answer.
+struct Envelope<Payload: Encodable>: Encodable {
+    let success = true
+    let data: Payload
+    let message: String
+    let timestamp: Date
+}
+
+/// `{ "success": false, "error": { "code", "message", "details" }, "timestamp" }`.
+struct ErrorEnvelope: Encodable {
+    struct Body: Encodable {
+        let code: String
+        let message: String
+        let details: [String]
+    }
+
+    let success = false
+    let error: Body
+    let timestamp: Date
+}
+
+/// A page of a list: `{ "items": [...], "page": 1, "page_size": 20, "total": 137 }`.
+struct ListPage<Item: Encodable>: Encodable {
+    let items: [Item]
+    let page: Int
+    let pageSize: Int
+    let total: Int
+
+    init(items: [Item], request: Paging, total: Int) {
+        self.items = items
+        self.page = request.page
+        self.pageSize = request.pageSize
+        self.total = total
+    }
+}
+
+extension Request {
+    /// Answers `data` in the success envelope.
+    func envelope<Payload: Encodable>(_ data: Payload, message: String, status: HTTPStatus = .ok) throws -> Response {
+        let body = try APIJSON.encoder().encode(Envelope(data: data, message: message, timestamp: Date()))
+        return Response.json(body, status: status)
+    }
+}
+
+extension Response {
+    static func json(_ body: Data, status: HTTPStatus, headers extra: HTTPHeaders = [:]) -> Response {
+        var headers = extra
+        headers.contentType = .json
+        return Response(status: status, headers: headers, body: .init(data: body))
+    }
+}

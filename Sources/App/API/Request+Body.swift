@@ -1,0 +1,41 @@
+import CareerCopilotCore
+import Foundation
+import Vapor
+
+extension Request {
+    /// The JSON body, as a schema-less value for `BodyReader`.
+    /// 415 unless the body is declared JSON; 400 when it is missing or not valid JSON.
+    func jsonBody() throws -> JSONValue {
+        guard let type = headers.contentType, type.type == "application",
+              type.subType == "json" || type.subType.hasSuffix("+json")
+        else {
+            throw Abort(.unsupportedMediaType)
+        }
+        guard let buffer = body.data, buffer.readableBytes > 0 else {
+            throw DomainError.badRequest("A JSON body is required")
+        }
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+        } catch {
+            throw DomainError.badRequest("The request body is not valid JSON")
+        }
+    }
+
+    /// The query string as a dictionary (the last value wins for repeated keys).
+    var queryParameters: [String: String] {
+        guard let query = url.query, let items = URLComponents(string: "?" + query)?.queryItems else { return [:] }
+        var result: [String: String] = [:]
+        for item in items {
+            result[item.name] = item.value ?? ""
+        }
+        return result
+    }
+
+    /// An integer id from the path; 404 when it is not one (no such resource can exist).
+    func idParameter(_ name: String = "id", resource: String) throws -> Int {
+        guard let raw = parameters.get(name), let id = Int(raw), id > 0, id <= Int(Int32.max) else {
+            throw DomainError.notFound("\(resource) not found")
+        }
+        return id
+    }
+}

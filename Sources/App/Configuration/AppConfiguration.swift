@@ -1,0 +1,151 @@
+import Foundation
+import Logging
+
+/// Everything the process reads from its environment, read once at start-up.
+///
+/// Defaults give the embedded run: SQLite in `./data`, port 8000, text logs. `load` checks
+/// every variable and reports all problems together.
+public struct AppConfiguration: Sendable {
+    public enum Database: Sendable, Equatable {
+        case sqlite(path: String)
+        case postgres(url: String)
+    }
+
+    public enum LogFormat: String, Sendable, CaseIterable {
+        case text, json
+    }
+
+    public var dataDirectory: String
+    public var database: Database
+    /// PostgreSQL schema (search path) to use; nil keeps the server's default (`public`).
+    public var databaseSchema: String?
+    /// Connections per event loop in the PostgreSQL pool.
+    public var databasePoolSize: Int
+    public var port: Int
+    public var logLevel: Logger.Level
+    public var logFormat: LogFormat
+    /// Every request acts as user 1, who is created at first start. Only on loopback.
+    public var singleUser: Bool
+
+    public static let sqliteFileName = "career-copilot.sqlite"
+
+    public init(
+        dataDirectory: String = "./data",
+        database: Database? = nil,
+        databaseSchema: String? = nil,
+        databasePoolSize: Int = 8,
+        port: Int = 8000,
+        logLevel: Logger.Level = .info,
+        logFormat: LogFormat = .text,
+        singleUser: Bool = true
+    ) {
+        self.dataDirectory = dataDirectory
+        self.database = database ?? .sqlite(path: (dataDirectory as NSString).appendingPathComponent(Self.sqliteFileName))
+        self.databaseSchema = databaseSchema
+        self.databasePoolSize = databasePoolSize
+        self.port = port
+        self.logLevel = logLevel
+        self.logFormat = logFormat
+        self.singleUser = singleUser
+    }
+
+    /// Reads the configuration from environment variables.
+    public static func load(from environment: [String: String]) throws(ConfigurationError) -> AppConfiguration {
+        var problems: [String] = []
+        func value(_ name: String) -> String? {
+            guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            return raw
+        }
+
+        let dataDirectory = value("CC_DATA_DIR") ?? "./data"
+
+        var database: Database?
+        if let url = value("DATABASE_URL") {
+            let lower = url.lowercased()
+            if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") {
+                if URLComponents(string: url)?.host == nil {
+                    problems.append("DATABASE_URL must look like postgres://user:password@host:5432/database")
+                }
+                database = .postgres(url: url)
+            } else if lower.hasPrefix("sqlite://") {
+                let path = String(url.dropFirst("sqlite://".count))
+                if path.isEmpty { problems.append("DATABASE_URL sqlite:// needs a file path, e.g. sqlite:///var/lib/cc/db.sqlite") }
+                database = .sqlite(path: path)
+            } else {
+                problems.append("DATABASE_URL must start with postgres://, postgresql:// or sqlite:// (leave it unset for the embedded SQLite database)")
+            }
+        }
+
+        var schema: String?
+        if let raw = value("CC_DATABASE_SCHEMA") {
+            if raw.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) == nil {
+                problems.append("CC_DATABASE_SCHEMA must be a lowercase SQL identifier (letters, digits, _)")
+            } else {
+                schema = raw
+            }
+        }
+
+        var poolSize = 8
+        if let raw = value("DATABASE_POOL_SIZE") {
+            if let size = Int(raw), (1...256).contains(size) { poolSize = size } else {
+                problems.append("DATABASE_POOL_SIZE must be a whole number from 1 to 256")
+            }
+        }
+
+        var port = 8000
+        if let raw = value("PORT") {
+            if let number = Int(raw), (0...65_535).contains(number) { port = number } else {
+                problems.append("PORT must be a whole number from 0 to 65535")
+            }
+        }
+
+        var level = Logger.Level.info
+        if let raw = value("LOG_LEVEL") {
+            if let parsed = Logger.Level(rawValue: raw.lowercased()) { level = parsed } else {
+                problems.append("LOG_LEVEL must be one of: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
+        var format = LogFormat.text
+        if let raw = value("LOG_FORMAT") {
+            if let parsed = LogFormat(rawValue: raw.lowercased()) { format = parsed } else {
+                problems.append("LOG_FORMAT must be text or json")
+            }
+        }
+
+        var singleUser = true
+        if let raw = value("CC_SINGLE_USER") {
+            switch raw.lowercased() {
+            case "1", "true", "yes", "on": singleUser = true
+            case "0", "false", "no", "off": singleUser = false
+            default: problems.append("CC_SINGLE_USER must be 1 or 0")
+            }
+        }
+
+        guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
+        return AppConfiguration(
+            dataDirectory: dataDirectory, database: database, databaseSchema: schema, databasePoolSize: poolSize,
+            port: port, logLevel: level, logFormat: format, singleUser: singleUser
+        )
+    }
+
+    /// The database target with any password hidden, for logs.
+    public var redactedDatabaseDescription: String {
+        switch database {
+        case let .sqlite(path): return "sqlite \(path)"
+        case let .postgres(url):
+            guard var components = URLComponents(string: url) else { return "postgres (unparseable URL)" }
+            if components.password != nil { components.password = "***" }
+            return components.string ?? "postgres"
+        }
+    }
+}
+
+/// An invalid configuration: every problem found, one per line.
+public struct ConfigurationError: Error, CustomStringConvertible {
+    public let problems: [String]
+
+    public var description: String {
+        "Invalid configuration:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,64 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Vapor
+
+/// Sets up an application from its configuration: database, migrations, middleware, routes
+/// and commands. Tests call it with their own configuration.
+public func configure(_ app: Application, _ config: AppConfiguration) async throws {
+    PrometheusMetrics.bootstrapOnce()
+    app.storage[ConfigurationKey.self] = config
+    app.http.server.configuration.port = config.port
+    app.http.server.configuration.hostname = "127.0.0.1"
+    app.routes.defaultMaxBodySize = "1mb"
+
+    try useDatabase(app, config)
+    app.migrations.add(Migrations.all)
+    app.asyncCommands.use(MigrateCommand(), as: "migrate")
+
+    let methodIndex = RouteMethodIndex()
+    app.middleware = Middlewares()
+    app.middleware.use(RequestIDMiddleware())
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(APIErrorMiddleware(methods: methodIndex))
+    try routes(app, config)
+    methodIndex.build(from: app.routes)
+}
+
+private func useDatabase(_ app: Application, _ config: AppConfiguration) throws {
+    switch config.database {
+    case let .sqlite(path):
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: .sqlite)
+        // WAL lets readers go on while one writer writes; it is a property of the file and persists.
+        app.lifecycle.use(SQLiteJournalMode())
+    case let .postgres(url):
+        var postgres = try SQLPostgresConfiguration(url: url)
+        if let schema = config.databaseSchema { postgres.searchPath = [schema] }
+        let perLoop = max(1, config.databasePoolSize / System.coreCount)
+        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: perLoop, connectionPoolTimeout: .seconds(10)), as: .psql)
+    }
+}
+
+/// Switches a SQLite database to write-ahead logging before the application serves.
+private struct SQLiteJournalMode: LifecycleHandler {
+    func willBootAsync(_ application: Application) async throws {
+        try await application.db.sql.raw("PRAGMA journal_mode=WAL").run()
+    }
+}
+
+private struct ConfigurationKey: StorageKey {
+    typealias Value = AppConfiguration
+}
+
+extension Application {
+    /// The configuration the application was set up with.
+    public var configuration: AppConfiguration {
+        storage[ConfigurationKey.self] ?? AppConfiguration()
+    }
+}

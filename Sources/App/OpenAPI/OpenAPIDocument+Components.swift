@@ -1,0 +1,201 @@
+import CareerCopilotCore
+
+extension OpenAPIDocument {
+    static func enumSchema(_ values: [String], nullable: Bool = false) -> JSONValue {
+        nullable
+            ? ["type": ["string", "null"], "enum": .array(values.map { .string($0) } + [.null])]
+            : ["type": "string", "enum": .array(values.map { .string($0) })]
+    }
+
+    static func nullable(_ type: String, _ extra: [String: JSONValue] = [:]) -> JSONValue {
+        var schema = extra
+        schema["type"] = [.string(type), "null"]
+        return .object(schema)
+    }
+
+    enum Schemas {
+        static let dateTime: JSONValue = ["type": "string", "format": "date-time"]
+
+        static var all: [String: JSONValue] {
+            [
+                "Job": job,
+                "JobInput": jobInput,
+                "Application": application,
+                "ApplicationInput": applicationInput,
+                "TimelineEntry": timelineEntry,
+                "Deleted": ["type": "object", "required": ["id"], "properties": ["id": ["type": "integer"]]],
+                "Error": error,
+                "Health": health,
+            ]
+        }
+
+        static var job: JSONValue {
+            [
+                "type": "object",
+                "required": ["id", "title", "company", "source", "description", "description_text", "scraped_at", "is_active", "skills"],
+                "properties": [
+                    "id": ["type": "integer"],
+                    "title": ["type": "string"],
+                    "company": ["type": "string"],
+                    "location": nullable("string"),
+                    "source": ["type": "string"],
+                    "external_id": nullable("string"),
+                    "url": nullable("string", ["format": "uri"]),
+                    "description": ["type": "string", "description": "Sanitised HTML"],
+                    "description_text": ["type": "string"],
+                    "remote": enumSchema(RemoteType.allCases.map(\.rawValue), nullable: true),
+                    "employment_type": enumSchema(EmploymentType.allCases.map(\.rawValue), nullable: true),
+                    "salary_min": nullable("number"),
+                    "salary_max": nullable("number"),
+                    "salary_currency": nullable("string"),
+                    "salary_period": enumSchema(SalaryPeriod.allCases.map(\.rawValue), nullable: true),
+                    "posted_at": nullable("string", ["format": "date-time"]),
+                    "scraped_at": dateTime,
+                    "is_active": ["type": "boolean"],
+                    "inactive_since": nullable("string", ["format": "date-time"]),
+                    "skills": ["type": "array", "items": ["type": "string"]],
+                    "created_by": nullable("integer"),
+                    "created_at": dateTime,
+                    "updated_at": dateTime,
+                ],
+            ]
+        }
+
+        static var jobInput: JSONValue {
+            [
+                "type": "object",
+                "description": "title and company are required to create; an update changes only the fields sent.",
+                "properties": [
+                    "title": ["type": "string", "minLength": 1, "maxLength": 300],
+                    "company": ["type": "string", "minLength": 1, "maxLength": 200],
+                    "location": nullable("string", ["maxLength": 300]),
+                    "source": ["type": "string", "maxLength": 50, "pattern": "^[a-z0-9][a-z0-9._-]*$"],
+                    "external_id": nullable("string", ["maxLength": 255]),
+                    "url": nullable("string", ["format": "uri", "maxLength": 2048]),
+                    "description": nullable("string", ["maxLength": .number(Double(JobDraft.maxDescriptionLength))]),
+                    "remote": enumSchema(RemoteType.allCases.map(\.rawValue), nullable: true),
+                    "employment_type": enumSchema(EmploymentType.allCases.map(\.rawValue), nullable: true),
+                    "salary_min": nullable("number", ["minimum": 0]),
+                    "salary_max": nullable("number", ["minimum": 0]),
+                    "salary_currency": nullable("string", ["pattern": "^[A-Za-z]{3}$"]),
+                    "salary_period": enumSchema(SalaryPeriod.allCases.map(\.rawValue), nullable: true),
+                    "posted_at": nullable("string", ["format": "date-time"]),
+                    "is_active": ["type": "boolean"],
+                    "skills": ["type": "array", "maxItems": 100, "items": ["type": "string", "maxLength": 100]],
+                ],
+            ]
+        }
+
+        static var application: JSONValue {
+            [
+                "type": "object",
+                "required": ["id", "job_id", "status"],
+                "properties": [
+                    "id": ["type": "integer"],
+                    "job_id": ["type": "integer"],
+                    "status": enumSchema(ApplicationStatus.allCases.map(\.rawValue)),
+                    "notes": nullable("string"),
+                    "applied_at": nullable("string", ["format": "date-time"]),
+                    "created_at": dateTime,
+                    "updated_at": dateTime,
+                    "job": [
+                        "type": "object",
+                        "properties": [
+                            "id": ["type": "integer"], "title": ["type": "string"], "company": ["type": "string"],
+                            "location": nullable("string"), "is_active": ["type": "boolean"],
+                        ],
+                    ],
+                    "timeline": ["type": "array", "items": ref("TimelineEntry"), "description": "Only on a single application"],
+                ],
+            ]
+        }
+
+        static var applicationInput: JSONValue {
+            [
+                "type": "object",
+                "description": "job_id is required to create and cannot change.",
+                "properties": [
+                    "job_id": ["type": "integer", "minimum": 1],
+                    "status": enumSchema(ApplicationStatus.allCases.map(\.rawValue)),
+                    "notes": nullable("string", ["maxLength": .number(Double(ApplicationDraft.maxNotesLength))]),
+                ],
+            ]
+        }
+
+        static var timelineEntry: JSONValue {
+            [
+                "type": "object",
+                "required": ["to_status", "changed_at"],
+                "properties": [
+                    "from_status": enumSchema(ApplicationStatus.allCases.map(\.rawValue), nullable: true),
+                    "to_status": enumSchema(ApplicationStatus.allCases.map(\.rawValue)),
+                    "changed_at": dateTime,
+                ],
+            ]
+        }
+
+        static var error: JSONValue {
+            [
+                "type": "object",
+                "required": ["success", "error", "timestamp"],
+                "properties": [
+                    "success": ["const": false],
+                    "error": [
+                        "type": "object",
+                        "required": ["code", "message", "details"],
+                        "properties": [
+                            "code": enumSchema([
+                                "BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "METHOD_NOT_ALLOWED", "CONFLICT",
+                                "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_ERROR", "RATE_LIMITED",
+                                "INTERNAL_ERROR", "SERVICE_UNAVAILABLE",
+                            ]),
+                            "message": ["type": "string"],
+                            "details": ["type": "array", "items": ["type": "string"]],
+                        ],
+                    ],
+                    "timestamp": dateTime,
+                ],
+            ]
+        }
+
+        static var health: JSONValue {
+            let component: JSONValue = ["type": "object", "required": ["status"], "properties": ["status": ["type": "string"]]]
+            return [
+                "type": "object",
+                "required": ["status", "database", "queue", "workers"],
+                "properties": [
+                    "status": enumSchema(["healthy", "degraded", "unhealthy"]),
+                    "database": component, "queue": component, "workers": component,
+                ],
+            ]
+        }
+    }
+
+    enum Responses {
+        static var all: [String: JSONValue] {
+            [
+                ("BadRequest", "Malformed JSON or a bad query parameter"),
+                ("Forbidden", "Not allowed for this user"),
+                ("NotFound", "No such resource (or not yours)"),
+                ("MethodNotAllowed", "The path exists with other methods (see Allow)"),
+                ("Conflict", "Conflicts with existing data"),
+                ("PayloadTooLarge", "Body over 1 MiB"),
+                ("UnsupportedMediaType", "Body is not application/json"),
+                ("ValidationError", "One line per problem in details"),
+                ("InternalError", "Unexpected; quote the request id"),
+            ].reduce(into: [:]) { result, item in
+                result[item.0] = ["description": .string(item.1), "content": json(ref("Error"))]
+            }
+        }
+    }
+
+    enum Parameters {
+        static var all: [String: JSONValue] {
+            [
+                "id": ["name": "id", "in": "path", "required": true, "schema": ["type": "integer", "minimum": 1]],
+                "page": queryParameter("page", ["type": "integer", "minimum": 1, "default": 1], "Page number, from 1"),
+                "page_size": queryParameter("page_size", ["type": "integer", "minimum": 1, "maximum": 100, "default": 20], "Items per page"),
+            ]
+        }
+    }
+}

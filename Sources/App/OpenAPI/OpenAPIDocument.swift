@@ -1,0 +1,186 @@
+import CareerCopilotCore
+
+/// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`.
+/// A test checks that it names exactly the routes the server registers.
+enum OpenAPIDocument {
+    static func build() -> JSONValue {
+        [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Career Copilot API",
+                "version": .string(CareerCopilotVersion.current),
+                "description": "Self-hosted AI copilot for a job search. Every response uses the success or error envelope.",
+            ],
+            "servers": [["url": "/"]],
+            "paths": .object(paths),
+            "components": [
+                "schemas": .object(Schemas.all),
+                "responses": .object(Responses.all),
+                "parameters": .object(Parameters.all),
+            ],
+        ]
+    }
+
+    static var paths: [String: JSONValue] {
+        [
+            "/health": [
+                "get": operation("Health of the service and its database", tag: "operations", envelope: false, responses: [
+                    "200": ["description": "Healthy or degraded", "content": json(ref("Health"))],
+                    "503": ["description": "Unhealthy", "content": json(ref("Health"))],
+                ]),
+            ],
+            "/metrics": [
+                "get": operation("Prometheus metrics", tag: "operations", envelope: false, responses: [
+                    "200": ["description": "Prometheus text format", "content": ["text/plain": ["schema": ["type": "string"]]]],
+                ]),
+            ],
+            "/api/v1/openapi.json": [
+                "get": operation("This document", tag: "operations", envelope: false, responses: [
+                    "200": ["description": "OpenAPI document", "content": json(["type": "object"])],
+                ]),
+            ],
+            "/api/v1/jobs": [
+                "get": operation("List jobs", tag: "jobs", parameters: jobListParameters, responses: [
+                    "200": success(list(ref("Job"))), "400": errorRef("BadRequest"),
+                ]),
+                "post": operation("Create a job", tag: "jobs", body: ref("JobInput"), responses: [
+                    "201": success(ref("Job")), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
+                ]),
+            ],
+            "/api/v1/jobs/{id}": [
+                "parameters": [paramRef("id")],
+                "get": operation("Get a job", tag: "jobs", responses: ["200": success(ref("Job")), "404": errorRef("NotFound")]),
+                "put": operation("Change a job (only the fields sent; null clears)", tag: "jobs", body: ref("JobInput"), responses: [
+                    "200": success(ref("Job")), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
+                    "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
+                ]),
+                "delete": operation("Delete a job nobody tracks", tag: "jobs", responses: [
+                    "200": success(ref("Deleted")), "403": errorRef("Forbidden"), "404": errorRef("NotFound"), "409": errorRef("Conflict"),
+                ]),
+            ],
+            "/api/v1/applications": [
+                "get": operation("List your applications", tag: "applications", parameters: applicationListParameters, responses: [
+                    "200": success(list(ref("Application"))), "400": errorRef("BadRequest"),
+                ]),
+                "post": operation("Track a job", tag: "applications", body: ref("ApplicationInput"), responses: [
+                    "201": success(ref("Application")), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
+                ]),
+            ],
+            "/api/v1/applications/{id}": [
+                "parameters": [paramRef("id")],
+                "get": operation("Get an application with its timeline", tag: "applications", responses: [
+                    "200": success(ref("Application")), "404": errorRef("NotFound"),
+                ]),
+                "put": operation("Change an application's status or notes", tag: "applications", body: ref("ApplicationInput"), responses: [
+                    "200": success(ref("Application")), "404": errorRef("NotFound"), "422": errorRef("ValidationError"),
+                ]),
+                "delete": operation("Delete an application", tag: "applications", responses: [
+                    "200": success(ref("Deleted")), "404": errorRef("NotFound"),
+                ]),
+            ],
+            "/api/v1/applications/{id}/timeline": [
+                "parameters": [paramRef("id")],
+                "get": operation("Every status change of an application", tag: "applications", responses: [
+                    "200": success(["type": "array", "items": ref("TimelineEntry")]), "404": errorRef("NotFound"),
+                ]),
+            ],
+        ]
+    }
+
+    // MARK: Building blocks
+
+    static func ref(_ schema: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(schema)")] }
+    static func paramRef(_ name: String) -> JSONValue { ["$ref": .string("#/components/parameters/\(name)")] }
+    static func errorRef(_ name: String) -> JSONValue { ["$ref": .string("#/components/responses/\(name)")] }
+    static func json(_ schema: JSONValue) -> JSONValue { ["application/json": ["schema": schema]] }
+
+    static func list(_ item: JSONValue) -> JSONValue {
+        [
+            "type": "object",
+            "required": ["items", "page", "page_size", "total"],
+            "properties": [
+                "items": ["type": "array", "items": item],
+                "page": ["type": "integer", "minimum": 1],
+                "page_size": ["type": "integer", "minimum": 1, "maximum": 100],
+                "total": ["type": "integer", "minimum": 0],
+            ],
+        ]
+    }
+
+    static func success(_ data: JSONValue) -> JSONValue {
+        [
+            "description": "Success",
+            "headers": ["X-Request-ID": ["schema": ["type": "string"]]],
+            "content": json([
+                "type": "object",
+                "required": ["success", "data", "message", "timestamp"],
+                "properties": [
+                    "success": ["const": true],
+                    "data": data,
+                    "message": ["type": "string"],
+                    "timestamp": ["type": "string", "format": "date-time"],
+                ],
+            ]),
+        ]
+    }
+
+    static func operation(
+        _ summary: String, tag: String, envelope: Bool = true, parameters: [JSONValue] = [], body: JSONValue? = nil,
+        responses: [String: JSONValue]
+    ) -> JSONValue {
+        var responses = responses
+        if envelope {
+            responses["405"] = errorRef("MethodNotAllowed")
+            responses["500"] = errorRef("InternalError")
+            if body != nil {
+                responses["400"] = responses["400"] ?? errorRef("BadRequest")
+                responses["413"] = errorRef("PayloadTooLarge")
+                responses["415"] = errorRef("UnsupportedMediaType")
+            }
+        }
+        var result: [String: JSONValue] = [
+            "summary": .string(summary),
+            "tags": [.string(tag)],
+            "responses": .object(responses),
+        ]
+        if !parameters.isEmpty { result["parameters"] = .array(parameters) }
+        if let body { result["requestBody"] = ["required": true, "content": json(body)] }
+        return .object(result)
+    }
+
+    static func queryParameter(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
+        ["name": .string(name), "in": "query", "required": false, "schema": schema, "description": .string(description)]
+    }
+
+    static func sortParameter(_ fields: [String]) -> JSONValue {
+        queryParameter(
+            "sort", ["type": "string", "enum": .array(fields.flatMap { [.string($0), .string("-" + $0)] })],
+            "A field to sort by; prefix - for descending"
+        )
+    }
+
+    static var jobListParameters: [JSONValue] {
+        [
+            queryParameter("q", ["type": "string", "maxLength": 200], "Keywords, matched as word prefixes in title, company, location and description"),
+            queryParameter("company", ["type": "string", "maxLength": 200], "Company name prefix, case-insensitive"),
+            queryParameter("location", ["type": "string", "maxLength": 200], "Words of the location, as word prefixes"),
+            queryParameter("remote", ["type": "string"], "One or more of onsite, hybrid, remote, comma-separated"),
+            queryParameter("source", ["type": "string", "maxLength": 50], "Source name, exact"),
+            queryParameter("is_active", ["type": "boolean"], "Only active (true) or inactive (false) jobs"),
+            queryParameter("posted_after", ["type": "string", "format": "date-time"], "Posted at or after this date or time"),
+            queryParameter("salary_min", ["type": "number", "minimum": 0], "Jobs whose pay can reach this amount"),
+            queryParameter("skill", ["type": "string", "maxLength": 100], "A skill the job asks for"),
+            sortParameter(JobFilter.SortField.allCases.map(\.rawValue)),
+            paramRef("page"), paramRef("page_size"),
+        ]
+    }
+
+    static var applicationListParameters: [JSONValue] {
+        [
+            queryParameter("status", ["type": "string"], "One or more statuses, comma-separated"),
+            queryParameter("job_id", ["type": "integer", "minimum": 1], "Applications to this job"),
+            sortParameter(ApplicationFilter.SortField.allCases.map(\.rawValue)),
+            paramRef("page"), paramRef("page_size"),
+        ]
+    }
+}

@@ -1,0 +1,93 @@
+import CareerCopilotCore
+import Fluent
+import FluentSQL
+import Foundation
+
+/// The rules of a user's applications. Every query is scoped to the user in SQL, so another
+/// user's application is simply not found.
+struct ApplicationService {
+    let database: any Database
+    let user: CurrentUser
+
+    private func ownQuery(on database: any Database) -> QueryBuilder<JobApplication> {
+        JobApplication.query(on: database).filter(\.$user.$id == user.id)
+    }
+
+    func list(filter: ApplicationFilter, sort: Sorting<ApplicationFilter.SortField>, page: Paging) async throws -> (applications: [JobApplication], total: Int) {
+        let query = ownQuery(on: database).with(\.$job)
+        if let statuses = filter.statuses { query.filter(\.$status ~~ statuses.map(\.rawValue)) }
+        if let jobID = filter.jobID { query.filter(\.$job.$id == jobID) }
+        let total = try await query.count()
+        let direction: SQLQueryString = sort.descending ? "DESC" : "ASC"
+        // Missing dates (applied_at) sort last on both databases.
+        let nulls: SQLQueryString = sort.field == .appliedAt ? " NULLS LAST" : ""
+        query.sort(.sql(embed: "\(ident: "applications").\(ident: sort.field.rawValue) \(direction)\(nulls)"))
+        if sort.field != .id { query.sort(.sql(embed: "\(ident: "applications").\(ident: "id") \(direction)")) }
+        let applications = try await query.range(page.offset..<(page.offset + page.pageSize)).all()
+        return (applications, total)
+    }
+
+    func find(_ id: Int) async throws -> JobApplication {
+        guard let application = try await ownQuery(on: database).filter(\.$id == id).with(\.$job).first() else {
+            throw DomainError.notFound("JobApplication not found")
+        }
+        return application
+    }
+
+    func timeline(of applicationID: Int) async throws -> [ApplicationStatusChange] {
+        try await ApplicationStatusChange.query(on: database)
+            .filter(\.$application.$id == applicationID)
+            .sort(\.$changedAt).sort(\.$id)
+            .all()
+    }
+
+    func create(_ draft: ApplicationDraft) async throws -> JobApplication {
+        guard let jobID = draft.jobID.value else { throw DomainError.validation(["job_id is required"]) }
+        guard let job = try await Job.find(jobID, on: database) else {
+            throw DomainError.validation(["job_id does not refer to an existing job"])
+        }
+        if let existing = try await ownQuery(on: database).filter(\.$job.$id == jobID).first() {
+            throw DomainError.conflict("You already track this job (application \(existing.id ?? 0))")
+        }
+        let status = draft.status.value ?? .saved
+        let now = Date()
+        let application = JobApplication()
+        application.$user.id = user.id
+        application.$job.id = jobID
+        application.status = status.rawValue
+        application.notes = draft.notes.value
+        if ApplicationPipeline.setsAppliedAt(movingTo: status, appliedAt: nil) { application.appliedAt = now }
+        try await database.transaction { transaction in
+            try await application.create(on: transaction)
+            try await ApplicationStatusChange(applicationID: try application.requireID(), from: nil, to: status.rawValue, at: now)
+                .create(on: transaction)
+        }
+        application.$job.value = job
+        return application
+    }
+
+    func update(_ id: Int, with draft: ApplicationDraft) async throws -> JobApplication {
+        let application = try await find(id)
+        if let jobID = draft.jobID.value, jobID != application.$job.id {
+            throw DomainError.validation(["job_id cannot be changed; track the other job instead"])
+        }
+        application.notes = draft.notes.applied(to: application.notes)
+        let now = Date()
+        var change: ApplicationStatusChange?
+        if let status = draft.status.value, status.rawValue != application.status {
+            change = ApplicationStatusChange(applicationID: id, from: application.status, to: status.rawValue, at: now)
+            application.status = status.rawValue
+            if ApplicationPipeline.setsAppliedAt(movingTo: status, appliedAt: application.appliedAt) { application.appliedAt = now }
+        }
+        try await database.transaction { [change] transaction in
+            try await application.update(on: transaction)
+            try await change?.create(on: transaction)
+        }
+        return application
+    }
+
+    func delete(_ id: Int) async throws {
+        let application = try await find(id)
+        try await application.delete(on: database)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// What a job list asks for: the filters of `GET /api/v1/jobs`.
+public struct JobFilter: Sendable, Equatable {
+    /// Keywords, matched as word prefixes in title, company, location and description.
+    public var keywords: SearchTerms?
+    /// Company name prefix, case-insensitive ("acme" finds "Acme Corp").
+    public var company: String?
+    /// Words of the location, as word prefixes ("york" finds "New York, NY").
+    public var location: SearchTerms?
+    public var remote: [RemoteType]?
+    public var source: String?
+    public var isActive: Bool?
+    public var postedAfter: Date?
+    /// Jobs whose pay can reach this amount (their maximum, or minimum when no maximum).
+    public var salaryMin: Double?
+    /// A skill the job asks for, by name, case-insensitive.
+    public var skill: String?
+
+    public init() {}
+
+    public enum SortField: String, CaseIterable, Sendable {
+        case postedAt = "posted_at"
+        case scrapedAt = "scraped_at"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case title, company
+        case salaryMin = "salary_min"
+        case salaryMax = "salary_max"
+        case id
+    }
+
+    public static let defaultSort = Sorting(field: SortField.postedAt, descending: true)
+
+    /// Parses the query of a job list; throws `badRequest` listing every bad parameter.
+    public static func parse(_ parameters: [String: String]) throws(DomainError) -> (JobFilter, Sorting<SortField>, Paging) {
+        var reader = QueryReader(parameters)
+        var filter = JobFilter()
+        if let q = reader.string("q") {
+            let terms = SearchTerms(q)
+            filter.keywords = terms.isEmpty ? nil : terms
+        }
+        filter.company = reader.string("company").map(TextNormalizer.key)
+        if let location = reader.string("location") {
+            let terms = SearchTerms(location)
+            filter.location = terms.isEmpty ? nil : terms
+        }
+        filter.remote = reader.enumerationList("remote", RemoteType.self)
+        filter.source = reader.string("source", maxLength: 50)?.lowercased()
+        filter.isActive = reader.bool("is_active")
+        filter.postedAfter = reader.date("posted_after")
+        filter.salaryMin = reader.number("salary_min", min: 0)
+        filter.skill = reader.string("skill", maxLength: 100).map(TextNormalizer.key)
+        let sort = reader.sort(default: defaultSort)
+        let page = reader.page()
+        try reader.validate()
+        return (filter, sort, page)
+    }
+}
