@@ -10,7 +10,9 @@ struct APIErrorMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             var apiError = APIError(from: error, requestID: request.requestID)
-            if apiError.status == .notFound, !(error is APIError), let allowed = methods.allowedMethods(for: request.url.path), !allowed.isEmpty {
+            // No route matched this method; if the path has routes for others, say which.
+            if apiError.status == .notFound, request.route == nil,
+               let allowed = methods.allowedMethods(for: request.url.path), !allowed.isEmpty {
                 apiError = APIError(
                     status: .methodNotAllowed,
                     message: "\(request.method.rawValue) is not allowed here; use \(allowed.joined(separator: ", "))",

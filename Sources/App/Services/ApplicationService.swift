@@ -29,7 +29,7 @@ struct ApplicationService {
 
     func find(_ id: Int) async throws -> JobApplication {
         guard let application = try await ownQuery(on: database).filter(\.$id == id).with(\.$job).first() else {
-            throw DomainError.notFound("JobApplication not found")
+            throw DomainError.notFound("Application not found")
         }
         return application
     }

@@ -1,0 +1,58 @@
+@testable import App
+import Testing
+
+@Suite("Configuration")
+struct ConfigurationTests {
+    @Test func defaults_giveTheEmbeddedRun() throws {
+        let config = try AppConfiguration.load(from: [:])
+        #expect(config.database == .sqlite(path: "./data/career-copilot.sqlite"))
+        #expect(config.port == 8000)
+        #expect(config.logLevel == .info)
+        #expect(config.logFormat == .text)
+        #expect(config.singleUser)
+    }
+
+    @Test func everyVariable_isRead() throws {
+        let config = try AppConfiguration.load(from: [
+            "CC_DATA_DIR": "/var/lib/cc", "DATABASE_URL": "postgres://u:secret@db:5432/cc", "CC_DATABASE_SCHEMA": "copilot",
+            "DATABASE_POOL_SIZE": "16", "PORT": "9000", "LOG_LEVEL": "debug", "LOG_FORMAT": "json", "CC_SINGLE_USER": "0",
+        ])
+        #expect(config.dataDirectory == "/var/lib/cc")
+        #expect(config.database == .postgres(url: "postgres://u:secret@db:5432/cc"))
+        #expect(config.databaseSchema == "copilot")
+        #expect(config.databasePoolSize == 16)
+        #expect(config.port == 9000)
+        #expect(config.logLevel == .debug)
+        #expect(config.logFormat == .json)
+        #expect(!config.singleUser)
+        #expect(!config.redactedDatabaseDescription.contains("secret"))
+    }
+
+    @Test func sqliteURL_andDataDirectory() throws {
+        #expect(try AppConfiguration.load(from: ["CC_DATA_DIR": "/tmp/x"]).database == .sqlite(path: "/tmp/x/career-copilot.sqlite"))
+        #expect(try AppConfiguration.load(from: ["DATABASE_URL": "sqlite:///srv/cc.db"]).database == .sqlite(path: "/srv/cc.db"))
+    }
+
+    @Test func invalidConfiguration_listsEveryProblem() {
+        #expect {
+            _ = try AppConfiguration.load(from: [
+                "DATABASE_URL": "mysql://x", "PORT": "eighty", "LOG_LEVEL": "loud", "LOG_FORMAT": "xml",
+                "CC_SINGLE_USER": "perhaps", "DATABASE_POOL_SIZE": "0", "CC_DATABASE_SCHEMA": "Robert'); DROP",
+            ])
+        } throws: { error in
+            guard let error = error as? ConfigurationError else { return false }
+            return error.problems.count == 7 && error.description.contains("PORT must be a whole number from 0 to 65535")
+        }
+    }
+
+    @Test func singleUserMode_onlyOnLoopback() {
+        let single = AppConfiguration(singleUser: true)
+        #expect(LaunchGuard.problems(config: single, arguments: ["cc", "serve"]).isEmpty)
+        #expect(LaunchGuard.problems(config: single, arguments: ["cc", "serve", "--hostname", "127.0.0.1"]).isEmpty)
+        #expect(LaunchGuard.problems(config: single, arguments: ["cc", "serve", "-H", "::1"]).isEmpty)
+        #expect(LaunchGuard.problems(config: single, arguments: ["cc", "serve", "--bind", "localhost:8000"]).isEmpty)
+        #expect(LaunchGuard.problems(config: single, arguments: ["cc", "serve", "--hostname", "0.0.0.0"]).count == 1)
+        #expect(LaunchGuard.problems(config: single, arguments: ["cc", "serve", "--bind=192.168.1.5:80"]).count == 1)
+        #expect(LaunchGuard.problems(config: AppConfiguration(singleUser: false), arguments: ["cc", "serve", "-H", "0.0.0.0"]).isEmpty)
+    }
+}

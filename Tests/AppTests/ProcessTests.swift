@@ -1,0 +1,74 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// The product as a user starts it: the real binary, its commands and its exit codes.
+@Suite("The career-copilot command", .serialized)
+struct ProcessTests {
+    func temporaryDirectory() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("cc-process-\(UUID().uuidString)").path
+    }
+
+    func get(_ port: Int, _ path: String) async throws -> (Int, String) {
+        let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        return ((response as! HTTPURLResponse).statusCode, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func help_listsTheCommands() throws {
+        let (status, output) = try ServerProcess.run(["--help"])
+        #expect(status == 0)
+        #expect(output.contains("serve"))
+        #expect(output.contains("migrate"))
+    }
+
+    @Test func invalidConfiguration_exitsNonZeroListingEveryProblem() throws {
+        let (status, output) = try ServerProcess.run(["serve"], environment: ["PORT": "x", "LOG_FORMAT": "xml"])
+        #expect(status == 2)
+        #expect(output.contains("PORT must be"))
+        #expect(output.contains("LOG_FORMAT must be"))
+    }
+
+    @Test func singleUserMode_refusesAPublicAddress() throws {
+        let (status, output) = try ServerProcess.run(["serve", "--hostname", "0.0.0.0"], environment: ["CC_SINGLE_USER": "1", "CC_DATA_DIR": temporaryDirectory()])
+        #expect(status == 2)
+        #expect(output.contains("loopback"))
+    }
+
+    @Test func serve_createsTheDatabase_stopsGracefully_andKeepsData() async throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+
+        let first = try ServerProcess.serve(dataDirectory: directory)
+        #expect(try await get(first.port, "/health").0 == 200)
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(first.port)/api/v1/jobs")!)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(#"{"title":"Survivor","company":"Restart Ltd"}"#.utf8)
+        let (_, created) = try await URLSession.shared.data(for: request)
+        #expect((created as! HTTPURLResponse).statusCode == 201)
+        #expect(first.terminate() == 0)
+        #expect(FileManager.default.fileExists(atPath: directory + "/career-copilot.sqlite"))
+
+        let second = try ServerProcess.serve(dataDirectory: directory)
+        let (status, body) = try await get(second.port, "/api/v1/jobs?q=survivor")
+        #expect(status == 200)
+        #expect(body.contains("Restart Ltd"))
+        #expect(second.terminate() == 0)
+    }
+
+    @Test func migrate_appliesAndReverts() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let environment = ["CC_DATA_DIR": directory]
+        let applied = try ServerProcess.run(["migrate"], environment: environment)
+        #expect(applied.status == 0)
+        #expect(applied.output.contains("Applied 6 migration(s)"))
+        let again = try ServerProcess.run(["migrate"], environment: environment)
+        #expect(again.output.contains("No new migrations."))
+        let reverted = try ServerProcess.run(["migrate", "--revert", "--all"], environment: environment)
+        #expect(reverted.status == 0)
+        #expect(try ServerProcess.run(["migrate"], environment: environment).output.contains("Applied 6 migration(s)"))
+    }
+}

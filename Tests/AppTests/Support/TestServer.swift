@@ -1,0 +1,139 @@
+@testable import App
+import CareerCopilotCore
+import Fluent
+import Foundation
+import Logging
+import NIOCore
+import SQLKit
+import Vapor
+
+/// A real Career Copilot server on a free loopback port, on a fresh database (a temporary
+/// SQLite file, or a PostgreSQL schema of its own), talked to over real HTTP.
+final class TestServer: @unchecked Sendable {
+    let app: Application
+    let port: Int
+    let database: TestDatabase
+    let location: Location
+
+    /// Where a server's data lives; pass it to `start` again to restart on the same data.
+    struct Location: Sendable {
+        let dataDirectory: String
+        let schema: String?
+    }
+
+    static func start(
+        _ database: TestDatabase, at location: Location? = nil, migrate: Bool = true,
+        adjust: (inout AppConfiguration) -> Void = { _ in }
+    ) async throws -> TestServer {
+        TestLogging.bootstrapOnce()
+        let location = location ?? Location(
+            dataDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("cc-test-\(UUID().uuidString)").path,
+            schema: database == .postgres ? "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20) : nil
+        )
+        var config = AppConfiguration(dataDirectory: location.dataDirectory, port: 0, logLevel: .error)
+        if database == .postgres {
+            guard let url = TestDatabase.postgresURL else { throw TestServerError.postgresUnavailable }
+            config.database = .postgres(url: url)
+            config.databaseSchema = location.schema
+            config.databasePoolSize = 2
+        }
+        adjust(&config)
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(app, config)
+            if migrate {
+                if let schema = location.schema {
+                    try await app.db.sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+                }
+                try await app.autoMigrate()
+            }
+            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+            guard let port = app.http.server.shared.localAddress?.port else { throw TestServerError.noPort }
+            return TestServer(app: app, port: port, database: database, location: location)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    private init(app: Application, port: Int, database: TestDatabase, location: Location) {
+        self.app = app
+        self.port = port
+        self.database = database
+        self.location = location
+    }
+
+    /// Stops the server; keeps its data for a restart.
+    func stop() async throws {
+        await app.server.shutdown()
+        try await app.asyncShutdown()
+    }
+
+    /// Stops the server and removes its data.
+    func destroy() async throws {
+        if let schema = location.schema {
+            try? await app.db.sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+        }
+        try await stop()
+        try? FileManager.default.removeItem(atPath: location.dataDirectory)
+    }
+
+    // MARK: HTTP
+
+    func request(
+        _ method: HTTPMethod, _ path: String, json: JSONValue? = nil, body: String? = nil,
+        contentType: String? = nil, headers: [(String, String)] = []
+    ) async throws -> TestResponse {
+        var httpHeaders = HTTPHeaders(headers)
+        var buffer: ByteBuffer?
+        if let json {
+            buffer = ByteBuffer(data: try JSONEncoder().encode(json))
+            httpHeaders.replaceOrAdd(name: .contentType, value: contentType ?? "application/json")
+        } else if let body {
+            buffer = ByteBuffer(string: body)
+            if let contentType { httpHeaders.replaceOrAdd(name: .contentType, value: contentType) }
+        }
+        let uri = URI(string: "http://127.0.0.1:\(port)\(path)")
+        let response = try await app.client.send(method, headers: httpHeaders, to: uri) { request in
+            request.body = buffer
+        }
+        return TestResponse(
+            status: response.status,
+            headers: response.headers,
+            body: response.body.map { Data($0.readableBytesView) } ?? Data()
+        )
+    }
+
+    func get(_ path: String) async throws -> TestResponse { try await request(.GET, path) }
+    func post(_ path: String, _ json: JSONValue) async throws -> TestResponse { try await request(.POST, path, json: json) }
+    func put(_ path: String, _ json: JSONValue) async throws -> TestResponse { try await request(.PUT, path, json: json) }
+    func delete(_ path: String) async throws -> TestResponse { try await request(.DELETE, path) }
+}
+
+enum TestServerError: Error {
+    case postgresUnavailable, noPort
+}
+
+/// Runs `body` against a fresh server and always cleans up.
+func withServer(_ database: TestDatabase, _ body: (TestServer) async throws -> Void) async throws {
+    let server = try await TestServer.start(database)
+    do {
+        try await body(server)
+    } catch {
+        try? await server.destroy()
+        throw error
+    }
+    try await server.destroy()
+}
+
+enum TestLogging {
+    private static let bootstrapped: Void = {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .error
+            return handler
+        }
+    }()
+
+    static func bootstrapOnce() { _ = bootstrapped }
+}

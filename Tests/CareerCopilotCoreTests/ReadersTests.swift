@@ -1,0 +1,77 @@
+@testable import CareerCopilotCore
+import Foundation
+import Testing
+
+@Suite("Body and query readers")
+struct ReadersTests {
+    @Test func patch_distinguishesAbsentNullAndValue() throws {
+        var reader = BodyReader(["a": "x", "b": nil])
+        #expect(reader.string("a", maxLength: 5).value == "x")
+        if case .null = reader.string("b", maxLength: 5) {} else { Issue.record("b should be null") }
+        if case .absent = reader.string("c", maxLength: 5) {} else { Issue.record("c should be absent") }
+        #expect(reader.issues.isEmpty)
+        #expect(Patch<Int>.null.applied(to: 3) == nil)
+        #expect(Patch<Int>.absent.applied(to: 3) == 3)
+        #expect(Patch<Int>.value(4).applied(to: 3) == 4)
+    }
+
+    @Test func integersRejectFractionsAndHugeValues() {
+        var reader = BodyReader(["a": 1.5, "b": 1e30, "c": 7])
+        #expect(reader.integer("a", min: 0, max: 10).value == nil)
+        #expect(reader.integer("b", min: 0, max: 10).value == nil)
+        #expect(reader.integer("c", min: 0, max: 10).value == 7)
+        #expect(reader.issues == ["a must be a whole number, not a number", "b must be a whole number, not a number"])
+    }
+
+    @Test func stringListDropsBlanksAndDuplicates() {
+        var reader = BodyReader(["skills": ["Swift", " swift ", "", "Go  Lang"]])
+        #expect(reader.stringList("skills", maxCount: 10, maxLength: 20).value == ["Swift", "Go Lang"])
+    }
+
+    @Test func nonObjectBody_isABadRequest() {
+        #expect(throws: DomainError.badRequest("The request body must be a JSON object, not a string")) {
+            _ = try BodyReader(body: "hello")
+        }
+    }
+
+    @Test func jobFilter_parsesEveryParameter() throws {
+        let (filter, sort, page) = try JobFilter.parse([
+            "q": "Swift engineer", "company": " ACME  Corp ", "location": "New York", "remote": "remote,hybrid,remote",
+            "source": "Lever", "is_active": "true", "posted_after": "2025-01-01", "salary_min": "50000", "skill": "PostgreSQL",
+            "sort": "-salary_max", "page": "3", "page_size": "50",
+        ])
+        #expect(filter.keywords?.words == ["swift", "engineer"])
+        #expect(filter.company == "acme corp")
+        #expect(filter.location?.words == ["new", "york"])
+        #expect(filter.remote == [.remote, .hybrid])
+        #expect(filter.source == "lever")
+        #expect(filter.isActive == true)
+        #expect(filter.postedAfter == ISODate.parse("2025-01-01"))
+        #expect(filter.salaryMin == 50000)
+        #expect(filter.skill == "postgresql")
+        #expect(sort.field == .salaryMax && sort.descending)
+        #expect(page == Paging(page: 3, pageSize: 50))
+        #expect(page.offset == 100)
+    }
+
+    @Test func jobFilter_defaults() throws {
+        let (filter, sort, page) = try JobFilter.parse(["q": "   ", "location": "!!"])
+        #expect(filter == JobFilter())
+        #expect(sort.field == .postedAt && sort.descending)
+        #expect(page == Paging(page: 1, pageSize: 20))
+    }
+
+    @Test func applicationPipeline_setsAppliedAtOnProgressOnly() {
+        #expect(ApplicationPipeline.setsAppliedAt(movingTo: .applied, appliedAt: nil))
+        #expect(ApplicationPipeline.setsAppliedAt(movingTo: .interviewing, appliedAt: nil))
+        #expect(!ApplicationPipeline.setsAppliedAt(movingTo: .applied, appliedAt: Date()))
+        #expect(!ApplicationPipeline.setsAppliedAt(movingTo: .saved, appliedAt: nil))
+        #expect(!ApplicationPipeline.setsAppliedAt(movingTo: .rejected, appliedAt: nil))
+        #expect(!ApplicationPipeline.setsAppliedAt(movingTo: .withdrawn, appliedAt: nil))
+    }
+
+    @Test func textNormaliser() {
+        #expect(TextNormalizer.collapsingWhitespace("  a \n\t b\u{00A0}c  ") == "a b c")
+        #expect(TextNormalizer.key(" Acme  CORP ") == "acme corp")
+    }
+}

@@ -1,0 +1,27 @@
+@testable import CareerCopilotCore
+import Testing
+
+@Suite("Search terms")
+struct SearchTermsTests {
+    @Test func splitsIntoLowercaseWords() {
+        #expect(SearchTerms("  Senior Back-end ENGINEER, Zürich!").words == ["senior", "back", "end", "engineer", "zürich"])
+        #expect(SearchTerms("go go GO").words == ["go"])
+        #expect(SearchTerms("!!! ---").isEmpty)
+    }
+
+    @Test func queryOperatorsNeverSurvive() {
+        let hostile = SearchTerms(#"x" OR title:* NEAR(a b) & !c | d:*' ) -- ;"#)
+        #expect(hostile.words == ["x", "or", "title", "near", "a", "b", "c", "d"])
+        #expect(hostile.fts5Query() == #""x"* AND "or"* AND "title"* AND "near"* AND "a"* AND "b"* AND "c"* AND "d"*"#)
+        #expect(hostile.tsQuery == "x:* & or:* & title:* & near:* & a:* & b:* & c:* & d:*")
+    }
+
+    @Test func columnFilter() {
+        #expect(SearchTerms("New York").fts5Query(column: "location") == #"{location} : ("new"* AND "york"*)"#)
+    }
+
+    @Test func capsTheNumberOfWords() {
+        let many = SearchTerms((1...50).map { "w\($0)" }.joined(separator: " "))
+        #expect(many.words.count == SearchTerms.maxTerms)
+    }
+}
