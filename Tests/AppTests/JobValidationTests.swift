@@ -19,7 +19,10 @@ struct JobValidationTests {
         (["title": "T", "company": "C", "salary_min": -1], "salary_min must be between 0 and 1000000000"),
         (["title": "T", "company": "C", "salary_min": "lots"], "salary_min must be a number, not a string"),
         (["title": "T", "company": "C", "salary_min": 10, "salary_max": 5], "salary_max must be greater than or equal to salary_min"),
-        (["title": "T", "company": "C", "salary_currency": "EURO"], "salary_currency must be at most 3 characters"),
+        (["title": "T", "company": "C", "salary_currency": "EURO"], "salary_currency must be a three-letter ISO 4217 code such as USD or EUR"),
+        (["title": "T", "company": "C", "remote": ""], "remote must be one of: onsite, hybrid, remote"),
+        (["title": "T", "company": "C", "posted_at": " "], "posted_at must be an ISO 8601 date or date-time, e.g. 2025-11-07T10:00:00Z"),
+        (["title": "T", "company": "C", "url": "https://user:pw@example.com/"], "url must be an absolute http or https URL"),
         (["title": "T", "company": "C", "salary_currency": "E1"], "salary_currency must be a three-letter ISO 4217 code such as USD or EUR"),
         (["title": "T", "company": "C", "salary_period": "decade"], "salary_period must be one of: year, month, week, day, hour"),
         (["title": "T", "company": "C", "posted_at": "yesterday"], "posted_at must be an ISO 8601 date or date-time, e.g. 2025-11-07T10:00:00Z"),
@@ -29,6 +32,10 @@ struct JobValidationTests {
         (["title": "T", "company": "C", "skills": "Swift"], "skills must be an array of strings, not a string"),
         (["title": "T", "company": "C", "skills": [1]], "skills[0] must be a string, not a number"),
         (["title": "T\u{0007}", "company": "C"], "title must not contain control characters"),
+        (["title": "T", "company": "C", "skills": ["a\u{0001}"]], "skills[0] must not contain control characters"),
+        (["title": "T", "company": "C", "skills": nil], "skills cannot be empty or null"),
+        (["title": "T", "company": "C", "is_active": nil], "is_active cannot be empty or null"),
+        (["title": "T", "company": "C", "remote": "Remote"], "remote must be one of: onsite, hybrid, remote"),
     ]
 
     @Test(arguments: TestDatabase.all)
@@ -43,6 +50,16 @@ struct JobValidationTests {
             }
             // Nothing invalid was stored.
             #expect(try await server.get("/api/v1/jobs").data["total"] == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func update_mayNotClearRequiredFields(database: TestDatabase) async throws {
+        try await withServer(database) { server in
+            let id = try #require(try await server.post("/api/v1/jobs", ["title": "T", "company": "C"]).data["id"]?.intValue)
+            let response = try await server.put("/api/v1/jobs/\(id)", ["title": nil, "company": "  "])
+            #expect(response.status == .unprocessableEntity)
+            #expect(try response.error.details == ["title cannot be empty or null", "company cannot be empty or null"])
         }
     }
 

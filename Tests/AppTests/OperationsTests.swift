@@ -1,6 +1,8 @@
 @testable import App
 import CareerCopilotCore
+import Fluent
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 
@@ -85,5 +87,24 @@ struct OperationsTests {
         #expect(applications["total"] == 1)
         #expect(applications["items"]?.arrayValue?.first?["status"] == "applied")
         try await second.destroy()
+    }
+
+    @Test func sqlite_usesWALAndEnforcesForeignKeys() async throws {
+        try await withServer(.sqlite) { server in
+            struct Mode: Decodable { let journal_mode: String }
+            let mode = try await server.app.db.sql.raw("PRAGMA journal_mode").first(decoding: Mode.self)
+            #expect(mode?.journal_mode == "wal")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func foreignKeys_areEnforcedByTheDatabase(database: TestDatabase) async throws {
+        try await withServer(database) { server in
+            let orphan = JobApplication()
+            orphan.$user.id = 1
+            orphan.$job.id = 987_654
+            orphan.status = "saved"
+            await #expect(throws: (any Error).self) { try await orphan.create(on: server.app.db) }
+        }
     }
 }

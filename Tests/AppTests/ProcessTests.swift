@@ -71,4 +71,27 @@ struct ProcessTests {
         #expect(reverted.status == 0)
         #expect(try ServerProcess.run(["migrate"], environment: environment).output.contains("Applied 6 migration(s)"))
     }
+
+    @Test func jsonLogs_carryTheRequestID_andNeverTheBody() async throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let server = try ServerProcess.serve(dataDirectory: directory, environment: ["LOG_FORMAT": "json"])
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(server.port)/api/v1/jobs")!)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("trace-me-42", forHTTPHeaderField: "X-Request-ID")
+        request.httpBody = Data(#"{"title":"Top secret role","company":"hunter2-corp"}"#.utf8)
+        _ = try await URLSession.shared.data(for: request)
+        let (status, output) = server.terminateAndReadOutput()
+        #expect(status == 0)
+        let lines = output.split(separator: "\n").filter { !$0.isEmpty }
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["level"] != nil && object?["message"] != nil && object?["time"] != nil, "\(line)")
+        }
+        #expect(lines.contains { $0.contains("trace-me-42") && $0.contains("/api/v1/jobs") })
+        #expect(!output.contains("hunter2"))
+        #expect(!output.contains("Top secret"))
+    }
 }

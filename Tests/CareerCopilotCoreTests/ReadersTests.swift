@@ -36,9 +36,9 @@ struct ReadersTests {
 
     @Test func jobFilter_parsesEveryParameter() throws {
         let (filter, sort, page) = try JobFilter.parse([
-            "q": "Swift engineer", "company": " ACME  Corp ", "location": "New York", "remote": "remote,hybrid,remote",
-            "source": "Lever", "is_active": "true", "posted_after": "2025-01-01", "salary_min": "50000", "skill": "PostgreSQL",
-            "sort": "-salary_max", "page": "3", "page_size": "50",
+            ("q", "Swift engineer"), ("company", " ACME  Corp "), ("location", "New York"), ("remote", "remote,hybrid,remote"),
+            ("source", "Lever"), ("is_active", "true"), ("posted_after", "2025-01-01"), ("salary_min", "50000"), ("skill", "PostgreSQL"),
+            ("sort", "-salary_max"), ("page", "3"), ("page_size", "50"),
         ])
         #expect(filter.keywords?.words == ["swift", "engineer"])
         #expect(filter.company == "acme corp")
@@ -55,10 +55,23 @@ struct ReadersTests {
     }
 
     @Test func jobFilter_defaults() throws {
-        let (filter, sort, page) = try JobFilter.parse(["q": "   ", "location": "!!"])
+        let (filter, sort, page) = try JobFilter.parse([("q", "   "), ("location", "!!"), ("remote", "")])
         #expect(filter == JobFilter())
         #expect(sort.field == .postedAt && sort.descending)
         #expect(page == Paging(page: 1, pageSize: 20))
+    }
+
+    @Test func repeatedParameters_areRejected() {
+        #expect(throws: DomainError.badRequest("Invalid query parameters", details: ["job_id must be given once"])) {
+            _ = try ApplicationFilter.parse([("job_id", "1"), ("job_id", "2"), ("job_id", "3")])
+        }
+    }
+
+    @Test func lengthsCountCodePoints() {
+        // "é" as e + combining accent: one character, two code points.
+        var reader = BodyReader(["a": .string(String(repeating: "e\u{301}", count: 3))])
+        #expect(reader.string("a", maxLength: 5).value == nil)
+        #expect(reader.issues == ["a must be at most 5 characters"])
     }
 
     @Test func applicationPipeline_setsAppliedAtOnProgressOnly() {

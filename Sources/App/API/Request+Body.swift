@@ -21,14 +21,10 @@ extension Request {
         }
     }
 
-    /// The query string as a dictionary (the last value wins for repeated keys).
-    var queryParameters: [String: String] {
-        guard let query = url.query, let items = URLComponents(string: "?" + query)?.queryItems else { return [:] }
-        var result: [String: String] = [:]
-        for item in items {
-            result[item.name] = item.value ?? ""
-        }
-        return result
+    /// The query string's items, in order, percent-decoded.
+    var queryItems: [(name: String, value: String)] {
+        guard let query = url.query, let items = URLComponents(string: "?" + query)?.queryItems else { return [] }
+        return items.map { ($0.name, $0.value ?? "") }
     }
 
     /// An integer id from the path; 404 when it is not one (no such resource can exist).

@@ -14,9 +14,10 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     app.http.server.configuration.hostname = "127.0.0.1"
     app.routes.defaultMaxBodySize = "1mb"
 
-    try useDatabase(app, config)
+    try await useDatabase(app, config)
     app.migrations.add(Migrations.all)
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
+    app.asyncCommands.use(BenchSeedCommand(), as: "bench-seed")
 
     let methodIndex = RouteMethodIndex()
     app.middleware = Middlewares()
@@ -27,7 +28,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     methodIndex.build(from: app.routes)
 }
 
-private func useDatabase(_ app: Application, _ config: AppConfiguration) throws {
+private func useDatabase(_ app: Application, _ config: AppConfiguration) async throws {
     switch config.database {
     case let .sqlite(path):
         let directory = (path as NSString).deletingLastPathComponent
@@ -36,19 +37,12 @@ private func useDatabase(_ app: Application, _ config: AppConfiguration) throws 
         }
         app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: .sqlite)
         // WAL lets readers go on while one writer writes; it is a property of the file and persists.
-        app.lifecycle.use(SQLiteJournalMode())
+        try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
     case let .postgres(url):
         var postgres = try SQLPostgresConfiguration(url: url)
         if let schema = config.databaseSchema { postgres.searchPath = [schema] }
         let perLoop = max(1, config.databasePoolSize / System.coreCount)
         app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: perLoop, connectionPoolTimeout: .seconds(10)), as: .psql)
-    }
-}
-
-/// Switches a SQLite database to write-ahead logging before the application serves.
-private struct SQLiteJournalMode: LifecycleHandler {
-    func willBootAsync(_ application: Application) async throws {
-        try await application.db.sql.raw("PRAGMA journal_mode=WAL").run()
     }
 }
 

@@ -19,9 +19,11 @@ extension OpenAPIDocument {
         static var all: [String: JSONValue] {
             [
                 "Job": job,
-                "JobInput": jobInput,
+                "JobCreate": jobInput(creating: true),
+                "JobUpdate": jobInput(creating: false),
                 "Application": application,
-                "ApplicationInput": applicationInput,
+                "ApplicationCreate": applicationInput(creating: true),
+                "ApplicationUpdate": applicationInput(creating: false),
                 "TimelineEntry": timelineEntry,
                 "Deleted": ["type": "object", "required": ["id"], "properties": ["id": ["type": "integer"]]],
                 "Error": error,
@@ -61,29 +63,46 @@ extension OpenAPIDocument {
             ]
         }
 
-        static var jobInput: JSONValue {
-            [
+        /// Text without control characters (tab, newline and carriage return are allowed).
+        static let plainText = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]*$"
+        /// The same, with at least one character that is not white space.
+        static let nonBlankText = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]*[^\\s\\u0000-\\u001F][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]*$"
+
+        static func text(_ maxLength: Int, nullable isNullable: Bool = true, nonBlank: Bool = false) -> JSONValue {
+            let extra: [String: JSONValue] = ["maxLength": .number(Double(maxLength)), "pattern": .string(nonBlank ? nonBlankText : plainText)]
+            if isNullable { return nullable("string", extra) }
+            var schema = extra
+            schema["type"] = "string"
+            return .object(schema)
+        }
+
+        static func jobInput(creating: Bool) -> JSONValue {
+            var schema: [String: JSONValue] = [
                 "type": "object",
-                "description": "title and company are required to create; an update changes only the fields sent.",
+                "description": .string(creating
+                    ? "A new job. Text is trimmed; a description is sanitised HTML or plain text."
+                    : "Only the fields sent change; null clears an optional field."),
                 "properties": [
-                    "title": ["type": "string", "minLength": 1, "maxLength": 300],
-                    "company": ["type": "string", "minLength": 1, "maxLength": 200],
-                    "location": nullable("string", ["maxLength": 300]),
-                    "source": ["type": "string", "maxLength": 50, "pattern": "^[a-z0-9][a-z0-9._-]*$"],
-                    "external_id": nullable("string", ["maxLength": 255]),
-                    "url": nullable("string", ["format": "uri", "maxLength": 2048]),
-                    "description": nullable("string", ["maxLength": .number(Double(JobDraft.maxDescriptionLength))]),
+                    "title": text(300, nullable: false, nonBlank: true),
+                    "company": text(200, nullable: false, nonBlank: true),
+                    "location": text(300),
+                    "source": ["type": "string", "maxLength": 50, "pattern": "^\\s*[a-z0-9][a-z0-9._-]*\\s*$", "default": "manual"],
+                    "external_id": text(255),
+                    "url": nullable("string", ["maxLength": 2048, "pattern": "^\\s*([Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#@]+([/?#]\\S*)?)?\\s*$"]),
+                    "description": text(JobDraft.maxDescriptionLength),
                     "remote": enumSchema(RemoteType.allCases.map(\.rawValue), nullable: true),
                     "employment_type": enumSchema(EmploymentType.allCases.map(\.rawValue), nullable: true),
-                    "salary_min": nullable("number", ["minimum": 0]),
-                    "salary_max": nullable("number", ["minimum": 0]),
-                    "salary_currency": nullable("string", ["pattern": "^[A-Za-z]{3}$"]),
+                    "salary_min": nullable("number", ["minimum": 0, "maximum": .number(JobDraft.maxSalary)]),
+                    "salary_max": nullable("number", ["minimum": 0, "maximum": .number(JobDraft.maxSalary), "description": "At least salary_min"]),
+                    "salary_currency": nullable("string", ["pattern": "^\\s*([A-Za-z]{3})?\\s*$"]),
                     "salary_period": enumSchema(SalaryPeriod.allCases.map(\.rawValue), nullable: true),
                     "posted_at": nullable("string", ["format": "date-time"]),
                     "is_active": ["type": "boolean"],
-                    "skills": ["type": "array", "maxItems": 100, "items": ["type": "string", "maxLength": 100]],
+                    "skills": ["type": "array", "maxItems": 100, "items": ["type": "string", "maxLength": 100, "pattern": .string(plainText)]],
                 ],
             ]
+            if creating { schema["required"] = ["title", "company"] }
+            return .object(schema)
         }
 
         static var application: JSONValue {
@@ -110,14 +129,15 @@ extension OpenAPIDocument {
             ]
         }
 
-        static var applicationInput: JSONValue {
+        static func applicationInput(creating: Bool) -> JSONValue {
             [
                 "type": "object",
-                "description": "job_id is required to create and cannot change.",
+                "description": .string(creating ? "Track a job." : "job_id cannot change; the fields sent change."),
+                "required": creating ? ["job_id"] : [],
                 "properties": [
-                    "job_id": ["type": "integer", "minimum": 1],
+                    "job_id": ["type": "integer", "minimum": 1, "maximum": 2_147_483_647],
                     "status": enumSchema(ApplicationStatus.allCases.map(\.rawValue)),
-                    "notes": nullable("string", ["maxLength": .number(Double(ApplicationDraft.maxNotesLength))]),
+                    "notes": text(ApplicationDraft.maxNotesLength),
                 ],
             ]
         }
@@ -193,7 +213,7 @@ extension OpenAPIDocument {
         static var all: [String: JSONValue] {
             [
                 "id": ["name": "id", "in": "path", "required": true, "schema": ["type": "integer", "minimum": 1]],
-                "page": queryParameter("page", ["type": "integer", "minimum": 1, "default": 1], "Page number, from 1"),
+                "page": queryParameter("page", ["type": "integer", "minimum": 1, "maximum": 1_000_000, "default": 1], "Page number, from 1"),
                 "page_size": queryParameter("page_size", ["type": "integer", "minimum": 1, "maximum": 100, "default": 20], "Items per page"),
             ]
         }

@@ -43,14 +43,14 @@ enum OpenAPIDocument {
                 "get": operation("List jobs", tag: "jobs", parameters: jobListParameters, responses: [
                     "200": success(list(ref("Job"))), "400": errorRef("BadRequest"),
                 ]),
-                "post": operation("Create a job", tag: "jobs", body: ref("JobInput"), responses: [
+                "post": operation("Create a job", tag: "jobs", body: ref("JobCreate"), responses: [
                     "201": success(ref("Job")), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
                 ]),
             ],
             "/api/v1/jobs/{id}": [
                 "parameters": [paramRef("id")],
                 "get": operation("Get a job", tag: "jobs", responses: ["200": success(ref("Job")), "404": errorRef("NotFound")]),
-                "put": operation("Change a job (only the fields sent; null clears)", tag: "jobs", body: ref("JobInput"), responses: [
+                "put": operation("Change a job (only the fields sent; null clears)", tag: "jobs", body: ref("JobUpdate"), responses: [
                     "200": success(ref("Job")), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
                     "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
                 ]),
@@ -62,7 +62,7 @@ enum OpenAPIDocument {
                 "get": operation("List your applications", tag: "applications", parameters: applicationListParameters, responses: [
                     "200": success(list(ref("Application"))), "400": errorRef("BadRequest"),
                 ]),
-                "post": operation("Track a job", tag: "applications", body: ref("ApplicationInput"), responses: [
+                "post": operation("Track a job", tag: "applications", body: ref("ApplicationCreate"), responses: [
                     "201": success(ref("Application")), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
                 ]),
             ],
@@ -71,7 +71,7 @@ enum OpenAPIDocument {
                 "get": operation("Get an application with its timeline", tag: "applications", responses: [
                     "200": success(ref("Application")), "404": errorRef("NotFound"),
                 ]),
-                "put": operation("Change an application's status or notes", tag: "applications", body: ref("ApplicationInput"), responses: [
+                "put": operation("Change an application's status or notes", tag: "applications", body: ref("ApplicationUpdate"), responses: [
                     "200": success(ref("Application")), "404": errorRef("NotFound"), "422": errorRef("ValidationError"),
                 ]),
                 "delete": operation("Delete an application", tag: "applications", responses: [
@@ -148,8 +148,15 @@ enum OpenAPIDocument {
         return .object(result)
     }
 
+    /// An optional query parameter. Empty values count as absent (as HTML forms send them).
     static func queryParameter(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
-        ["name": .string(name), "in": "query", "required": false, "schema": schema, "description": .string(description)]
+        ["name": .string(name), "in": "query", "required": false, "allowEmptyValue": true, "schema": schema, "description": .string(description)]
+    }
+
+    /// One or more values of a list, comma-separated: `a,b`.
+    static func enumListSchema(_ values: [String]) -> JSONValue {
+        let alternatives = "(" + values.joined(separator: "|") + ")"
+        return ["type": "string", "pattern": .string("^ *(\(alternatives) *(, *\(alternatives) *)*)?$")]
     }
 
     static func sortParameter(_ fields: [String]) -> JSONValue {
@@ -164,11 +171,11 @@ enum OpenAPIDocument {
             queryParameter("q", ["type": "string", "maxLength": 200], "Keywords, matched as word prefixes in title, company, location and description"),
             queryParameter("company", ["type": "string", "maxLength": 200], "Company name prefix, case-insensitive"),
             queryParameter("location", ["type": "string", "maxLength": 200], "Words of the location, as word prefixes"),
-            queryParameter("remote", ["type": "string"], "One or more of onsite, hybrid, remote, comma-separated"),
+            queryParameter("remote", enumListSchema(RemoteType.allCases.map(\.rawValue)), "One or more of onsite, hybrid, remote, comma-separated"),
             queryParameter("source", ["type": "string", "maxLength": 50], "Source name, exact"),
             queryParameter("is_active", ["type": "boolean"], "Only active (true) or inactive (false) jobs"),
             queryParameter("posted_after", ["type": "string", "format": "date-time"], "Posted at or after this date or time"),
-            queryParameter("salary_min", ["type": "number", "minimum": 0], "Jobs whose pay can reach this amount"),
+            queryParameter("salary_min", ["type": "number", "minimum": 0], "Jobs whose pay (maximum, else minimum) reaches this amount"),
             queryParameter("skill", ["type": "string", "maxLength": 100], "A skill the job asks for"),
             sortParameter(JobFilter.SortField.allCases.map(\.rawValue)),
             paramRef("page"), paramRef("page_size"),
@@ -177,8 +184,8 @@ enum OpenAPIDocument {
 
     static var applicationListParameters: [JSONValue] {
         [
-            queryParameter("status", ["type": "string"], "One or more statuses, comma-separated"),
-            queryParameter("job_id", ["type": "integer", "minimum": 1], "Applications to this job"),
+            queryParameter("status", enumListSchema(ApplicationStatus.allCases.map(\.rawValue)), "One or more statuses, comma-separated"),
+            queryParameter("job_id", ["type": "integer", "minimum": 1, "maximum": 2_147_483_647], "Applications to this job"),
             sortParameter(ApplicationFilter.SortField.allCases.map(\.rawValue)),
             paramRef("page"), paramRef("page_size"),
         ]

@@ -14,6 +14,7 @@ public struct ApplicationDraft: Sendable {
         draft.jobID = reader.integer("job_id", min: 1, max: Int(Int32.max), required: creating)
         draft.status = reader.enumeration("status", ApplicationStatus.self)
         if case .null = draft.status { reader.addIssue("status must be one of: \(ApplicationStatus.allowedValues)") }
+        if !creating, case .null = draft.jobID { reader.addIssue("job_id cannot be changed; track the other job instead") }
         draft.notes = reader.string("notes", maxLength: maxNotesLength)
         try reader.validate()
         return draft

@@ -15,8 +15,8 @@ public struct ApplicationFilter: Sendable, Equatable {
 
     public static let defaultSort = Sorting(field: SortField.updatedAt, descending: true)
 
-    public static func parse(_ parameters: [String: String]) throws(DomainError) -> (ApplicationFilter, Sorting<SortField>, Paging) {
-        var reader = QueryReader(parameters)
+    public static func parse(_ items: [(name: String, value: String)]) throws(DomainError) -> (ApplicationFilter, Sorting<SortField>, Paging) {
+        var reader = QueryReader(items: items)
         var filter = ApplicationFilter()
         filter.statuses = reader.enumerationList("status", ApplicationStatus.self)
         filter.jobID = reader.integer("job_id", min: 1, max: Int(Int32.max))

@@ -22,7 +22,7 @@ public struct JobDraft: Sendable {
 
     public init() {}
 
-    public static let maxDescriptionLength = 200_000
+    public static let maxDescriptionLength = 100_000
     public static let maxSalary = 1_000_000_000.0
 
     /// Reads a job body. `creating` makes `title` and `company` required.
@@ -43,7 +43,7 @@ public struct JobDraft: Sendable {
         draft.employmentType = reader.enumeration("employment_type", EmploymentType.self)
         draft.salaryMin = reader.number("salary_min", min: 0, max: maxSalary)
         draft.salaryMax = reader.number("salary_max", min: 0, max: maxSalary)
-        draft.salaryCurrency = reader.string("salary_currency", maxLength: 3).map { $0.uppercased() }
+        draft.salaryCurrency = reader.string("salary_currency", maxLength: 16).map { $0.uppercased() }
         if let currency = draft.salaryCurrency.value, !Self.isCurrencyCode(currency) {
             reader.addIssue("salary_currency must be a three-letter ISO 4217 code such as USD or EUR")
         }
@@ -51,6 +51,12 @@ public struct JobDraft: Sendable {
         draft.postedAt = reader.date("posted_at")
         draft.isActive = reader.bool("is_active")
         draft.skills = reader.stringList("skills", maxCount: 100, maxLength: 100)
+        // These may be left out, but not cleared (title and company are required on create).
+        var notNullable = [("source", draft.source.isNull), ("is_active", draft.isActive.isNull), ("skills", draft.skills.isNull)]
+        if !creating { notNullable += [("title", draft.title.isNull), ("company", draft.company.isNull)] }
+        for (key, isNull) in notNullable where isNull {
+            reader.addIssue("\(key) cannot be empty or null")
+        }
         if let min = draft.salaryMin.value, let max = draft.salaryMax.value, max < min {
             reader.addIssue("salary_max must be greater than or equal to salary_min")
         }

@@ -33,8 +33,8 @@ public struct JobFilter: Sendable, Equatable {
     public static let defaultSort = Sorting(field: SortField.postedAt, descending: true)
 
     /// Parses the query of a job list; throws `badRequest` listing every bad parameter.
-    public static func parse(_ parameters: [String: String]) throws(DomainError) -> (JobFilter, Sorting<SortField>, Paging) {
-        var reader = QueryReader(parameters)
+    public static func parse(_ items: [(name: String, value: String)]) throws(DomainError) -> (JobFilter, Sorting<SortField>, Paging) {
+        var reader = QueryReader(items: items)
         var filter = JobFilter()
         if let q = reader.string("q") {
             let terms = SearchTerms(q)

@@ -59,7 +59,7 @@ public enum ISODate {
         }
         let sign: Double
         if take(UInt8(ascii: "+")) { sign = 1 } else if take(UInt8(ascii: "-")) { sign = -1 } else { return nil }
-        guard let offsetHours = digits(2), offsetHours <= 14 else { return nil }
+        guard let offsetHours = digits(2), offsetHours < 24 else { return nil }
         var offsetMinutes = 0
         if index < bytes.count {
             _ = take(UInt8(ascii: ":"))

@@ -32,7 +32,8 @@ public struct BodyReader: Sendable {
 
     // MARK: Typed readers
 
-    /// A string, trimmed; an empty string after trimming counts as null.
+    /// A string, trimmed; a blank string counts as null. `maxLength` counts the code points
+    /// of the string as sent, as JSON Schema's `maxLength` does.
     public mutating func string(
         _ key: String, required: Bool = false, maxLength: Int, collapseWhitespace: Bool = false
     ) -> Patch<String> {
@@ -41,18 +42,18 @@ public struct BodyReader: Sendable {
         guard case let .string(string) = json else {
             return mismatch(key, expected: "a string", got: json)
         }
+        if string.unicodeScalars.count > maxLength {
+            issues.append("\(key) must be at most \(maxLength) characters")
+            return .absent
+        }
+        if Self.hasControlCharacters(string) {
+            issues.append("\(key) must not contain control characters")
+            return .absent
+        }
         let cleaned = collapseWhitespace ? TextNormalizer.collapsingWhitespace(string) : string.trimmingCharacters(in: .whitespacesAndNewlines)
         if cleaned.isEmpty {
             if required { issues.append("\(key) is required") }
             return .null
-        }
-        if cleaned.count > maxLength {
-            issues.append("\(key) must be at most \(maxLength) characters")
-            return .absent
-        }
-        if cleaned.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" }) {
-            issues.append("\(key) must not contain control characters")
-            return .absent
         }
         return .value(cleaned)
     }
@@ -73,8 +74,12 @@ public struct BodyReader: Sendable {
         _ key: String, _ type: E.Type, required: Bool = false
     ) -> Patch<E> where E.RawValue == String {
         let patch = string(key, required: required, maxLength: 100)
+        if patch.isNull, object[key] != .null {
+            issues.append("\(key) must be one of: \(E.allowedValues)")
+            return .absent
+        }
         guard let raw = patch.value else { return patch.retyped() }
-        guard let value = E(rawValue: raw.lowercased()) else {
+        guard let value = E(rawValue: raw) else {
             issues.append("\(key) must be one of: \(E.allowedValues)")
             return .absent
         }
@@ -123,7 +128,11 @@ public struct BodyReader: Sendable {
     /// An ISO 8601 date ("2025-11-07") or date-time ("2025-11-07T10:00:00Z").
     public mutating func date(_ key: String, required: Bool = false) -> Patch<Date> {
         let patch = string(key, required: required, maxLength: 64)
-        guard let raw = patch.value else { return patch.retyped() }
+        let blank = patch.isNull && object[key] != .null
+        guard !blank, let raw = patch.value else {
+            if blank { issues.append("\(key) must be an ISO 8601 date or date-time, e.g. 2025-11-07T10:00:00Z") }
+            return blank ? .absent : patch.retyped()
+        }
         guard let date = ISODate.parse(raw) else {
             issues.append("\(key) must be an ISO 8601 date or date-time, e.g. 2025-11-07T10:00:00Z")
             return .absent
@@ -151,8 +160,12 @@ public struct BodyReader: Sendable {
             }
             let cleaned = TextNormalizer.collapsingWhitespace(string)
             if cleaned.isEmpty { continue }
-            if cleaned.count > maxLength {
+            if cleaned.unicodeScalars.count > maxLength {
                 issues.append("\(key)[\(index)] must be at most \(maxLength) characters")
+                continue
+            }
+            if Self.hasControlCharacters(cleaned) {
+                issues.append("\(key)[\(index)] must not contain control characters")
                 continue
             }
             if seen.insert(cleaned.lowercased()).inserted { result.append(cleaned) }
@@ -178,6 +191,11 @@ public struct BodyReader: Sendable {
     private mutating func mismatch<T>(_ key: String, expected: String, got: JSONValue) -> Patch<T> {
         issues.append("\(key) must be \(expected), not \(got.typeName)")
         return .absent
+    }
+
+    /// C0 control characters other than tab, newline and carriage return.
+    static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" }
     }
 
     private static func format(_ number: Double) -> String {

@@ -11,6 +11,11 @@ public enum Patch<Value: Sendable>: Sendable {
         return nil
     }
 
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
     public var isPresent: Bool {
         if case .absent = self { return false }
         return true

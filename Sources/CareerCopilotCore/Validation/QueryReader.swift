@@ -11,6 +11,17 @@ public struct QueryReader: Sendable {
         self.parameters = parameters
     }
 
+    /// Reads query items in order; a name given more than once is reported.
+    public init(items: [(name: String, value: String)]) {
+        var parameters: [String: String] = [:]
+        var repeated: [String] = []
+        for (name, value) in items {
+            if parameters.updateValue(value, forKey: name) != nil, !repeated.contains(name) { repeated.append(name) }
+        }
+        self.parameters = parameters
+        self.issues = repeated.map { "\($0) must be given once" }
+    }
+
     public func validate() throws(DomainError) {
         if !issues.isEmpty { throw .badRequest("Invalid query parameters", details: issues) }
     }
@@ -46,8 +57,8 @@ public struct QueryReader: Sendable {
     public mutating func bool(_ key: String) -> Bool? {
         guard let raw = string(key)?.lowercased() else { return nil }
         switch raw {
-        case "true", "1", "yes": return true
-        case "false", "0", "no": return false
+        case "true": return true
+        case "false": return false
         default:
             issues.append("\(key) must be true or false")
             return nil
@@ -67,8 +78,8 @@ public struct QueryReader: Sendable {
     public mutating func enumerationList<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> [E]? where E.RawValue == String {
         guard let raw = string(key) else { return nil }
         var values: [E] = []
-        for part in raw.split(separator: ",") {
-            let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+        for part in raw.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = part.trimmingCharacters(in: .whitespaces)
             guard let value = E(rawValue: name) else {
                 issues.append("\(key) must be one or more of: \(E.allowedValues)")
                 return nil

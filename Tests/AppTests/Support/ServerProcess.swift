@@ -56,9 +56,15 @@ struct ServerProcess {
 
     /// Sends SIGTERM and waits for the exit status.
     func terminate() -> Int32 {
+        terminateAndReadOutput().status
+    }
+
+    /// Sends SIGTERM; returns the exit status and what the process printed after start-up.
+    func terminateAndReadOutput() -> (status: Int32, output: String) {
         process.terminate()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return process.terminationStatus
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
 

@@ -18,7 +18,7 @@ struct ApplicationsController: RouteCollection {
     }
 
     func list(request: Request) async throws -> Response {
-        let (filter, sort, page) = try ApplicationFilter.parse(request.queryParameters)
+        let (filter, sort, page) = try ApplicationFilter.parse(request.queryItems)
         let (applications, total) = try await service(request).list(filter: filter, sort: sort, page: page)
         let items = try applications.map { try ApplicationDTO($0, job: $0.$job.value, timeline: nil) }
         return try request.envelope(ListPage(items: items, request: page, total: total), message: "Applications retrieved successfully")

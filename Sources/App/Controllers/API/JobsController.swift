@@ -13,7 +13,7 @@ struct JobsController: RouteCollection {
     }
 
     func list(request: Request) async throws -> Response {
-        let (filter, sort, page) = try JobFilter.parse(request.queryParameters)
+        let (filter, sort, page) = try JobFilter.parse(request.queryItems)
         let service = JobService(database: request.db)
         let (jobs, total) = try await service.list(filter: filter, sort: sort, page: page)
         let skills = try await service.skillNames(of: jobs.compactMap(\.id))
