@@ -20,6 +20,12 @@ struct SearchTermsTests {
         #expect(SearchTerms("New York").fts5Query(column: "location") == #"{location} : ("new"* AND "york"*)"#)
     }
 
+    @Test func keywordsAndLocationCombine() {
+        #expect(SearchTerms.fts5Query(keywords: nil, location: nil) == nil)
+        #expect(SearchTerms.fts5Query(keywords: SearchTerms("go"), location: SearchTerms("berlin")) == #"("go"*) AND {location} : ("berlin"*)"#)
+        #expect(SearchTerms.fts5Query(keywords: nil, location: SearchTerms("berlin")) == #"{location} : ("berlin"*)"#)
+    }
+
     @Test func capsTheNumberOfWords() {
         let many = SearchTerms((1...50).map { "w\($0)" }.joined(separator: " "))
         #expect(many.words.count == SearchTerms.maxTerms)

@@ -31,6 +31,11 @@ struct ListPage<Item: Encodable>: Encodable {
     let pageSize: Int
     let total: Int
 
+    enum CodingKeys: String, CodingKey {
+        case items, page, total
+        case pageSize = "page_size"
+    }
+
     init(items: [Item], request: Paging, total: Int) {
         self.items = items
         self.page = request.page

@@ -18,6 +18,11 @@ struct HealthController: RouteCollection {
             var kind: String?
             var latencyMs: Double?
             var error: String?
+
+            enum CodingKeys: String, CodingKey {
+                case status, kind, error
+                case latencyMs = "latency_ms"
+            }
         }
 
         let status: String
@@ -26,6 +31,11 @@ struct HealthController: RouteCollection {
         let workers: Component
         let uptimeSeconds: Int
         let version: String
+
+        enum CodingKeys: String, CodingKey {
+            case status, database, queue, workers, version
+            case uptimeSeconds = "uptime_seconds"
+        }
     }
 
     func health(request: Request) async throws -> Response {

@@ -8,12 +8,23 @@ struct ApplicationDTO: Encodable {
         let company: String
         @Nullable var location: String?
         let isActive: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, company, location
+            case isActive = "is_active"
+        }
     }
 
     struct TimelineEntry: Encodable {
         @Nullable var fromStatus: String?
         let toStatus: String
         let changedAt: Date
+
+        enum CodingKeys: String, CodingKey {
+            case fromStatus = "from_status"
+            case toStatus = "to_status"
+            case changedAt = "changed_at"
+        }
     }
 
     let id: Int
@@ -26,6 +37,14 @@ struct ApplicationDTO: Encodable {
     @Nullable var job: JobSummary?
     /// Only on the single application, not in lists.
     let timeline: [TimelineEntry]?
+
+    enum CodingKeys: String, CodingKey {
+        case id, status, notes, job, timeline
+        case jobId = "job_id"
+        case appliedAt = "applied_at"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
 
     init(_ application: JobApplication, job: Job?, timeline: [ApplicationStatusChange]?) throws {
         id = try application.requireID()

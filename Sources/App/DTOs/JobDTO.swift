@@ -26,13 +26,13 @@ struct JobDTO: Encodable {
     @Nullable var createdAt: Date?
     @Nullable var updatedAt: Date?
 
-    init(_ job: Job, skills: [String]) throws {
-        id = try job.requireID()
+    init(_ job: JobRecord, skills: [String]) {
+        id = job.id
         title = job.title
         company = job.company
         location = job.location
         source = job.source
-        externalId = job.externalID
+        externalId = job.externalId
         url = job.url
         description = job.description
         descriptionText = job.descriptionText
@@ -47,8 +47,34 @@ struct JobDTO: Encodable {
         isActive = job.isActive
         inactiveSince = job.inactiveSince
         self.skills = skills
-        createdBy = job.$creator.id
+        createdBy = job.createdBy
         createdAt = job.createdAt
         updatedAt = job.updatedAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case title
+        case company
+        case location
+        case source
+        case externalId = "external_id"
+        case url
+        case description
+        case descriptionText = "description_text"
+        case remote
+        case employmentType = "employment_type"
+        case salaryMin = "salary_min"
+        case salaryMax = "salary_max"
+        case salaryCurrency = "salary_currency"
+        case salaryPeriod = "salary_period"
+        case postedAt = "posted_at"
+        case scrapedAt = "scraped_at"
+        case isActive = "is_active"
+        case inactiveSince = "inactive_since"
+        case skills
+        case createdBy = "created_by"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
     }
 }

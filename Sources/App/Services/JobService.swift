@@ -4,45 +4,16 @@ import FluentSQL
 import Foundation
 import SQLKit
 
-/// The rules of the shared job catalogue: listing with filters, creating, changing and
-/// deleting jobs, and keeping each job's skills.
+/// The rules of changing the shared job catalogue: creating, changing and deleting jobs,
+/// and keeping each job's skills. `JobReader` reads it.
 struct JobService {
     let database: any Database
-
-    // MARK: Reading
-
-    func list(filter: JobFilter, sort: Sorting<JobFilter.SortField>, page: Paging) async throws -> (jobs: [Job], total: Int) {
-        let query = Job.query(on: database)
-        apply(filter, to: query)
-        let total = try await query.count()
-        for sortExpression in sortExpressions(sort) { query.sort(.sql(embed: sortExpression)) }
-        let jobs = try await query.range(page.offset..<(page.offset + page.pageSize)).all()
-        return (jobs, total)
-    }
 
     func find(_ id: Int) async throws -> Job {
         guard let job = try await Job.find(id, on: database) else {
             throw DomainError.notFound("Job not found")
         }
         return job
-    }
-
-    /// Skill names of each job, in name order.
-    func skillNames(of jobIDs: [Int]) async throws -> [Int: [String]] {
-        guard !jobIDs.isEmpty else { return [:] }
-        struct Row: Decodable {
-            let jobId: Int
-            let name: String
-        }
-        let rows = try await database.sql.select()
-            .column(SQLColumn("job_id", table: "job_skills"), as: "jobId")
-            .column(SQLColumn("name", table: "skills"))
-            .from("job_skills")
-            .join("skills", on: SQLColumn("skill_id", table: "job_skills"), .equal, SQLColumn("id", table: "skills"))
-            .where(SQLColumn("job_id", table: "job_skills"), .in, SQLBind.group(jobIDs))
-            .orderBy(SQLColumn("name", table: "skills"))
-            .all(decoding: Row.self)
-        return Dictionary(grouping: rows, by: \.jobId).mapValues { $0.map(\.name) }
     }
 
     // MARK: Changing
@@ -147,60 +118,5 @@ struct JobService {
         for skillID in try await SkillService(database: database).ids(for: names) {
             try await JobSkill(jobID: jobID, skillID: skillID).create(on: database)
         }
-    }
-
-    // MARK: SQL
-
-    private func apply(_ filter: JobFilter, to query: QueryBuilder<Job>) {
-        let dialect = database.dialect
-        if let keywords = filter.keywords {
-            switch dialect {
-            case .sqlite:
-                query.filter(.sql(embed: "\(ident: "jobs").\(ident: "id") IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH \(bind: keywords.fts5Query()))"))
-            case .postgres:
-                query.filter(.sql(embed: "\(ident: "jobs").\(ident: "search_vector") @@ to_tsquery('simple', \(bind: keywords.tsQuery))"))
-            }
-        }
-        if let location = filter.location {
-            switch dialect {
-            case .sqlite:
-                query.filter(.sql(embed: "\(ident: "jobs").\(ident: "id") IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH \(bind: location.fts5Query(column: "location")))"))
-            case .postgres:
-                query.filter(.sql(embed: "\(ident: "jobs").\(ident: "location_vector") @@ to_tsquery('simple', \(bind: location.tsQuery))"))
-            }
-        }
-        if let company = filter.company {
-            // A prefix is a range of the byte-ordered index: [key, key + U+10FFFF).
-            query.filter(\.$companyKey >= company).filter(\.$companyKey < company + "\u{10FFFF}")
-        }
-        if let remote = filter.remote { query.filter(\.$remote ~~ remote.map(\.rawValue)) }
-        if let source = filter.source { query.filter(\.$source == source) }
-        if let isActive = filter.isActive { query.filter(\.$isActive == isActive) }
-        if let postedAfter = filter.postedAfter { query.filter(\.$postedAt >= postedAfter) }
-        if let salaryMin = filter.salaryMin {
-            query.filter(.sql(embed: "COALESCE(\(ident: "jobs").\(ident: "salary_max"), \(ident: "jobs").\(ident: "salary_min")) >= \(bind: salaryMin)"))
-        }
-        if let skill = filter.skill {
-            query.filter(.sql(embed: """
-                \(ident: "jobs").\(ident: "id") IN (SELECT js.job_id FROM job_skills js JOIN skills s ON s.id = js.skill_id WHERE s.slug = \(bind: skill))
-                """))
-        }
-    }
-
-    /// `column DIR [NULLS LAST], id DIR`: missing values sort last on both databases.
-    private func sortExpressions(_ sort: Sorting<JobFilter.SortField>) -> [SQLQueryString] {
-        let direction: SQLQueryString = sort.descending ? "DESC" : "ASC"
-        let column: String = switch sort.field {
-        case .company: "company_key"
-        default: sort.field.rawValue
-        }
-        let nullable: Set<JobFilter.SortField> = [.postedAt, .salaryMin, .salaryMax]
-        // SQLite sorts NULL first ascending, PostgreSQL first descending: say it only where needed,
-        // so that the plain index order can serve the common sorts.
-        let needsNullsLast = nullable.contains(sort.field) && (database.dialect == .sqlite ? !sort.descending : sort.descending)
-        let nulls: SQLQueryString = needsNullsLast ? " NULLS LAST" : ""
-        var expressions: [SQLQueryString] = ["\(ident: "jobs").\(ident: column) \(direction)\(nulls)"]
-        if sort.field != .id { expressions.append("\(ident: "jobs").\(ident: "id") \(direction)") }
-        return expressions
     }
 }

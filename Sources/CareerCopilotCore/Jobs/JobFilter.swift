@@ -19,6 +19,12 @@ public struct JobFilter: Sendable, Equatable {
 
     public init() {}
 
+    /// True when only full-text conditions (keywords, location) are set: the full-text index
+    /// alone can count the matches.
+    public var isTextOnly: Bool {
+        company == nil && remote == nil && source == nil && isActive == nil && postedAfter == nil && salaryMin == nil && skill == nil
+    }
+
     public enum SortField: String, CaseIterable, Sendable {
         case postedAt = "posted_at"
         case scrapedAt = "scraped_at"

@@ -37,6 +37,16 @@ public struct SearchTerms: Sendable, Equatable {
         return "{\(column)} : (\(body))"
     }
 
+    /// One FTS5 query for keywords in any column and words of the location, both optional.
+    public static func fts5Query(keywords: SearchTerms?, location: SearchTerms?) -> String? {
+        switch (keywords, location) {
+        case (nil, nil): nil
+        case let (keywords?, nil): keywords.fts5Query()
+        case let (nil, location?): location.fts5Query(column: "location")
+        case let (keywords?, location?): "(\(keywords.fts5Query())) AND \(location.fts5Query(column: "location"))"
+        }
+    }
+
     /// A PostgreSQL `to_tsquery('simple', …)` text with the same meaning: `new:* & york:*`.
     /// Words contain only letters and digits, so no tsquery operator can slip in.
     public var tsQuery: String {

@@ -77,10 +77,26 @@ public enum ISODate {
         let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
         let secondsOfDay = total - days * 86_400
         let (year, month, day) = civilFromDays(days)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02dZ",
-            year, month, day, secondsOfDay / 3600, secondsOfDay % 3600 / 60, secondsOfDay % 60
-        )
+        // Written digit by digit: String(format:) is slow on Linux, and answers write many dates.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        func append(_ value: Int, width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var rest = max(0, value)
+            while divisor > 0 {
+                bytes.append(UInt8(48 + rest / divisor % 10))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        append(year, width: 4); bytes.append(UInt8(ascii: "-"))
+        append(month, width: 2); bytes.append(UInt8(ascii: "-"))
+        append(day, width: 2); bytes.append(UInt8(ascii: "T"))
+        append(secondsOfDay / 3600, width: 2); bytes.append(UInt8(ascii: ":"))
+        append(secondsOfDay % 3600 / 60, width: 2); bytes.append(UInt8(ascii: ":"))
+        append(secondsOfDay % 60, width: 2); bytes.append(UInt8(ascii: "Z"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // Howard Hinnant's days-from-civil algorithms (proleptic Gregorian calendar).

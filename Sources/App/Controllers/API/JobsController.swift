@@ -14,33 +14,28 @@ struct JobsController: RouteCollection {
 
     func list(request: Request) async throws -> Response {
         let (filter, sort, page) = try JobFilter.parse(request.queryItems)
-        let service = JobService(database: request.db)
-        let (jobs, total) = try await service.list(filter: filter, sort: sort, page: page)
-        let skills = try await service.skillNames(of: jobs.compactMap(\.id))
-        let items = try jobs.map { try JobDTO($0, skills: skills[$0.id ?? 0] ?? []) }
+        let reader = JobReader(database: request.db)
+        let (jobs, total) = try await reader.list(filter: filter, sort: sort, page: page)
+        let items = try await reader.dtos(jobs)
         return try request.envelope(ListPage(items: items, request: page, total: total), message: "Jobs retrieved successfully")
     }
 
     func show(request: Request) async throws -> Response {
         let id = try request.idParameter(resource: "Job")
-        let service = JobService(database: request.db)
-        let job = try await service.find(id)
-        return try request.envelope(try await dto(job, service), message: "Job retrieved successfully")
+        return try request.envelope(try await dto(id, request), message: "Job retrieved successfully")
     }
 
     func create(request: Request) async throws -> Response {
         let draft = try JobDraft.read(try request.jsonBody(), creating: true)
-        let service = JobService(database: request.db)
-        let job = try await service.create(draft, by: try request.currentUser)
-        return try request.envelope(try await dto(job, service), message: "Job created successfully", status: .created)
+        let job = try await JobService(database: request.db).create(draft, by: try request.currentUser)
+        return try request.envelope(try await dto(try job.requireID(), request), message: "Job created successfully", status: .created)
     }
 
     func update(request: Request) async throws -> Response {
         let id = try request.idParameter(resource: "Job")
         let draft = try JobDraft.read(try request.jsonBody(), creating: false)
-        let service = JobService(database: request.db)
-        let job = try await service.update(id, with: draft, by: try request.currentUser)
-        return try request.envelope(try await dto(job, service), message: "Job updated successfully")
+        _ = try await JobService(database: request.db).update(id, with: draft, by: try request.currentUser)
+        return try request.envelope(try await dto(id, request), message: "Job updated successfully")
     }
 
     func delete(request: Request) async throws -> Response {
@@ -49,8 +44,9 @@ struct JobsController: RouteCollection {
         return try request.envelope(["id": id], message: "Job deleted successfully")
     }
 
-    private func dto(_ job: Job, _ service: JobService) async throws -> JobDTO {
-        let id = try job.requireID()
-        return try JobDTO(job, skills: try await service.skillNames(of: [id])[id] ?? [])
+    /// The job as stored, read back the way lists read it.
+    private func dto(_ id: Int, _ request: Request) async throws -> JobDTO {
+        let reader = JobReader(database: request.db)
+        return try await reader.dtos([try await reader.record(id)])[0]
     }
 }

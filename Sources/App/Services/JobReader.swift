@@ -1,0 +1,129 @@
+import CareerCopilotCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Reads the job catalogue: filtered, sorted pages, single jobs and their skills, in SQL.
+struct JobReader {
+    let database: any Database
+
+    /// Above this many full-text matches, walking the sort's index beats sorting the matches.
+    static let manyMatches = 1_000
+
+    func list(filter: JobFilter, sort: Sorting<JobFilter.SortField>, page: Paging) async throws -> (jobs: [JobRecord], total: Int) {
+        let total = try await count(filter)
+        guard total > page.offset else { return ([], total) }
+        let select = database.sql.select().columns(JobRecord.columns.map { SQLColumn($0, table: "jobs") }).from("jobs")
+        for condition in conditions(filter, manyTextMatches: total >= Self.manyMatches) { select.where(condition) }
+        for expression in sortExpressions(sort) { select.orderBy(expression) }
+        let jobs = try await select.limit(page.pageSize).offset(page.offset)
+            .all(decoding: JobRecord.self)
+        return (jobs, total)
+    }
+
+    /// How many jobs match. On SQLite the full-text index counts text-only searches by itself.
+    func count(_ filter: JobFilter) async throws -> Int {
+        struct Count: Decodable { let count: Int }
+        if database.dialect == .sqlite, filter.isTextOnly,
+           let match = SearchTerms.fts5Query(keywords: filter.keywords, location: filter.location) {
+            let row = try await database.sql.raw("SELECT count(*) AS count FROM jobs_fts WHERE jobs_fts MATCH \(bind: match)")
+                .first(decoding: Count.self)
+            return row?.count ?? 0
+        }
+        let select = database.sql.select().column(SQLAlias(SQLFunction("count", args: SQLLiteral.all), as: SQLIdentifier("count"))).from("jobs")
+        for condition in conditions(filter, manyTextMatches: false) { select.where(condition) }
+        return try await select.first(decoding: Count.self)?.count ?? 0
+    }
+
+    func record(_ id: Int) async throws -> JobRecord {
+        let record = try await database.sql.select().columns(JobRecord.columns.map { SQLColumn($0) }).from("jobs")
+            .where("id", .equal, id)
+            .first(decoding: JobRecord.self)
+        guard let record else { throw DomainError.notFound("Job not found") }
+        return record
+    }
+
+    /// Skill names of each job, in name order.
+    func skillNames(of jobIDs: [Int]) async throws -> [Int: [String]] {
+        guard !jobIDs.isEmpty else { return [:] }
+        struct Row: Decodable {
+            let jobId: Int
+            let name: String
+        }
+        let rows = try await database.sql.select()
+            .column(SQLColumn("job_id", table: "job_skills"), as: "jobId")
+            .column(SQLColumn("name", table: "skills"))
+            .from("job_skills")
+            .join("skills", on: SQLColumn("skill_id", table: "job_skills"), .equal, SQLColumn("id", table: "skills"))
+            .where(SQLColumn("job_id", table: "job_skills"), .in, SQLBind.group(jobIDs))
+            .orderBy(SQLColumn("name", table: "skills"))
+            .all(decoding: Row.self)
+        return Dictionary(grouping: rows, by: \.jobId).mapValues { $0.map(\.name) }
+    }
+
+    /// The page's jobs as the API shows them, with their skills (one query for all).
+    func dtos(_ records: [JobRecord]) async throws -> [JobDTO] {
+        let skills = try await skillNames(of: records.map(\.id))
+        return records.map { JobDTO($0, skills: skills[$0.id] ?? []) }
+    }
+
+    // MARK: SQL
+
+    /// The filter as SQL conditions. `manyTextMatches` tells SQLite that the full-text search
+    /// matches many jobs: the match set is then only checked (`+id`), so that the sort's index
+    /// drives the query and stops after one page instead of sorting every match.
+    func conditions(_ filter: JobFilter, manyTextMatches: Bool) -> [SQLQueryString] {
+        var conditions: [SQLQueryString] = []
+        switch database.dialect {
+        case .sqlite:
+            if let match = SearchTerms.fts5Query(keywords: filter.keywords, location: filter.location) {
+                let id: SQLQueryString = manyTextMatches ? "+\(ident: "jobs").\(ident: "id")" : "\(ident: "jobs").\(ident: "id")"
+                conditions.append("\(id) IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH \(bind: match))")
+            }
+        case .postgres:
+            if let keywords = filter.keywords {
+                conditions.append("\(ident: "jobs").\(ident: "search_vector") @@ to_tsquery('simple', \(bind: keywords.tsQuery))")
+            }
+            if let location = filter.location {
+                conditions.append("\(ident: "jobs").\(ident: "location_vector") @@ to_tsquery('simple', \(bind: location.tsQuery))")
+            }
+        }
+        if let company = filter.company {
+            // A prefix is a range of the byte-ordered index: [key, key + U+10FFFF).
+            conditions.append("\(ident: "jobs").\(ident: "company_key") >= \(bind: company)")
+            conditions.append("\(ident: "jobs").\(ident: "company_key") < \(bind: company + "\u{10FFFF}")")
+        }
+        if let remote = filter.remote {
+            conditions.append("\(ident: "jobs").\(ident: "remote") IN \(SQLBind.group(remote.map(\.rawValue)))")
+        }
+        if let source = filter.source { conditions.append("\(ident: "jobs").\(ident: "source") = \(bind: source)") }
+        if let isActive = filter.isActive { conditions.append("\(ident: "jobs").\(ident: "is_active") = \(bind: isActive)") }
+        if let postedAfter = filter.postedAfter { conditions.append("\(ident: "jobs").\(ident: "posted_at") >= \(bind: postedAfter)") }
+        if let salaryMin = filter.salaryMin {
+            conditions.append("COALESCE(\(ident: "jobs").\(ident: "salary_max"), \(ident: "jobs").\(ident: "salary_min")) >= \(bind: salaryMin)")
+        }
+        if let skill = filter.skill {
+            conditions.append("""
+                \(ident: "jobs").\(ident: "id") IN (SELECT js.job_id FROM job_skills js JOIN skills s ON s.id = js.skill_id WHERE s.slug = \(bind: skill))
+                """)
+        }
+        return conditions
+    }
+
+    /// `column DIR [NULLS LAST], id DIR`: missing values sort last on both databases.
+    func sortExpressions(_ sort: Sorting<JobFilter.SortField>) -> [SQLQueryString] {
+        let direction: SQLQueryString = sort.descending ? "DESC" : "ASC"
+        let column: String = switch sort.field {
+        case .company: "company_key"
+        default: sort.field.rawValue
+        }
+        let nullable: Set<JobFilter.SortField> = [.postedAt, .salaryMin, .salaryMax]
+        // SQLite sorts NULL first ascending, PostgreSQL first descending: say it only where needed,
+        // so that the plain index order can serve the common sorts.
+        let needsNullsLast = nullable.contains(sort.field) && (database.dialect == .sqlite ? !sort.descending : sort.descending)
+        let nulls: SQLQueryString = needsNullsLast ? " NULLS LAST" : ""
+        var expressions: [SQLQueryString] = ["\(ident: "jobs").\(ident: column) \(direction)\(nulls)"]
+        if sort.field != .id { expressions.append("\(ident: "jobs").\(ident: "id") \(direction)") }
+        return expressions
+    }
+}
