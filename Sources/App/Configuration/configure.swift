@@ -10,6 +10,7 @@ import Vapor
 public func configure(_ app: Application, _ config: AppConfiguration) async throws {
     PrometheusMetrics.bootstrapOnce()
     app.storage[ConfigurationKey.self] = config
+    app.storage[JobCountsKey.self] = CountCache()
     app.http.server.configuration.port = config.port
     app.http.server.configuration.hostname = "127.0.0.1"
     app.routes.defaultMaxBodySize = "1mb"
@@ -57,9 +58,18 @@ private struct ConfigurationKey: StorageKey {
     typealias Value = AppConfiguration
 }
 
+private struct JobCountsKey: StorageKey {
+    typealias Value = CountCache
+}
+
 extension Application {
     /// The configuration the application was set up with.
     public var configuration: AppConfiguration {
         storage[ConfigurationKey.self] ?? AppConfiguration()
+    }
+
+    /// Totals of recent job lists, shared by the requests of this process.
+    var jobCounts: CountCache {
+        storage[JobCountsKey.self]!
     }
 }

@@ -42,6 +42,9 @@ struct CreateJobs: AsyncMigration {
             database.dialect == .postgres
                 ? "CREATE INDEX idx_jobs_posted_at ON jobs (posted_at DESC NULLS LAST, id DESC)"
                 : "CREATE INDEX idx_jobs_posted_at ON jobs (posted_at DESC, id DESC)",
+            // Oldest first, undated last: PostgreSQL cannot read the index above backwards for
+            // that (its nulls would come first); SQLite can use this one as well.
+            "CREATE INDEX idx_jobs_posted_at_asc ON jobs (posted_at, id)",
             "CREATE INDEX idx_jobs_company_key ON jobs (company_key)",
             "CREATE INDEX idx_jobs_created_by ON jobs (created_by)",
         ] {

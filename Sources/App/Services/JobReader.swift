@@ -6,12 +6,19 @@ import SQLKit
 /// Reads the job catalogue: filtered, sorted pages, single jobs and their skills, in SQL.
 struct JobReader {
     let database: any Database
+    /// Totals of recent lists; nil counts every time.
+    var counts: CountCache?
 
     /// Above this many full-text matches, walking the sort's index beats sorting the matches.
     static let manyMatches = 1_000
 
     func list(filter: JobFilter, sort: Sorting<JobFilter.SortField>, page: Paging) async throws -> (jobs: [JobRecord], total: Int) {
-        let total = try await count(filter)
+        let total: Int
+        if let counts {
+            total = try await counts.count(for: filter) { try await count(filter) }
+        } else {
+            total = try await count(filter)
+        }
         guard total > page.offset else { return ([], total) }
         let select = database.sql.select().columns(JobRecord.columns.map { SQLColumn($0, table: "jobs") }).from("jobs")
         for condition in conditions(filter, manyTextMatches: total >= Self.manyMatches) { select.where(condition) }

@@ -8,6 +8,8 @@ import SQLKit
 /// and keeping each job's skills. `JobReader` reads it.
 struct JobService {
     let database: any Database
+    /// Cleared after every change, so that list totals include it.
+    var counts: CountCache?
 
     func find(_ id: Int) async throws -> Job {
         guard let job = try await Job.find(id, on: database) else {
@@ -34,6 +36,7 @@ struct JobService {
                 try await JobService(database: transaction).replaceSkills(of: try job.requireID(), with: skills)
             }
         }
+        counts?.invalidate()
         return job
     }
 
@@ -48,6 +51,7 @@ struct JobService {
                 try await JobService(database: transaction).replaceSkills(of: id, with: draft.skills.value ?? [])
             }
         }
+        counts?.invalidate()
         return job
     }
 
@@ -59,6 +63,7 @@ struct JobService {
             throw DomainError.conflict("This job is tracked by \(trackedBy) application(s); set is_active to false instead of deleting it")
         }
         try await job.delete(on: database)
+        counts?.invalidate()
     }
 
     // MARK: Rules

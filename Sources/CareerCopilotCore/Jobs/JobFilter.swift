@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a job list asks for: the filters of `GET /api/v1/jobs`.
-public struct JobFilter: Sendable, Equatable {
+public struct JobFilter: Sendable, Hashable {
     /// Keywords, matched as word prefixes in title, company, location and description.
     public var keywords: SearchTerms?
     /// Company name prefix, case-insensitive ("acme" finds "Acme Corp").

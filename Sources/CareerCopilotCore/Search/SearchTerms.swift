@@ -1,6 +1,6 @@
 /// A user's keyword query reduced to words that both full-text engines understand the same
 /// way, and rendered safely for each. No user text reaches a query language unquoted.
-public struct SearchTerms: Sendable, Equatable {
+public struct SearchTerms: Sendable, Hashable {
     /// Lowercased words of letters and digits, at most `maxTerms`.
     public let words: [String]
 

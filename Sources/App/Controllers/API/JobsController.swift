@@ -14,7 +14,7 @@ struct JobsController: RouteCollection {
 
     func list(request: Request) async throws -> Response {
         let (filter, sort, page) = try JobFilter.parse(request.queryItems)
-        let reader = JobReader(database: request.db)
+        let reader = JobReader(database: request.db, counts: request.application.jobCounts)
         let (jobs, total) = try await reader.list(filter: filter, sort: sort, page: page)
         let items = try await reader.dtos(jobs)
         return try request.envelope(ListPage(items: items, request: page, total: total), message: "Jobs retrieved successfully")
@@ -27,21 +27,25 @@ struct JobsController: RouteCollection {
 
     func create(request: Request) async throws -> Response {
         let draft = try JobDraft.read(try request.jsonBody(), creating: true)
-        let job = try await JobService(database: request.db).create(draft, by: try request.currentUser)
+        let job = try await service(request).create(draft, by: try request.currentUser)
         return try request.envelope(try await dto(try job.requireID(), request), message: "Job created successfully", status: .created)
     }
 
     func update(request: Request) async throws -> Response {
         let id = try request.idParameter(resource: "Job")
         let draft = try JobDraft.read(try request.jsonBody(), creating: false)
-        _ = try await JobService(database: request.db).update(id, with: draft, by: try request.currentUser)
+        _ = try await service(request).update(id, with: draft, by: try request.currentUser)
         return try request.envelope(try await dto(id, request), message: "Job updated successfully")
     }
 
     func delete(request: Request) async throws -> Response {
         let id = try request.idParameter(resource: "Job")
-        try await JobService(database: request.db).delete(id, by: try request.currentUser)
+        try await service(request).delete(id, by: try request.currentUser)
         return try request.envelope(["id": id], message: "Job deleted successfully")
+    }
+
+    private func service(_ request: Request) -> JobService {
+        JobService(database: request.db, counts: request.application.jobCounts)
     }
 
     /// The job as stored, read back the way lists read it.
