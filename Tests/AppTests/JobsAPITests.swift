@@ -119,4 +119,27 @@ struct JobsAPITests {
             #expect(job["description_text"] == "Hiclickok")
         }
     }
+
+    /// Lists are written by `JSONWriter`, single jobs by `JSONEncoder`: the JSON is the same.
+    @Test(arguments: TestDatabase.all)
+    func listItems_equalTheSingleJob(database: TestDatabase) async throws {
+        try await withServer(database) { server in
+            var tricky = Self.fullJob
+            if case var .object(fields) = tricky {
+                fields["description"] = "Quotes \" and \\ backslash\n\ttab, émoji 🚀, \u{2028} separator, </script>"
+                fields["salary_min"] = 70000.5
+                fields["location"] = nil
+                tricky = .object(fields)
+            }
+            let single = try await server.post("/api/v1/jobs", tricky).data
+            _ = try await server.post("/api/v1/jobs", ["title": "Bare", "company": "Minimal"]).data
+            let items = try #require(try await server.get("/api/v1/jobs?sort=id").data["items"]?.arrayValue)
+            #expect(items.count == 2)
+            #expect(items[0] == single)
+            let bare = try #require(items[1]["id"]?.intValue)
+            #expect(items[1] == (try await server.get("/api/v1/jobs/\(bare)").data))
+            #expect(items[1]["posted_at"]?.isNull == true)
+            #expect(items[1]["skills"] == [])
+        }
+    }
 }

@@ -52,6 +52,20 @@ extension Request {
     }
 }
 
+extension Request {
+    /// Answers `data` in the success envelope, written by `JSONWriter` (same JSON, faster).
+    func envelope<Payload: JSONWritable>(writing data: Payload, message: String, status: HTTPStatus = .ok) -> Response {
+        var writer = JSONWriter(capacity: 64 * 1024)
+        writer.object { json in
+            json.key("success"); json.value(true)
+            json.key("data"); data.write(to: &json)
+            json.key("message"); json.value(message)
+            json.key("timestamp"); json.value(Date())
+        }
+        return Response.json(Data(writer.bytes), status: status)
+    }
+}
+
 extension Response {
     static func json(_ body: Data, status: HTTPStatus, headers extra: HTTPHeaders = [:]) -> Response {
         var headers = extra

@@ -17,7 +17,7 @@ struct JobsController: RouteCollection {
         let reader = JobReader(database: request.db, counts: request.application.jobCounts)
         let (jobs, total) = try await reader.list(filter: filter, sort: sort, page: page)
         let items = try await reader.dtos(jobs)
-        return try request.envelope(ListPage(items: items, request: page, total: total), message: "Jobs retrieved successfully")
+        return request.envelope(writing: ListPage(items: items, request: page, total: total), message: "Jobs retrieved successfully")
     }
 
     func show(request: Request) async throws -> Response {
