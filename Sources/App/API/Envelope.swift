@@ -25,7 +25,7 @@ struct ErrorEnvelope: Encodable {
 }
 
 /// A page of a list: `{ "items": [...], "page": 1, "page_size": 20, "total": 137 }`.
-struct ListPage<Item: Encodable>: Encodable {
+struct ListPage<Item> {
     let items: [Item]
     let page: Int
     let pageSize: Int
@@ -43,6 +43,8 @@ struct ListPage<Item: Encodable>: Encodable {
         self.total = total
     }
 }
+
+extension ListPage: Encodable where Item: Encodable {}
 
 extension Request {
     /// Answers `data` in the success envelope.

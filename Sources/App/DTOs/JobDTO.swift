@@ -1,80 +1,34 @@
-import Foundation
-
-/// A job as the API shows it.
-struct JobDTO: Encodable {
-    let id: Int
-    let title: String
-    let company: String
-    @Nullable var location: String?
-    let source: String
-    @Nullable var externalId: String?
-    @Nullable var url: String?
-    let description: String
-    let descriptionText: String
-    @Nullable var remote: String?
-    @Nullable var employmentType: String?
-    @Nullable var salaryMin: Double?
-    @Nullable var salaryMax: Double?
-    @Nullable var salaryCurrency: String?
-    @Nullable var salaryPeriod: String?
-    @Nullable var postedAt: Date?
-    let scrapedAt: Date
-    let isActive: Bool
-    @Nullable var inactiveSince: Date?
+/// A job as the API shows it: the stored job and its skills. Written by `JSONWriter`
+/// (lists write many of them); the keys are those of `JobRecord`'s columns plus `skills`.
+struct JobDTO: JSONWritable {
+    let job: JobRecord
     let skills: [String]
-    @Nullable var createdBy: Int?
-    @Nullable var createdAt: Date?
-    @Nullable var updatedAt: Date?
 
-    init(_ job: JobRecord, skills: [String]) {
-        id = job.id
-        title = job.title
-        company = job.company
-        location = job.location
-        source = job.source
-        externalId = job.externalId
-        url = job.url
-        description = job.description
-        descriptionText = job.descriptionText
-        remote = job.remote
-        employmentType = job.employmentType
-        salaryMin = job.salaryMin
-        salaryMax = job.salaryMax
-        salaryCurrency = job.salaryCurrency
-        salaryPeriod = job.salaryPeriod
-        postedAt = job.postedAt
-        scrapedAt = job.scrapedAt
-        isActive = job.isActive
-        inactiveSince = job.inactiveSince
-        self.skills = skills
-        createdBy = job.createdBy
-        createdAt = job.createdAt
-        updatedAt = job.updatedAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id
-        case title
-        case company
-        case location
-        case source
-        case externalId = "external_id"
-        case url
-        case description
-        case descriptionText = "description_text"
-        case remote
-        case employmentType = "employment_type"
-        case salaryMin = "salary_min"
-        case salaryMax = "salary_max"
-        case salaryCurrency = "salary_currency"
-        case salaryPeriod = "salary_period"
-        case postedAt = "posted_at"
-        case scrapedAt = "scraped_at"
-        case isActive = "is_active"
-        case inactiveSince = "inactive_since"
-        case skills
-        case createdBy = "created_by"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.key("id"); json.value(job.id)
+            json.key("title"); json.value(job.title)
+            json.key("company"); json.value(job.company)
+            json.key("location"); json.value(job.location)
+            json.key("source"); json.value(job.source)
+            json.key("external_id"); json.value(job.externalId)
+            json.key("url"); json.value(job.url)
+            json.key("description"); json.value(job.description)
+            json.key("description_text"); json.value(job.descriptionText)
+            json.key("remote"); json.value(job.remote)
+            json.key("employment_type"); json.value(job.employmentType)
+            json.key("salary_min"); json.value(job.salaryMin)
+            json.key("salary_max"); json.value(job.salaryMax)
+            json.key("salary_currency"); json.value(job.salaryCurrency)
+            json.key("salary_period"); json.value(job.salaryPeriod)
+            json.key("posted_at"); json.value(job.postedAt)
+            json.key("scraped_at"); json.value(job.scrapedAt)
+            json.key("is_active"); json.value(job.isActive)
+            json.key("inactive_since"); json.value(job.inactiveSince)
+            json.key("skills"); json.value(skills)
+            json.key("created_by"); json.value(job.createdBy)
+            json.key("created_at"); json.value(job.createdAt)
+            json.key("updated_at"); json.value(job.updatedAt)
+        }
     }
 }

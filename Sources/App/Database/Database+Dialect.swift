@@ -20,3 +20,12 @@ extension Database {
         sql.dialect.name == "sqlite" ? .sqlite : .postgres
     }
 }
+
+extension Database {
+    /// Runs plain SQL statements in order (indexes, triggers, full-text tables).
+    func run(_ statements: [String]) async throws {
+        for statement in statements {
+            try await sql.raw(SQLQueryString(statement)).run()
+        }
+    }
+}

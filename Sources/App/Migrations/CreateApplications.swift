@@ -22,14 +22,12 @@ struct CreateApplications: AsyncMigration {
             .field("to_status", .string, .required)
             .field("changed_at", .datetime, .required)
             .create()
-        for statement in [
+        try await database.run([
             "CREATE INDEX idx_applications_user_id ON applications (user_id, updated_at DESC)",
             "CREATE INDEX idx_applications_status ON applications (status)",
             "CREATE INDEX idx_applications_job_id ON applications (job_id)",
             "CREATE INDEX idx_status_changes_application ON application_status_changes (application_id, changed_at)",
-        ] {
-            try await database.sql.raw(SQLQueryString(statement)).run()
-        }
+        ])
     }
 
     func revert(on database: any Database) async throws {

@@ -57,17 +57,13 @@ struct CreateJobSearchIndex: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         let statements = database.dialect == .sqlite ? Self.sqliteStatements : Self.postgresStatements
-        for statement in statements {
-            try await database.sql.raw(SQLQueryString(statement)).run()
-        }
+        try await database.run(statements)
     }
 
     func revert(on database: any Database) async throws {
         let statements = database.dialect == .sqlite
             ? ["DROP TRIGGER jobs_fts_after_insert", "DROP TRIGGER jobs_fts_after_delete", "DROP TRIGGER jobs_fts_after_update", "DROP TABLE jobs_fts"]
             : ["ALTER TABLE jobs DROP COLUMN location_vector", "ALTER TABLE jobs DROP COLUMN search_vector"]
-        for statement in statements {
-            try await database.sql.raw(SQLQueryString(statement)).run()
-        }
+        try await database.run(statements)
     }
 }

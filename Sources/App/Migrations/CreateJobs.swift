@@ -34,7 +34,7 @@ struct CreateJobs: AsyncMigration {
             .create()
 
         // The seed's indexes, and those behind the list's filters and sorts.
-        for statement in [
+        try await database.run([
             "CREATE INDEX idx_jobs_title ON jobs (title)",
             "CREATE INDEX idx_jobs_location ON jobs (location)",
             "CREATE INDEX idx_jobs_scraped_at ON jobs (scraped_at DESC)",
@@ -47,9 +47,7 @@ struct CreateJobs: AsyncMigration {
             "CREATE INDEX idx_jobs_posted_at_asc ON jobs (posted_at, id)",
             "CREATE INDEX idx_jobs_company_key ON jobs (company_key)",
             "CREATE INDEX idx_jobs_created_by ON jobs (created_by)",
-        ] {
-            try await database.sql.raw(SQLQueryString(statement)).run()
-        }
+        ])
     }
 
     func revert(on database: any Database) async throws {

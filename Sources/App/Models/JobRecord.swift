@@ -28,13 +28,9 @@ struct JobRecord: Decodable, Sendable {
     let updatedAt: Date?
 
     /// The columns to select, in the table's own names.
-    static let columns = [
-        "id", "title", "company", "location", "source", "external_id", "url", "description", "description_text",
-        "remote", "employment_type", "salary_min", "salary_max", "salary_currency", "salary_period", "posted_at",
-        "scraped_at", "is_active", "inactive_since", "created_by", "created_at", "updated_at",
-    ]
+    static var columns: [String] { CodingKeys.allCases.map(\.rawValue) }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id
         case title
         case company

@@ -71,7 +71,7 @@ struct JobReader {
     /// The page's jobs as the API shows them, with their skills (one query for all).
     func dtos(_ records: [JobRecord]) async throws -> [JobDTO] {
         let skills = try await skillNames(of: records.map(\.id))
-        return records.map { JobDTO($0, skills: skills[$0.id] ?? []) }
+        return records.map { JobDTO(job: $0, skills: skills[$0.id] ?? []) }
     }
 
     // MARK: SQL

@@ -22,20 +22,20 @@ struct JobsController: RouteCollection {
 
     func show(request: Request) async throws -> Response {
         let id = try request.idParameter(resource: "Job")
-        return try request.envelope(try await dto(id, request), message: "Job retrieved successfully")
+        return request.envelope(writing: try await dto(id, request), message: "Job retrieved successfully")
     }
 
     func create(request: Request) async throws -> Response {
         let draft = try JobDraft.read(try request.jsonBody(), creating: true)
         let job = try await service(request).create(draft, by: try request.currentUser)
-        return try request.envelope(try await dto(try job.requireID(), request), message: "Job created successfully", status: .created)
+        return request.envelope(writing: try await dto(try job.requireID(), request), message: "Job created successfully", status: .created)
     }
 
     func update(request: Request) async throws -> Response {
         let id = try request.idParameter(resource: "Job")
         let draft = try JobDraft.read(try request.jsonBody(), creating: false)
         _ = try await service(request).update(id, with: draft, by: try request.currentUser)
-        return try request.envelope(try await dto(id, request), message: "Job updated successfully")
+        return request.envelope(writing: try await dto(id, request), message: "Job updated successfully")
     }
 
     func delete(request: Request) async throws -> Response {
