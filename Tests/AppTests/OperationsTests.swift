@@ -89,11 +89,16 @@ struct OperationsTests {
         try await second.destroy()
     }
 
-    @Test func sqlite_usesWALAndEnforcesForeignKeys() async throws {
+    @Test func sqlite_usesWALAndABusyTimeout() async throws {
         try await withServer(.sqlite) { server in
             struct Mode: Decodable { let journal_mode: String }
             let mode = try await server.app.db.sql.raw("PRAGMA journal_mode").first(decoding: Mode.self)
             #expect(mode?.journal_mode == "wal")
+            // Every connection (one per event loop) waits for a busy writer, within bounds.
+            for _ in 0..<4 {
+                let timeout = try await server.app.db.sql.raw("PRAGMA busy_timeout").first()?.decode(column: "timeout", as: Int.self)
+                #expect(timeout == 5000)
+            }
         }
     }
 

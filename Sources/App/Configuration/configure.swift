@@ -39,12 +39,12 @@ private func useDatabase(_ app: Application, _ config: AppConfiguration) async t
         app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: .sqlite)
         // WAL lets readers go on while one writer writes; it is a property of the file and persists.
         try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
-        // Memory-mapped reads and a larger page cache are settings of a connection. Each event
-        // loop has a pool of one, kept open, so setting them once per loop reaches them all.
+        // Settings of a connection: a writer waits up to 5 s for another (instead of sqlite-nio's
+        // handler that retries forever), memory-mapped reads, a larger page cache. Each event
+        // loop has a pool of one connection, kept open, so setting them once per loop reaches all.
         for loop in app.eventLoopGroup.makeIterator() {
             guard let database = app.databases.database(.sqlite, logger: app.logger, on: loop) else { continue }
-            try await database.sql.raw("PRAGMA mmap_size=268435456").run()
-            try await database.sql.raw("PRAGMA cache_size=-32768").run()
+            try await database.run(["PRAGMA busy_timeout=5000", "PRAGMA mmap_size=268435456", "PRAGMA cache_size=-32768"])
         }
     case let .postgres(url):
         var postgres = try SQLPostgresConfiguration(url: url)

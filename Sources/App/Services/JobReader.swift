@@ -23,8 +23,7 @@ struct JobReader {
         let select = database.sql.select().columns(JobRecord.columns.map { SQLColumn($0, table: "jobs") }).from("jobs")
         for condition in conditions(filter, manyTextMatches: total >= Self.manyMatches) { select.where(condition) }
         for expression in sortExpressions(sort) { select.orderBy(expression) }
-        let jobs = try await select.limit(page.pageSize).offset(page.offset)
-            .all(decoding: JobRecord.self)
+        let jobs = try await select.limit(page.pageSize).offset(page.offset).all().map(JobRecord.init(row:))
         return (jobs, total)
     }
 
@@ -43,11 +42,11 @@ struct JobReader {
     }
 
     func record(_ id: Int) async throws -> JobRecord {
-        let record = try await database.sql.select().columns(JobRecord.columns.map { SQLColumn($0) }).from("jobs")
+        let row = try await database.sql.select().columns(JobRecord.columns.map { SQLColumn($0) }).from("jobs")
             .where("id", .equal, id)
-            .first(decoding: JobRecord.self)
-        guard let record else { throw DomainError.notFound("Job not found") }
-        return record
+            .first()
+        guard let row else { throw DomainError.notFound("Job not found") }
+        return try JobRecord(row: row)
     }
 
     /// Skill names of each job, in name order.

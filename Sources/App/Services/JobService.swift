@@ -1,8 +1,6 @@
 import CareerCopilotCore
 import Fluent
-import FluentSQL
 import Foundation
-import SQLKit
 
 /// The rules of changing the shared job catalogue: creating, changing and deleting jobs,
 /// and keeping each job's skills. `JobReader` reads it.
@@ -10,15 +8,6 @@ struct JobService {
     let database: any Database
     /// Cleared after every change, so that list totals include it.
     var counts: CountCache?
-
-    func find(_ id: Int) async throws -> Job {
-        guard let job = try await Job.find(id, on: database) else {
-            throw DomainError.notFound("Job not found")
-        }
-        return job
-    }
-
-    // MARK: Changing
 
     func create(_ draft: JobDraft, by user: CurrentUser) async throws -> Job {
         let job = Job()
@@ -67,6 +56,13 @@ struct JobService {
     }
 
     // MARK: Rules
+
+    private func find(_ id: Int) async throws -> Job {
+        guard let job = try await Job.find(id, on: database) else {
+            throw DomainError.notFound("Job not found")
+        }
+        return job
+    }
 
     private func authorize(_ user: CurrentUser, toChange job: Job) throws {
         guard user.isAdmin || job.$creator.id == user.id else {
