@@ -1,4 +1,5 @@
 import Fluent
+import FluentKit
 import SQLKit
 
 /// The two databases the product runs on. Where SQL differs (full-text search, collations),
@@ -27,5 +28,14 @@ extension Database {
         for statement in statements {
             try await sql.raw(SQLQueryString(statement)).run()
         }
+    }
+}
+
+extension QueryBuilder {
+    /// `COUNT(*)` of the query's rows. Fluent's `count()` is `COUNT(id)`, which SQLite answers
+    /// by reading every row instead of the smallest index.
+    func countRows() async throws -> Int {
+        let countAll = SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier(FieldKey.aggregate.description))
+        return try await aggregate(.custom(countAll), as: Int.self)
     }
 }

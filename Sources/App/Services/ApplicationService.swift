@@ -9,15 +9,16 @@ struct ApplicationService {
     let database: any Database
     let user: CurrentUser
 
-    private func ownQuery(on database: any Database) -> QueryBuilder<JobApplication> {
+    /// The user's applications, and no one else's.
+    private var ownQuery: QueryBuilder<JobApplication> {
         JobApplication.query(on: database).filter(\.$user.$id == user.id)
     }
 
     func list(filter: ApplicationFilter, sort: Sorting<ApplicationFilter.SortField>, page: Paging) async throws -> (applications: [JobApplication], total: Int) {
-        let query = ownQuery(on: database).with(\.$job)
+        let query = ownQuery.with(\.$job)
         if let statuses = filter.statuses { query.filter(\.$status ~~ statuses.map(\.rawValue)) }
         if let jobID = filter.jobID { query.filter(\.$job.$id == jobID) }
-        let total = try await query.count()
+        let total = try await query.countRows()
         let direction: SQLQueryString = sort.descending ? "DESC" : "ASC"
         // Missing dates (applied_at) sort last on both databases.
         let nulls: SQLQueryString = sort.field == .appliedAt ? " NULLS LAST" : ""
@@ -28,7 +29,7 @@ struct ApplicationService {
     }
 
     func find(_ id: Int) async throws -> JobApplication {
-        guard let application = try await ownQuery(on: database).filter(\.$id == id).with(\.$job).first() else {
+        guard let application = try await ownQuery.filter(\.$id == id).with(\.$job).first() else {
             throw DomainError.notFound("Application not found")
         }
         return application
@@ -46,7 +47,7 @@ struct ApplicationService {
         guard let job = try await Job.find(jobID, on: database) else {
             throw DomainError.validation(["job_id does not refer to an existing job"])
         }
-        if let existing = try await ownQuery(on: database).filter(\.$job.$id == jobID).first() {
+        if let existing = try await ownQuery.filter(\.$job.$id == jobID).first() {
             throw DomainError.conflict("You already track this job (application \(existing.id ?? 0))")
         }
         let status = draft.status.value ?? .saved

@@ -47,7 +47,7 @@ struct JobService {
     func delete(_ id: Int, by user: CurrentUser) async throws {
         let job = try await find(id)
         try authorize(user, toChange: job)
-        let trackedBy = try await JobApplication.query(on: database).filter(\.$job.$id == id).count()
+        let trackedBy = try await JobApplication.query(on: database).filter(\.$job.$id == id).countRows()
         guard trackedBy == 0 else {
             throw DomainError.conflict("This job is tracked by \(trackedBy) application(s); set is_active to false instead of deleting it")
         }
