@@ -118,4 +118,24 @@ struct HTTPErrorTests {
             #expect(applications.status == .badRequest)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func securityHeaders_onEveryResponse(database: TestDatabase) async throws {
+        try await withServer(database) { server in
+            for response in [
+                try await server.get("/api/v1/jobs"),
+                try await server.get("/api/v1/jobs/999"),
+                try await server.get("/nowhere"),
+                try await server.request(.POST, "/api/v1/jobs", body: "{", contentType: "application/json"),
+                try await server.get("/health"),
+            ] {
+                let csp = try #require(response.headers.first(name: "Content-Security-Policy"))
+                #expect(csp.contains("frame-ancestors 'none'"))
+                #expect(csp.contains("script-src 'self'"))
+                #expect(!csp.contains("unsafe-inline"))
+                #expect(response.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect(response.headers.first(name: "Referrer-Policy") == "no-referrer")
+            }
+        }
+    }
 }

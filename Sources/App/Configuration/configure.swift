@@ -22,6 +22,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
 
     let methodIndex = RouteMethodIndex()
     app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(RequestIDMiddleware())
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(APIErrorMiddleware(methods: methodIndex))
