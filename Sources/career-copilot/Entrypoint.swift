@@ -19,7 +19,8 @@ enum Entrypoint {
         let logger = Logger(label: "career-copilot")
 
         let arguments = CommandLine.arguments
-        let command = arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+        // The command is the first argument unless that is a flag (then it is `serve`'s).
+        let command = arguments.dropFirst().first.flatMap { $0.hasPrefix("-") ? nil : $0 } ?? "serve"
         let wantsHelp = arguments.contains("--help") || arguments.contains("-h")
         if command == "serve", !wantsHelp {
             let problems = LaunchGuard.problems(config: config, arguments: arguments)
@@ -30,8 +31,7 @@ enum Entrypoint {
         }
 
         do {
-            var environment = try Environment.detect()
-            environment.commandInput.arguments = environment.commandInput.arguments
+            let environment = try Environment.detect()
             let app = try await Application.make(environment)
             do {
                 try await configure(app, config)

@@ -53,6 +53,9 @@ struct ConfigurationTests {
         #expect(LaunchGuard.problems(config: single, arguments: ["cc", "serve", "--bind", "localhost:8000"]).isEmpty)
         #expect(LaunchGuard.problems(config: single, arguments: ["cc", "serve", "--hostname", "0.0.0.0"]).count == 1)
         #expect(LaunchGuard.problems(config: single, arguments: ["cc", "serve", "--bind=192.168.1.5:80"]).count == 1)
+        #expect(LaunchGuard.problems(config: single, arguments: ["cc", "serve", "--hostname=0.0.0.0"]).count == 1)
+        #expect(LaunchGuard.problems(config: single, arguments: ["cc", "serve", "-b", "[::1]:8000"]).isEmpty)
+        #expect(LaunchGuard.hostname(in: ["cc", "--port", "1", "-H", "example.org"]) == "example.org")
         #expect(LaunchGuard.problems(config: AppConfiguration(singleUser: false), arguments: ["cc", "serve", "-H", "0.0.0.0"]).isEmpty)
     }
 }

@@ -1,20 +1,31 @@
 /// Checks made before the server starts, on the command line as given.
 public enum LaunchGuard {
-    /// The address `serve` will listen on, from `--hostname`/`-H` or `--bind`/`-b`.
+    /// The address `serve` will listen on, from `--hostname`/`-H` or `--bind`/`-b` (`host:port`).
     public static func hostname(in arguments: [String]) -> String? {
         var iterator = arguments.makeIterator()
         while let argument = iterator.next() {
-            for flag in ["--hostname", "-H", "--bind", "-b"] {
-                if argument == flag, let value = iterator.next() {
-                    return flag.contains("b") ? String(value.split(separator: ":").dropLast().joined(separator: ":")).nonEmpty ?? value : value
-                }
-                if argument.hasPrefix(flag + "=") {
-                    let value = String(argument.dropFirst(flag.count + 1))
-                    return flag.contains("b") ? String(value.split(separator: ":").dropLast().joined(separator: ":")).nonEmpty ?? value : value
-                }
-            }
+            let (flag, inlineValue) = split(argument)
+            guard let value = inlineValue ?? ((hostnameFlags.contains(flag) || bindFlags.contains(flag)) ? iterator.next() : nil) else { continue }
+            if hostnameFlags.contains(flag) { return value }
+            if bindFlags.contains(flag) { return host(ofBinding: value) }
         }
         return nil
+    }
+
+    static let hostnameFlags: Set<String> = ["--hostname", "-H"]
+    static let bindFlags: Set<String> = ["--bind", "-b"]
+
+    /// `--flag=value` → (`--flag`, `value`); anything else → (itself, nil).
+    private static func split(_ argument: String) -> (String, String?) {
+        guard let equals = argument.firstIndex(of: "="), argument.hasPrefix("-") else { return (argument, nil) }
+        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+
+    /// The host of `host:port` (`[::1]:8000` → `[::1]`); the whole value when it has no port.
+    private static func host(ofBinding value: String) -> String {
+        guard let colon = value.lastIndex(of: ":"), !value.hasSuffix("]") else { return value }
+        let host = String(value[..<colon])
+        return host.isEmpty ? value : host
     }
 
     public static func isLoopback(_ hostname: String) -> Bool {
@@ -31,8 +42,4 @@ public enum LaunchGuard {
         }
         return []
     }
-}
-
-private extension String {
-    var nonEmpty: String? { isEmpty ? nil : self }
 }
