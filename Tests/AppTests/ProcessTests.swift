@@ -60,6 +60,31 @@ struct ProcessTests {
         #expect(second.terminate() == 0)
     }
 
+    /// An answered write survives the process being killed right after it.
+    @Test func acceptedWrites_surviveKillNine() async throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let first = try ServerProcess.serve(dataDirectory: directory)
+        var ids: [Int] = []
+        for index in 0..<20 {
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(first.port)/api/v1/jobs")!)
+            request.httpMethod = "POST"
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(#"{"title":"Crash test \#(index)","company":"Durable"}"#.utf8)
+            let (data, response) = try await URLSession.shared.data(for: request)
+            #expect((response as! HTTPURLResponse).statusCode == 201)
+            let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            ids.append(((object?["data"] as? [String: Any])?["id"] as? Int) ?? 0)
+        }
+        first.crash()
+
+        let second = try ServerProcess.serve(dataDirectory: directory)
+        for id in ids {
+            #expect(try await get(second.port, "/api/v1/jobs/\(id)").0 == 200)
+        }
+        #expect(second.terminate() == 0)
+    }
+
     @Test func migrate_appliesAndReverts() throws {
         let directory = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

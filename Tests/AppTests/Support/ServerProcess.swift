@@ -54,6 +54,12 @@ struct ServerProcess {
         throw ServerProcessError.didNotStart(seen)
     }
 
+    /// Kills the process at once (SIGKILL), as a crash or a power cut of the process would.
+    func crash() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     /// Sends SIGTERM and waits for the exit status.
     func terminate() -> Int32 {
         terminateAndReadOutput().status
