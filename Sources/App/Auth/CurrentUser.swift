@@ -8,23 +8,32 @@ struct CurrentUser: Sendable {
     let isAdmin: Bool
 }
 
-/// Resolves the current user for `/api/v1`. In single-user mode that is user 1; the
-/// accounts work adds bearer tokens here.
+/// Resolves the current user for `/api/v1`: the bearer access token's user; without a token,
+/// user 1 in single-user mode, and 401 otherwise.
 struct CurrentUserMiddleware: AsyncMiddleware {
     let singleUser: Bool
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard singleUser else {
-            throw DomainError.unauthorized("Sign in to use the API")
+        if let bearer = request.headers.bearerAuthorization {
+            let (user, token) = try await AuthService(request: request).authenticate(bearer: bearer.token)
+            request.storage[CurrentUserKey.self] = user
+            request.storage[AccessTokenKey.self] = token
+        } else if singleUser {
+            // User 1 is created by a migration and is the admin of a single-user install.
+            request.storage[CurrentUserKey.self] = CurrentUser(id: 1, isAdmin: true)
+        } else {
+            throw DomainError.unauthorized("Sign in: send Authorization: Bearer <access_token>")
         }
-        // User 1 is created by a migration and is the admin of a single-user install.
-        request.storage[CurrentUserKey.self] = CurrentUser(id: 1, isAdmin: true)
         return try await next.respond(to: request)
     }
 }
 
 private struct CurrentUserKey: StorageKey {
     typealias Value = CurrentUser
+}
+
+private struct AccessTokenKey: StorageKey {
+    typealias Value = AuthToken
 }
 
 extension Request {
@@ -37,4 +46,7 @@ extension Request {
             return user
         }
     }
+
+    /// The verified access token of this request, when it came with one.
+    var accessToken: AuthToken? { storage[AccessTokenKey.self] }
 }

@@ -26,6 +26,8 @@ public struct AppConfiguration: Sendable {
     public var logFormat: LogFormat
     /// Every request acts as user 1, who is created at first start. Only on loopback.
     public var singleUser: Bool
+    /// Signs tokens; nil generates one in the data directory.
+    public var jwtSecret: String?
 
     public static let sqliteFileName = "career-copilot.sqlite"
 
@@ -37,7 +39,8 @@ public struct AppConfiguration: Sendable {
         port: Int = 8000,
         logLevel: Logger.Level = .info,
         logFormat: LogFormat = .text,
-        singleUser: Bool = true
+        singleUser: Bool = true,
+        jwtSecret: String? = nil
     ) {
         self.dataDirectory = dataDirectory
         self.database = database ?? .sqlite(path: (dataDirectory as NSString).appendingPathComponent(Self.sqliteFileName))
@@ -47,6 +50,7 @@ public struct AppConfiguration: Sendable {
         self.logLevel = logLevel
         self.logFormat = logFormat
         self.singleUser = singleUser
+        self.jwtSecret = jwtSecret
     }
 
     /// Reads the configuration from environment variables.
@@ -122,10 +126,15 @@ public struct AppConfiguration: Sendable {
             }
         }
 
+        let jwtSecret = value("JWT_SECRET")
+        if let jwtSecret, jwtSecret.utf8.count < 32 {
+            problems.append("JWT_SECRET must be at least 32 bytes long (e.g. openssl rand -base64 48)")
+        }
+
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return AppConfiguration(
             dataDirectory: dataDirectory, database: database, databaseSchema: schema, databasePoolSize: poolSize,
-            port: port, logLevel: level, logFormat: format, singleUser: singleUser
+            port: port, logLevel: level, logFormat: format, singleUser: singleUser, jwtSecret: jwtSecret
         )
     }
 

@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import JWT
 import SQLKit
 import Vapor
 
@@ -16,6 +17,9 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     app.routes.defaultMaxBodySize = "1mb"
 
     try await useDatabase(app, config)
+    app.passwords.use(.bcrypt(cost: 12))
+    let secret = try TokenSecret.load(configured: config.jwtSecret, dataDirectory: config.dataDirectory)
+    await app.jwt.keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
     app.migrations.add(Migrations.all)
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(BenchSeedCommand(), as: "bench-seed")

@@ -6,11 +6,17 @@ func routes(_ app: Application, _ config: AppConfiguration) throws {
     try app.register(collection: MetricsController())
 
     let api = app.grouped("api", "v1")
+    let openAPI = try APIJSON.encoder().encode(OpenAPIDocument.build(singleUser: config.singleUser))
     api.get("openapi.json") { _ in
-        Response.json(try APIJSON.encoder().encode(OpenAPIDocument.build()), status: .ok)
+        Response.json(openAPI, status: .ok)
     }
 
+    let auth = AuthController()
+    auth.bootPublic(api)
+
     let authenticated = api.grouped(CurrentUserMiddleware(singleUser: config.singleUser))
+    auth.bootAuthenticated(authenticated)
+    try authenticated.register(collection: UsersController())
     try authenticated.register(collection: JobsController())
     try authenticated.register(collection: ApplicationsController())
 }

@@ -9,5 +9,6 @@ enum Migrations {
         CreateApplications(),
         CreateJobSearchIndex(),
         CreateDefaultUser(),
+        CreateAuthTables(),
     ]
 }

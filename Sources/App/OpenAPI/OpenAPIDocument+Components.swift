@@ -27,6 +27,35 @@ extension OpenAPIDocument {
                 "TimelineEntry": timelineEntry,
                 "Deleted": ["type": "object", "required": ["id"], "properties": ["id": ["type": "integer"]]],
                 "Error": error,
+                "Register": [
+                    "type": "object", "required": ["email", "password", "full_name"],
+                    "properties": [
+                        "email": ["type": "string", "maxLength": 320, "pattern": "^\\s*[^\\s@]+@[^\\s@.][^\\s@]*\\.[^\\s@]*[^\\s@.]\\s*$"],
+                        "password": ["type": "string", "minLength": 8, "maxLength": 72, "description": "8 to 72 bytes; not the e-mail address"],
+                        "full_name": text(200, nullable: false, nonBlank: true),
+                    ],
+                ],
+                "Login": [
+                    "type": "object", "required": ["email", "password"],
+                    "properties": ["email": ["type": "string", "minLength": 1, "maxLength": 320], "password": ["type": "string", "minLength": 1, "maxLength": 1000]],
+                ],
+                "Refresh": ["type": "object", "required": ["refresh_token"], "properties": ["refresh_token": ["type": "string", "minLength": 1, "maxLength": 4096]]],
+                "Logout": ["type": "object", "properties": ["refresh_token": ["type": "string", "minLength": 1, "maxLength": 4096]]],
+                "TokenPair": [
+                    "type": "object", "required": ["access_token", "refresh_token", "token_type", "expires_in"],
+                    "properties": [
+                        "access_token": ["type": "string"], "refresh_token": ["type": "string"],
+                        "token_type": ["const": "bearer"], "expires_in": ["type": "integer"],
+                    ],
+                ],
+                "User": [
+                    "type": "object", "required": ["id", "email", "role"],
+                    "properties": [
+                        "id": ["type": "integer"], "email": ["type": "string"], "full_name": nullable("string"),
+                        "role": enumSchema(["admin", "user"]), "created_at": nullable("string", ["format": "date-time"]),
+                    ],
+                ],
+                "UserUpdate": ["type": "object", "properties": ["full_name": text(200, nullable: false, nonBlank: true)]],
                 "Health": health,
             ]
         }
@@ -195,6 +224,7 @@ extension OpenAPIDocument {
         static var all: [String: JSONValue] {
             [
                 ("BadRequest", "Malformed JSON or a bad query parameter"),
+                ("Unauthorized", "No valid access token (or, outside single-user mode, none at all)"),
                 ("Forbidden", "Not allowed for this user"),
                 ("NotFound", "No such resource (or not yours)"),
                 ("MethodNotAllowed", "The path exists with other methods (see Allow)"),

@@ -3,7 +3,8 @@ import CareerCopilotCore
 /// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`.
 /// A test checks that it names exactly the routes the server registers.
 enum OpenAPIDocument {
-    static func build() -> JSONValue {
+    /// `singleUser`: requests without a token act as user 1, so a token is optional.
+    static func build(singleUser: Bool) -> JSONValue {
         [
             "openapi": "3.1.0",
             "info": [
@@ -13,7 +14,10 @@ enum OpenAPIDocument {
             ],
             "servers": [["url": "/"]],
             "paths": .object(paths),
+            // Bearer tokens from /auth/login; optional in single-user mode.
+            "security": singleUser ? [[:], ["bearerAuth": []]] : [["bearerAuth": []]],
             "components": [
+                "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer", "bearerFormat": "JWT"]],
                 "schemas": .object(Schemas.all),
                 "responses": .object(Responses.all),
                 "parameters": .object(Parameters.all),
@@ -37,6 +41,38 @@ enum OpenAPIDocument {
             "/api/v1/openapi.json": [
                 "get": operation("This document", tag: "operations", envelope: false, responses: [
                     "200": ["description": "OpenAPI document", "content": json(["type": "object"])],
+                ]),
+            ],
+            "/api/v1/auth/register": [
+                "post": operation("Create an account (the first one is an admin)", tag: "auth", isPublic: true, body: ref("Register"), responses: [
+                    "201": success(ref("User")), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
+                ]),
+            ],
+            "/api/v1/auth/login": [
+                "post": operation("Sign in", tag: "auth", isPublic: true, body: ref("Login"), responses: [
+                    "200": success(ref("TokenPair")), "401": errorRef("Unauthorized"), "422": errorRef("ValidationError"),
+                ]),
+            ],
+            "/api/v1/auth/refresh": [
+                "post": operation("Spend a refresh token for a new pair (a spent one revokes its family)", tag: "auth", isPublic: true, body: ref("Refresh"), responses: [
+                    "200": success(ref("TokenPair")), "401": errorRef("Unauthorized"), "422": errorRef("ValidationError"),
+                ]),
+            ],
+            "/api/v1/auth/logout": [
+                "post": operation("Revoke this access token and, when given, the refresh token's family", tag: "auth", body: ref("Logout"), bodyRequired: false, responses: [
+                    "200": success(["type": "object", "properties": ["signed_out": ["type": "boolean"]]]), "401": errorRef("Unauthorized"),
+                    "422": errorRef("ValidationError"),
+                ]),
+            ],
+            "/api/v1/users": [
+                "get": operation("List accounts (admins only)", tag: "users", parameters: [paramRef("page"), paramRef("page_size")], responses: [
+                    "200": success(list(ref("User"))), "400": errorRef("BadRequest"), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"),
+                ]),
+            ],
+            "/api/v1/users/me": [
+                "get": operation("The current account", tag: "users", responses: ["200": success(ref("User")), "401": errorRef("Unauthorized")]),
+                "put": operation("Change the current account's name", tag: "users", body: ref("UserUpdate"), responses: [
+                    "200": success(ref("User")), "401": errorRef("Unauthorized"), "422": errorRef("ValidationError"),
                 ]),
             ],
             "/api/v1/jobs": [
@@ -125,11 +161,12 @@ enum OpenAPIDocument {
     }
 
     static func operation(
-        _ summary: String, tag: String, envelope: Bool = true, parameters: [JSONValue] = [], body: JSONValue? = nil,
-        responses: [String: JSONValue]
+        _ summary: String, tag: String, envelope: Bool = true, isPublic: Bool = false, parameters: [JSONValue] = [],
+        body: JSONValue? = nil, bodyRequired: Bool = true, responses: [String: JSONValue]
     ) -> JSONValue {
         var responses = responses
         if envelope {
+            if !isPublic { responses["401"] = responses["401"] ?? errorRef("Unauthorized") }
             responses["405"] = errorRef("MethodNotAllowed")
             responses["500"] = errorRef("InternalError")
             if body != nil {
@@ -144,7 +181,8 @@ enum OpenAPIDocument {
             "responses": .object(responses),
         ]
         if !parameters.isEmpty { result["parameters"] = .array(parameters) }
-        if let body { result["requestBody"] = ["required": true, "content": json(body)] }
+        if isPublic || !envelope { result["security"] = [] }
+        if let body { result["requestBody"] = ["required": .bool(bodyRequired), "content": json(body)] }
         return .object(result)
     }
 

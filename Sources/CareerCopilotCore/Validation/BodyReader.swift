@@ -58,6 +58,26 @@ public struct BodyReader: Sendable {
         return .value(cleaned)
     }
 
+    /// A string exactly as sent (not trimmed): passwords.
+    public mutating func rawString(_ key: String, required: Bool, maxLength: Int) -> String? {
+        let raw = field(key, required: required)
+        if raw.isNull, !required { issues.append("\(key) must be a string, not null") }
+        guard case let .value(json) = raw else { return nil }
+        guard case let .string(string) = json else {
+            let _: Patch<String> = mismatch(key, expected: "a string", got: json)
+            return nil
+        }
+        if string.isEmpty {
+            issues.append(required ? "\(key) is required" : "\(key) must not be empty")
+            return nil
+        }
+        guard string.unicodeScalars.count <= maxLength else {
+            issues.append("\(key) must be at most \(maxLength) characters")
+            return nil
+        }
+        return string
+    }
+
     /// An absolute http(s) URL.
     public mutating func url(_ key: String, required: Bool = false) -> Patch<String> {
         let patch = string(key, required: required, maxLength: 2048)

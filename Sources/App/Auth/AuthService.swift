@@ -1,0 +1,160 @@
+import CareerCopilotCore
+import Fluent
+import Foundation
+import JWT
+import SQLKit
+import Vapor
+
+/// Accounts and sessions: sign-up, sign-in, refresh-token rotation with reuse detection,
+/// sign-out, and checking a bearer token.
+struct AuthService {
+    let request: Request
+    private var database: any Database { request.db }
+
+    struct TokenPair: Encodable {
+        let accessToken: String
+        let refreshToken: String
+        let tokenType = "bearer"
+        let expiresIn: Int
+
+        enum CodingKeys: String, CodingKey {
+            case accessToken = "access_token"
+            case refreshToken = "refresh_token"
+            case tokenType = "token_type"
+            case expiresIn = "expires_in"
+        }
+    }
+
+    // MARK: Accounts
+
+    /// Creates an account. The first account claims user 1, the owner of a single-user
+    /// install (and its data), and is an admin; later ones are users.
+    func register(_ draft: AccountDraft) async throws -> User {
+        guard let email = draft.email, let password = draft.password else { throw DomainError.validation(["email and password are required"]) }
+        if try await User.query(on: database).filter(\.$email == email).first() != nil {
+            throw DomainError.conflict("An account with this e-mail address already exists")
+        }
+        let hash = try await request.password.async.hash(password)
+        let accounts = try await User.query(on: database).filter(\.$passwordHash != nil).countRows()
+        if accounts == 0, let owner = try await User.find(1, on: database), owner.passwordHash == nil {
+            owner.email = email
+            owner.fullName = draft.fullName.value
+            owner.passwordHash = hash
+            owner.role = User.Role.admin.rawValue
+            try await owner.save(on: database)
+            return owner
+        }
+        let user = User(email: email, fullName: draft.fullName.value, role: accounts == 0 ? .admin : .user)
+        user.passwordHash = hash
+        try await user.create(on: database)
+        return user
+    }
+
+    /// Signs in. A wrong e-mail and a wrong password answer the same, after the same work.
+    func login(_ draft: AccountDraft) async throws -> TokenPair {
+        let user = try await draft.email.asyncFlatMap { email in try await User.query(on: database).filter(\.$email == email).first() }
+        let hash = user?.passwordHash ?? Self.decoyHash
+        let matches = try await request.password.async.verify(draft.password ?? "", created: hash)
+        guard let user, user.passwordHash != nil, matches else {
+            throw DomainError.unauthorized("Invalid e-mail address or password")
+        }
+        return try await issueTokens(for: try user.requireID(), family: UUID().uuidString)
+    }
+
+    // MARK: Sessions
+
+    /// Spends a refresh token and issues the next pair of its family. A token presented a
+    /// second time means it was stolen (or replayed): the whole family is revoked.
+    func refresh(_ token: String) async throws -> TokenPair {
+        guard let payload = try? await request.jwt.verify(token, as: AuthToken.self),
+              payload.typ == .refresh, let userID = payload.userID, let family = payload.fam,
+              let stored = try await RefreshToken.query(on: database).filter(\.$jti == payload.jti.value).first(),
+              stored.revokedAt == nil
+        else {
+            throw DomainError.unauthorized("Invalid, expired or revoked refresh token")
+        }
+        let now = Date()
+        let spent = try await database.sql.update(RefreshToken.schema)
+            .set("spent_at", to: SQLBind(now))
+            .where("jti", .equal, SQLBind(stored.jti))
+            .where("spent_at", .is, SQLLiteral.null)
+            .returning("id")
+            .all()
+        guard !spent.isEmpty else {
+            try await revokeFamily(family, at: now)
+            throw DomainError.unauthorized("This refresh token was already used; every session of its sign-in has been ended")
+        }
+        guard try await User.find(userID, on: database) != nil else {
+            throw DomainError.unauthorized("Invalid, expired or revoked refresh token")
+        }
+        return try await issueTokens(for: userID, family: family)
+    }
+
+    /// Revokes the access token until it expires and, when given, the refresh token's family.
+    func logout(access: AuthToken, refreshToken: String?) async throws {
+        let now = Date()
+        if try await RevokedAccessToken.query(on: database).filter(\.$jti == access.jti.value).first() == nil {
+            try await RevokedAccessToken(jti: access.jti.value, expiresAt: access.exp.value).create(on: database)
+        }
+        if let refreshToken, let payload = try? await request.jwt.verify(refreshToken, as: AuthToken.self),
+           payload.typ == .refresh, payload.sub == access.sub, let family = payload.fam {
+            try await revokeFamily(family, at: now)
+        }
+        // Entries past their token's expiry protect nothing any more.
+        try await RevokedAccessToken.query(on: database).filter(\.$expiresAt < now).delete()
+    }
+
+    /// The user a bearer access token stands for.
+    func authenticate(bearer token: String) async throws -> (CurrentUser, AuthToken) {
+        guard let payload = try? await request.jwt.verify(token, as: AuthToken.self),
+              payload.typ == .access, let userID = payload.userID
+        else {
+            throw DomainError.unauthorized("Invalid or expired access token")
+        }
+        if try await RevokedAccessToken.query(on: database).filter(\.$jti == payload.jti.value).first() != nil {
+            throw DomainError.unauthorized("This session has ended; sign in again")
+        }
+        guard let user = try await User.find(userID, on: database), user.passwordHash != nil else {
+            throw DomainError.unauthorized("Invalid or expired access token")
+        }
+        return (CurrentUser(id: userID, isAdmin: user.isAdmin), payload)
+    }
+
+    // MARK: Helpers
+
+    private func issueTokens(for userID: Int, family: String) async throws -> TokenPair {
+        let now = Date()
+        let access = AuthToken(
+            sub: .init(value: String(userID)), jti: .init(value: UUID().uuidString), iat: .init(value: now),
+            exp: .init(value: now.addingTimeInterval(AuthToken.accessLifetime)), typ: .access, fam: nil
+        )
+        let refresh = AuthToken(
+            sub: .init(value: String(userID)), jti: .init(value: UUID().uuidString), iat: .init(value: now),
+            exp: .init(value: now.addingTimeInterval(AuthToken.refreshLifetime)), typ: .refresh, fam: family
+        )
+        try await RefreshToken(jti: refresh.jti.value, userID: userID, familyID: family, expiresAt: refresh.exp.value).create(on: database)
+        return TokenPair(
+            accessToken: try await request.jwt.sign(access),
+            refreshToken: try await request.jwt.sign(refresh),
+            expiresIn: Int(AuthToken.accessLifetime)
+        )
+    }
+
+    private func revokeFamily(_ family: String, at date: Date) async throws {
+        try await RefreshToken.query(on: database)
+            .filter(\.$familyID == family).filter(\.$revokedAt == nil)
+            .set(\.$revokedAt, to: date)
+            .update()
+    }
+
+    /// A bcrypt hash of nothing anyone knows, verified when the e-mail is unknown so that
+    /// sign-in takes as long as with a wrong password.
+    private static let decoyHash = (try? Bcrypt.hash(UUID().uuidString, cost: 12)) ?? ""
+}
+
+private extension Optional {
+    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,43 @@
+import CareerCopilotCore
+import Fluent
+import Vapor
+
+/// `/api/v1/users`: the current account, and the list of accounts for admins.
+struct UsersController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let users = routes.grouped("users")
+        users.get(use: list)
+        users.get("me", use: me)
+        users.put("me", use: updateMe)
+    }
+
+    func me(request: Request) async throws -> Response {
+        try request.envelope(try UserDTO(try await user(request)), message: "User retrieved successfully")
+    }
+
+    func updateMe(request: Request) async throws -> Response {
+        let draft = try AccountDraft.profile(try request.jsonBody())
+        let user = try await user(request)
+        if let fullName = draft.fullName.value { user.fullName = fullName }
+        try await user.save(on: request.db)
+        return try request.envelope(try UserDTO(user), message: "User updated successfully")
+    }
+
+    func list(request: Request) async throws -> Response {
+        guard try request.currentUser.isAdmin else { throw DomainError.forbidden("Only an admin may list users") }
+        var reader = QueryReader(items: request.queryItems)
+        let page = reader.page()
+        try reader.validate()
+        let query = User.query(on: request.db)
+        let total = try await query.countRows()
+        let users = try await query.sort(\.$id).range(page.offset..<(page.offset + page.pageSize)).all()
+        return try request.envelope(ListPage(items: try users.map(UserDTO.init), request: page, total: total), message: "Users retrieved successfully")
+    }
+
+    private func user(_ request: Request) async throws -> User {
+        guard let user = try await User.find(try request.currentUser.id, on: request.db) else {
+            throw DomainError.unauthorized("This account no longer exists")
+        }
+        return user
+    }
+}

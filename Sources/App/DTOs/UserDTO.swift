@@ -1,0 +1,24 @@
+import Foundation
+
+/// An account as the API shows it. Never the password hash.
+struct UserDTO: Encodable {
+    let id: Int
+    let email: String
+    @Nullable var fullName: String?
+    let role: String
+    @Nullable var createdAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case id, email, role
+        case fullName = "full_name"
+        case createdAt = "created_at"
+    }
+
+    init(_ user: User) throws {
+        id = try user.requireID()
+        email = user.email
+        fullName = user.fullName
+        role = user.role
+        createdAt = user.createdAt
+    }
+}

@@ -1,0 +1,207 @@
+@testable import App
+import CareerCopilotCore
+import Fluent
+import Foundation
+import JWT
+import Testing
+import Vapor
+
+@Suite("Accounts and tokens")
+struct AuthTests {
+    /// A server that requires sign-in.
+    func withAccounts(_ database: TestDatabase, _ body: (TestServer) async throws -> Void) async throws {
+        let server = try await TestServer.start(database) { $0.singleUser = false }
+        do { try await body(server) } catch {
+            try? await server.destroy()
+            throw error
+        }
+        try await server.destroy()
+    }
+
+    struct Session {
+        let access: String
+        let refresh: String
+        var header: [(String, String)] { [("Authorization", "Bearer \(access)")] }
+    }
+
+    func register(_ server: TestServer, _ email: String, password: String = "correct horse battery") async throws -> JSONValue {
+        let response = try await server.post("/api/v1/auth/register", ["email": .string(email), "password": .string(password), "full_name": "Test Person"])
+        #expect(response.status == .created, "\(response.text)")
+        return try response.data
+    }
+
+    func login(_ server: TestServer, _ email: String, password: String = "correct horse battery") async throws -> Session {
+        let data = try await server.post("/api/v1/auth/login", ["email": .string(email), "password": .string(password)]).data
+        #expect(data["token_type"] == "bearer")
+        #expect(data["expires_in"] == 900)
+        return Session(access: try #require(data["access_token"]?.stringValue), refresh: try #require(data["refresh_token"]?.stringValue))
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func register_firstIsAdmin_laterAreUsers_andNoHashLeaks(database: TestDatabase) async throws {
+        try await withAccounts(database) { server in
+            let first = try await register(server, "Ada@Example.com")
+            #expect(first["id"] == 1)  // claims the single-user owner and its data
+            #expect(first["email"] == "ada@example.com")
+            #expect(first["role"] == "admin")
+            #expect(first["password_hash"] == nil)
+            let second = try await register(server, "bob@example.com")
+            #expect(second["role"] == "user")
+            let duplicate = try await server.post("/api/v1/auth/register", ["email": "ADA@example.com", "password": "another password", "full_name": "X"])
+            #expect(duplicate.status == .conflict)
+            let stored = try await User.query(on: server.app.db).filter(\.$email == "bob@example.com").first()
+            #expect(stored?.passwordHash?.hasPrefix("$2") == true)
+            #expect(stored?.passwordHash?.contains("correct horse") == false)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func register_validation(database: TestDatabase) async throws {
+        try await withAccounts(database) { server in
+            let cases: [(JSONValue, String)] = [
+                (["email": "not-an-email", "password": "long enough", "full_name": "A"], "email must be an e-mail address such as name@example.com"),
+                (["email": "a@example.com", "password": "short", "full_name": "A"], "password must be at least 8 characters"),
+                (["email": "a@example.com", "password": "A@example.com", "full_name": "A"], "password must not be the e-mail address"),
+                (["email": "a@example.com", "password": "long enough"], "full_name is required"),
+            ]
+            for (body, expected) in cases {
+                let response = try await server.post("/api/v1/auth/register", body)
+                #expect(response.status == .unprocessableEntity)
+                #expect(try response.error.details == [expected])
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func login_failsTheSameForUnknownEmailAndWrongPassword(database: TestDatabase) async throws {
+        try await withAccounts(database) { server in
+            _ = try await register(server, "ada@example.com")
+            let wrongPassword = try await server.post("/api/v1/auth/login", ["email": "ada@example.com", "password": "wrong password"])
+            let unknown = try await server.post("/api/v1/auth/login", ["email": "nobody@example.com", "password": "wrong password"])
+            #expect(wrongPassword.status == .unauthorized)
+            #expect(unknown.status == .unauthorized)
+            #expect(try wrongPassword.error.message == (try unknown.error.message))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func withoutSingleUserMode_theAPINeedsAToken(database: TestDatabase) async throws {
+        try await withAccounts(database) { server in
+            let anonymous = try await server.get("/api/v1/jobs")
+            #expect(anonymous.status == .unauthorized)
+            #expect(try anonymous.error.code == "UNAUTHORIZED")
+            _ = try await register(server, "ada@example.com")
+            let session = try await login(server, "ada@example.com")
+            #expect(try await server.request(.GET, "/api/v1/jobs", headers: session.header).status == .ok)
+            let me = try await server.request(.GET, "/api/v1/users/me", headers: session.header).data
+            #expect(me["email"] == "ada@example.com")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func refresh_rotates_andASpentTokenRevokesTheFamily(database: TestDatabase) async throws {
+        try await withAccounts(database) { server in
+            _ = try await register(server, "ada@example.com")
+            let first = try await login(server, "ada@example.com")
+            let rotated = try await server.post("/api/v1/auth/refresh", ["refresh_token": .string(first.refresh)])
+            #expect(rotated.status == .ok)
+            let second = try #require(try rotated.data["refresh_token"]?.stringValue)
+            #expect(second != first.refresh)
+
+            // The first token again: theft. It fails, and so does the family's newest token.
+            let replay = try await server.post("/api/v1/auth/refresh", ["refresh_token": .string(first.refresh)])
+            #expect(replay.status == .unauthorized)
+            #expect(try await server.post("/api/v1/auth/refresh", ["refresh_token": .string(second)]).status == .unauthorized)
+            // Another sign-in's family is untouched.
+            let other = try await login(server, "ada@example.com")
+            #expect(try await server.post("/api/v1/auth/refresh", ["refresh_token": .string(other.refresh)]).status == .ok)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func logout_revokesTheAccessTokenAndTheFamily(database: TestDatabase) async throws {
+        try await withAccounts(database) { server in
+            _ = try await register(server, "ada@example.com")
+            let session = try await login(server, "ada@example.com")
+            let out = try await server.request(.POST, "/api/v1/auth/logout", json: ["refresh_token": .string(session.refresh)], headers: session.header)
+            #expect(out.status == .ok)
+            #expect(try await server.request(.GET, "/api/v1/users/me", headers: session.header).status == .unauthorized)
+            #expect(try await server.post("/api/v1/auth/refresh", ["refresh_token": .string(session.refresh)]).status == .unauthorized)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func tokenAttacks_areRefused(database: TestDatabase) async throws {
+        try await withAccounts(database) { server in
+            _ = try await register(server, "ada@example.com")
+            let session = try await login(server, "ada@example.com")
+            let parts = session.access.split(separator: ".").map(String.init)
+
+            // A flipped signature character.
+            var signature = Array(parts[2])
+            signature[4] = signature[4] == "A" ? "B" : "A"
+            let tampered = [parts[0], parts[1], String(signature)].joined(separator: ".")
+            // alg: none with the same claims and no signature.
+            let noneHeader = Data(#"{"alg":"none","typ":"JWT"}"#.utf8).base64EncodedString()
+                .replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            let algNone = "\(noneHeader).\(parts[1])."
+            // Signed with our key, but expired.
+            let now = Date()
+            let expired = try await server.app.jwt.keys.sign(AuthToken(
+                sub: "1", jti: .init(value: UUID().uuidString), iat: .init(value: now.addingTimeInterval(-7200)),
+                exp: .init(value: now.addingTimeInterval(-3600)), typ: .access, fam: nil
+            ))
+            // Signed with another key.
+            let foreignKeys = JWTKeyCollection()
+            await foreignKeys.add(hmac: HMACKey(from: String(repeating: "k", count: 48)), digestAlgorithm: .sha256)
+            let foreign = try await foreignKeys.sign(AuthToken(
+                sub: "1", jti: .init(value: UUID().uuidString), iat: .init(value: now),
+                exp: .init(value: now.addingTimeInterval(600)), typ: .access, fam: nil
+            ))
+
+            for token in [tampered, algNone, expired, foreign, session.refresh, "garbage", ""] {
+                let response = try await server.request(.GET, "/api/v1/users/me", headers: [("Authorization", "Bearer \(token)")])
+                #expect(response.status == .unauthorized, "\(token.prefix(20))")
+            }
+            // An access token is not a refresh token.
+            #expect(try await server.post("/api/v1/auth/refresh", ["refresh_token": .string(session.access)]).status == .unauthorized)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func tokenOfADeletedUser_isRefused(database: TestDatabase) async throws {
+        try await withAccounts(database) { server in
+            _ = try await register(server, "ada@example.com")
+            _ = try await register(server, "bob@example.com")
+            let session = try await login(server, "bob@example.com")
+            try await User.query(on: server.app.db).filter(\.$email == "bob@example.com").delete()
+            #expect(try await server.request(.GET, "/api/v1/users/me", headers: session.header).status == .unauthorized)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func adminOnlyRoutes_andPrivacyBetweenUsers(database: TestDatabase) async throws {
+        try await withAccounts(database) { server in
+            _ = try await register(server, "ada@example.com")
+            _ = try await register(server, "bob@example.com")
+            let ada = try await login(server, "ada@example.com")
+            let bob = try await login(server, "bob@example.com")
+            #expect(try await server.request(.GET, "/api/v1/users", headers: ada.header).data["total"] == 2)
+            let forbidden = try await server.request(.GET, "/api/v1/users", headers: bob.header)
+            #expect(forbidden.status == .forbidden)
+
+            let job = try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: ada.header).data
+            let jobID = try #require(job["id"]?.numberValue)
+            let application = try await server.request(.POST, "/api/v1/applications", json: ["job_id": .number(jobID)], headers: ada.header).data
+            let id = try #require(application["id"]?.intValue)
+            for (method, path) in [(HTTPMethod.GET, "/api/v1/applications/\(id)"), (.GET, "/api/v1/applications/\(id)/timeline"), (.DELETE, "/api/v1/applications/\(id)")] {
+                #expect(try await server.request(method, path, headers: bob.header).status == .notFound)
+            }
+            #expect(try await server.request(.GET, "/api/v1/applications", headers: bob.header).data["total"] == 0)
+            // Jobs are shared to read, but only their creator or an admin changes them.
+            #expect(try await server.request(.GET, "/api/v1/jobs/\(Int(jobID))", headers: bob.header).status == .ok)
+            let change = try await server.request(.PUT, "/api/v1/jobs/\(Int(jobID))", json: ["title": "Mine now"], headers: bob.header)
+            #expect(change.status == .forbidden)
+        }
+    }
+}
