@@ -204,4 +204,54 @@ struct AuthTests {
             #expect(change.status == .forbidden)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func passwordChange_endsEverySession(database: TestDatabase) async throws {
+        try await withAccounts(database) { server in
+            _ = try await register(server, "ada@example.com")
+            let laptop = try await login(server, "ada@example.com")
+            let phone = try await login(server, "ada@example.com")
+            let wrong = try await server.request(.PUT, "/api/v1/users/me/password", json: ["current_password": "nope nope", "new_password": "a new passphrase"], headers: laptop.header)
+            #expect(wrong.status == .forbidden)
+            let changed = try await server.request(.PUT, "/api/v1/users/me/password", json: ["current_password": "correct horse battery", "new_password": "a new passphrase"], headers: laptop.header)
+            #expect(changed.status == .ok)
+            for session in [laptop, phone] {
+                #expect(try await server.request(.GET, "/api/v1/users/me", headers: session.header).status == .unauthorized)
+                #expect(try await server.post("/api/v1/auth/refresh", ["refresh_token": .string(session.refresh)]).status == .unauthorized)
+            }
+            #expect(try await server.post("/api/v1/auth/login", ["email": "ada@example.com", "password": "correct horse battery"]).status == .unauthorized)
+            try await Task.sleep(for: .milliseconds(1100))
+            let fresh = try await login(server, "ada@example.com", password: "a new passphrase")
+            #expect(try await server.request(.GET, "/api/v1/users/me", headers: fresh.header).status == .ok)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func accountDeletion_removesEveryPrivateRow(database: TestDatabase) async throws {
+        try await withAccounts(database) { server in
+            _ = try await register(server, "ada@example.com")
+            _ = try await register(server, "bob@example.com")
+            let bob = try await login(server, "bob@example.com")
+            let job = try await server.request(.POST, "/api/v1/jobs", json: ["title": "Bob's find", "company": "C"], headers: bob.header).data
+            let jobID = try #require(job["id"]?.numberValue)
+            let application = try await server.request(.POST, "/api/v1/applications", json: ["job_id": .number(jobID), "status": "applied"], headers: bob.header)
+            #expect(application.status == .created)
+
+            let refused = try await server.request(.DELETE, "/api/v1/users/me", json: ["password": "wrong password"], headers: bob.header)
+            #expect(refused.status == .forbidden)
+            let deleted = try await server.request(.DELETE, "/api/v1/users/me", json: ["password": "correct horse battery"], headers: bob.header)
+            #expect(deleted.status == .ok)
+
+            let db = server.app.db
+            #expect(try await User.query(on: db).filter(\.$email == "bob@example.com").count() == 0)
+            #expect(try await JobApplication.query(on: db).count() == 0)
+            #expect(try await ApplicationStatusChange.query(on: db).count() == 0)
+            #expect(try await RefreshToken.query(on: db).join(User.self, on: \RefreshToken.$user.$id == \User.$id).filter(User.self, \.$email == "bob@example.com").count() == 0)
+            // The job stays in the shared catalogue, without its creator.
+            let kept = try await Job.find(Int(jobID), on: db)
+            #expect(kept != nil)
+            #expect(kept?.$creator.id == nil)
+            #expect(try await server.request(.GET, "/api/v1/users/me", headers: bob.header).status == .unauthorized)
+        }
+    }
 }

@@ -61,6 +61,41 @@ struct AuthService {
         return try await issueTokens(for: try user.requireID(), family: UUID().uuidString)
     }
 
+    /// Changes the password after checking the current one, and ends every session of the
+    /// account: refresh families revoked, access tokens issued until now refused.
+    func changePassword(of userID: Int, current: String, new: String) async throws {
+        let user = try await passwordUser(userID, password: current)
+        user.passwordHash = try await request.password.async.hash(new)
+        // Tokens carry whole seconds: refuse everything issued up to the end of this second.
+        user.sessionsRevokedAt = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.up))
+        try await database.transaction { transaction in
+            try await user.save(on: transaction)
+            try await RefreshToken.query(on: transaction).filter(\.$user.$id == userID).filter(\.$revokedAt == nil)
+                .set(\.$revokedAt, to: Date()).update()
+        }
+    }
+
+    /// Deletes the account and every private row of it (applications, their timelines, skills,
+    /// sessions) in one transaction; jobs it created stay in the shared catalogue.
+    func deleteAccount(_ userID: Int, password: String) async throws {
+        let user = try await passwordUser(userID, password: password)
+        try await database.transaction { transaction in
+            // Foreign keys cascade from users to applications, their timelines, user skills and
+            // refresh tokens, and set jobs.created_by to null.
+            try await user.delete(on: transaction)
+        }
+    }
+
+    private func passwordUser(_ userID: Int, password: String) async throws -> User {
+        guard let user = try await User.find(userID, on: database), let hash = user.passwordHash else {
+            throw DomainError.forbidden("This account has no password: sign up first")
+        }
+        guard try await request.password.async.verify(password, created: hash) else {
+            throw DomainError.forbidden("The password is not correct")
+        }
+        return user
+    }
+
     // MARK: Sessions
 
     /// Spends a refresh token and issues the next pair of its family. A token presented a
@@ -116,6 +151,9 @@ struct AuthService {
         }
         guard let user = try await User.find(userID, on: database), user.passwordHash != nil else {
             throw DomainError.unauthorized("Invalid or expired access token")
+        }
+        if let revokedAt = user.sessionsRevokedAt, payload.iat.value < revokedAt {
+            throw DomainError.unauthorized("This session has ended; sign in again")
         }
         return (CurrentUser(id: userID, isAdmin: user.isAdmin), payload)
     }

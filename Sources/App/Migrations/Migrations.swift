@@ -10,5 +10,6 @@ enum Migrations {
         CreateJobSearchIndex(),
         CreateDefaultUser(),
         CreateAuthTables(),
+        AddSessionsRevokedAt(),
     ]
 }

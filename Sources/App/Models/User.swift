@@ -14,6 +14,8 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "full_name") var fullName: String?
     @OptionalField(key: "password_hash") var passwordHash: String?
     @Field(key: "role") var role: String
+    /// Access tokens issued before this are refused (set by a password change).
+    @OptionalField(key: "sessions_revoked_at") var sessionsRevokedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

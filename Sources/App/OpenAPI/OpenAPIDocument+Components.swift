@@ -55,6 +55,14 @@ extension OpenAPIDocument {
                         "role": enumSchema(["admin", "user"]), "created_at": nullable("string", ["format": "date-time"]),
                     ],
                 ],
+                "PasswordConfirmation": ["type": "object", "required": ["password"], "properties": ["password": ["type": "string", "minLength": 1, "maxLength": 1000]]],
+                "PasswordChange": [
+                    "type": "object", "required": ["current_password", "new_password"],
+                    "properties": [
+                        "current_password": ["type": "string", "minLength": 1, "maxLength": 1000],
+                        "new_password": ["type": "string", "minLength": 8, "maxLength": 72, "description": "8 to 72 bytes; not the e-mail address"],
+                    ],
+                ],
                 "UserUpdate": ["type": "object", "properties": ["full_name": text(200, nullable: false, nonBlank: true)]],
                 "Health": health,
             ]

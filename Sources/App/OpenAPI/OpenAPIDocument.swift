@@ -74,6 +74,15 @@ enum OpenAPIDocument {
                 "put": operation("Change the current account's name", tag: "users", body: ref("UserUpdate"), responses: [
                     "200": success(ref("User")), "401": errorRef("Unauthorized"), "422": errorRef("ValidationError"),
                 ]),
+                "delete": operation("Delete the account and all its private data (password to confirm)", tag: "users", body: ref("PasswordConfirmation"), responses: [
+                    "200": success(ref("Deleted")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "422": errorRef("ValidationError"),
+                ]),
+            ],
+            "/api/v1/users/me/password": [
+                "put": operation("Change the password; every session ends", tag: "users", body: ref("PasswordChange"), responses: [
+                    "200": success(["type": "object", "properties": ["sessions_ended": ["type": "boolean"]]]),
+                    "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "422": errorRef("ValidationError"),
+                ]),
             ],
             "/api/v1/jobs": [
                 "get": operation("List jobs", tag: "jobs", parameters: jobListParameters, responses: [

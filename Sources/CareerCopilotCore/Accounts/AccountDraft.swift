@@ -29,6 +29,25 @@ public struct AccountDraft: Sendable {
         return draft
     }
 
+    /// `PUT /users/me/password`: current_password and new_password.
+    public static func passwordChange(_ body: JSONValue, email: String) throws(DomainError) -> (current: String, new: String) {
+        var reader = try BodyReader(body: body)
+        let current = reader.rawString("current_password", required: true, maxLength: 1_000)
+        var newReader = BodyReader(["password": body["new_password"] ?? .null])
+        let new = readPassword(&newReader, email: email)
+        for issue in newReader.issues { reader.addIssue(issue.replacingOccurrences(of: "password", with: "new_password")) }
+        try reader.validate()
+        return (current ?? "", new ?? "")
+    }
+
+    /// `DELETE /users/me`: the password, to confirm.
+    public static func confirmation(_ body: JSONValue) throws(DomainError) -> String {
+        var reader = try BodyReader(body: body)
+        let password = reader.rawString("password", required: true, maxLength: 1_000)
+        try reader.validate()
+        return password ?? ""
+    }
+
     /// `PUT /users/me`: full_name.
     public static func profile(_ body: JSONValue) throws(DomainError) -> AccountDraft {
         var reader = try BodyReader(body: body)

@@ -9,6 +9,22 @@ struct UsersController: RouteCollection {
         users.get(use: list)
         users.get("me", use: me)
         users.put("me", use: updateMe)
+        users.delete("me", use: deleteMe)
+        users.put("me", "password", use: changePassword)
+    }
+
+    func changePassword(request: Request) async throws -> Response {
+        let user = try await user(request)
+        let (current, new) = try AccountDraft.passwordChange(try request.jsonBody(), email: user.email)
+        try await AuthService(request: request).changePassword(of: try user.requireID(), current: current, new: new)
+        return try request.envelope(["sessions_ended": true], message: "Password changed; every session has ended, sign in again")
+    }
+
+    func deleteMe(request: Request) async throws -> Response {
+        let password = try AccountDraft.confirmation(try request.jsonBody())
+        let id = try request.currentUser.id
+        try await AuthService(request: request).deleteAccount(id, password: password)
+        return try request.envelope(["id": id], message: "Account and its data deleted")
     }
 
     func me(request: Request) async throws -> Response {
