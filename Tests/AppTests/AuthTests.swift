@@ -3,6 +3,7 @@ import CareerCopilotCore
 import Fluent
 import Foundation
 import JWT
+import SQLKit
 import Testing
 import Vapor
 
@@ -252,6 +253,27 @@ struct AuthTests {
             #expect(kept != nil)
             #expect(kept?.$creator.id == nil)
             #expect(try await server.request(.GET, "/api/v1/users/me", headers: bob.header).status == .unauthorized)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func failedLogins_areLimited_andReleased(database: TestDatabase) async throws {
+        try await withAccounts(database) { server in
+            _ = try await register(server, "ada@example.com")
+            for _ in 0..<10 {
+                let failure = try await server.post("/api/v1/auth/login", ["email": "ada@example.com", "password": "guess guess"])
+                #expect(failure.status == .unauthorized)
+            }
+            let limited = try await server.post("/api/v1/auth/login", ["email": "ada@example.com", "password": "correct horse battery"])
+            #expect(limited.status == .tooManyRequests)
+            #expect(try limited.error.code == "RATE_LIMITED")
+            let retryAfter = try #require(limited.headers.first(name: "Retry-After").flatMap(Int.init))
+            #expect(retryAfter > 0 && retryAfter <= 900)
+
+            // Fifteen minutes later (the attempts moved back in time), the right password works.
+            try await server.app.db.sql.update("rate_limit_events")
+                .set("created_at", to: SQLBind(Date().addingTimeInterval(-16 * 60))).run()
+            _ = try await login(server, "ada@example.com")
         }
     }
 }

@@ -11,5 +11,6 @@ enum Migrations {
         CreateDefaultUser(),
         CreateAuthTables(),
         AddSessionsRevokedAt(),
+        CreateRateLimitEvents(),
     ]
 }

@@ -241,6 +241,7 @@ extension OpenAPIDocument {
                 ("UnsupportedMediaType", "Body is not application/json"),
                 ("ValidationError", "One line per problem in details"),
                 ("InternalError", "Unexpected; quote the request id"),
+                ("RateLimited", "Too many attempts; see Retry-After"),
             ].reduce(into: [:]) { result, item in
                 result[item.0] = ["description": .string(item.1), "content": json(ref("Error"))]
             }

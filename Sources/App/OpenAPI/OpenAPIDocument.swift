@@ -45,12 +45,12 @@ enum OpenAPIDocument {
             ],
             "/api/v1/auth/register": [
                 "post": operation("Create an account (the first one is an admin)", tag: "auth", isPublic: true, body: ref("Register"), responses: [
-                    "201": success(ref("User")), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
+                    "201": success(ref("User")), "409": errorRef("Conflict"), "422": errorRef("ValidationError"), "429": errorRef("RateLimited"),
                 ]),
             ],
             "/api/v1/auth/login": [
                 "post": operation("Sign in", tag: "auth", isPublic: true, body: ref("Login"), responses: [
-                    "200": success(ref("TokenPair")), "401": errorRef("Unauthorized"), "422": errorRef("ValidationError"),
+                    "200": success(ref("TokenPair")), "401": errorRef("Unauthorized"), "422": errorRef("ValidationError"), "429": errorRef("RateLimited"),
                 ]),
             ],
             "/api/v1/auth/refresh": [

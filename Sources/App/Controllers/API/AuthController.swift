@@ -17,6 +17,11 @@ struct AuthController {
     }
 
     func register(request: Request) async throws -> Response {
+        // Every sign-up counts against its address: accounts cost a bcrypt hash each.
+        let limiter = RateLimiter(database: request.db)
+        let buckets = RateLimiter.buckets(request, action: "register", email: nil)
+        try await limiter.check(buckets)
+        try await limiter.record(buckets)
         let draft = try AccountDraft.registration(try request.jsonBody())
         let user = try await AuthService(request: request).register(draft)
         return try request.envelope(try UserDTO(user), message: "Account created successfully", status: .created)
@@ -24,8 +29,18 @@ struct AuthController {
 
     func login(request: Request) async throws -> Response {
         let draft = try AccountDraft.login(try request.jsonBody())
-        let tokens = try await AuthService(request: request).login(draft)
-        return try request.envelope(tokens, message: "Signed in successfully")
+        // Failures count per address and per account; while either is full, even the right
+        // password is refused, so guessing gains nothing.
+        let limiter = RateLimiter(database: request.db)
+        let buckets = RateLimiter.buckets(request, action: "login", email: draft.email)
+        try await limiter.check(buckets)
+        do {
+            let tokens = try await AuthService(request: request).login(draft)
+            return try request.envelope(tokens, message: "Signed in successfully")
+        } catch let error as DomainError {
+            if case .unauthorized = error { try await limiter.record(buckets) }
+            throw error
+        }
     }
 
     func refresh(request: Request) async throws -> Response {
