@@ -121,4 +121,32 @@ struct ProcessTests {
         #expect(!output.contains("hunter2"))
         #expect(!output.contains("Top secret"))
     }
+
+    /// Only a bcrypt hash is stored; the password is in neither the database file nor the logs.
+    @Test func passwords_neverReachTheDatabaseOrTheLogs() async throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let server = try ServerProcess.serve(dataDirectory: directory, environment: ["LOG_LEVEL": "trace", "CC_SINGLE_USER": "0"])
+        let password = "Unforgettable-Passphrase-9731"
+        for (path, body) in [
+            ("/api/v1/auth/register", #"{"email":"ada@example.com","password":"\#(password)","full_name":"Ada"}"#),
+            ("/api/v1/auth/login", #"{"email":"ada@example.com","password":"\#(password)"}"#),
+        ] {
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(server.port)\(path)")!)
+            request.httpMethod = "POST"
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(body.utf8)
+            let (_, response) = try await URLSession.shared.data(for: request)
+            #expect([200, 201].contains((response as! HTTPURLResponse).statusCode))
+        }
+        let (status, output) = server.terminateAndReadOutput()
+        #expect(status == 0)
+        #expect(!output.contains(password))
+        for file in ["career-copilot.sqlite", "career-copilot.sqlite-wal"] {
+            let data = FileManager.default.contents(atPath: directory + "/" + file) ?? Data()
+            #expect(data.range(of: Data(password.utf8)) == nil, "\(file) holds the password")
+        }
+        let secret = try #require(FileManager.default.attributesOfItem(atPath: directory + "/jwt-secret")[.posixPermissions] as? Int)
+        #expect(secret == 0o600)
+    }
 }

@@ -1,0 +1,90 @@
+@testable import App
+import CareerCopilotCore
+import Foundation
+import Testing
+import Vapor
+
+/// Every route is either public, shared (the job catalogue), about the caller themselves, or
+/// private to the owner of the id in its path. Private routes are tried by another user, who
+/// must get 404 for each, and lists must never show another user's rows.
+///
+/// A new route fails `everyRouteIsClassified` until it is added below: that is the point.
+@Suite("Privacy matrix")
+struct PrivacyMatrixTests {
+    enum Kind { case publicRoute, shared, selfOnly, privateByID }
+
+    static let routes: [String: Kind] = [
+        "GET /health": .publicRoute, "GET /metrics": .publicRoute, "GET /api/v1/openapi.json": .publicRoute,
+        "POST /api/v1/auth/register": .publicRoute, "POST /api/v1/auth/login": .publicRoute,
+        "POST /api/v1/auth/refresh": .publicRoute, "POST /api/v1/auth/logout": .selfOnly,
+        "GET /api/v1/users": .selfOnly, "GET /api/v1/users/me": .selfOnly, "PUT /api/v1/users/me": .selfOnly,
+        "DELETE /api/v1/users/me": .selfOnly, "PUT /api/v1/users/me/password": .selfOnly,
+        "GET /api/v1/jobs": .shared, "POST /api/v1/jobs": .shared, "GET /api/v1/jobs/:id": .shared,
+        "PUT /api/v1/jobs/:id": .shared, "DELETE /api/v1/jobs/:id": .shared,
+        "GET /api/v1/applications": .selfOnly, "POST /api/v1/applications": .selfOnly,
+        "GET /api/v1/applications/:id": .privateByID, "PUT /api/v1/applications/:id": .privateByID,
+        "DELETE /api/v1/applications/:id": .privateByID, "GET /api/v1/applications/:id/timeline": .privateByID,
+    ]
+
+    /// Bodies for private routes that take one (valid, so that only ownership can refuse them).
+    static let bodies: [String: JSONValue] = [
+        "PUT /api/v1/applications/:id": ["status": "rejected", "notes": "not yours"],
+    ]
+
+    /// Lists that must show only the caller's rows, with the JSON path of their items.
+    static let privateLists = ["/api/v1/applications"]
+
+    @Test func everyRouteIsClassified() async throws {
+        try await withServer(.sqlite) { server in
+            let registered = Set(server.app.routes.all.map { "\($0.method.rawValue) /\($0.path.map(\.description).joined(separator: "/"))" })
+            let unclassified = registered.subtracting(Self.routes.keys)
+            #expect(unclassified.isEmpty, "classify these routes in PrivacyMatrixTests.routes: \(unclassified.sorted())")
+            #expect(Set(Self.routes.keys).subtracting(registered).isEmpty, "routes listed but not registered")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func anotherUser_getsNotFound_andEmptyLists(database: TestDatabase) async throws {
+        let server = try await TestServer.start(database) { $0.singleUser = false }
+        do {
+            try await check(server)
+        } catch {
+            try? await server.destroy()
+            throw error
+        }
+        try await server.destroy()
+    }
+
+    private func check(_ server: TestServer) async throws {
+        let owner = try await session(server, "owner@example.com")
+        let other = try await session(server, "other@example.com")
+
+        // The owner's private rows.
+        let job = try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: owner).data
+        let application = try await server.request(.POST, "/api/v1/applications", json: ["job_id": job["id"] ?? nil], headers: owner).data
+        let id = try #require(application["id"]?.intValue)
+
+        for (route, kind) in Self.routes where kind == .privateByID {
+            let parts = route.split(separator: " ", maxSplits: 1)
+            let method = HTTPMethod(rawValue: String(parts[0]))
+            let path = String(parts[1]).replacingOccurrences(of: ":id", with: String(id))
+            let response = try await server.request(method, path, json: Self.bodies[route], headers: other)
+            #expect(response.status == .notFound, "\(route) answered \(response.status) to another user")
+        }
+        for list in Self.privateLists {
+            let items = try await server.request(.GET, list, headers: other).data
+            #expect(items["total"] == 0, "\(list) shows another user's rows")
+        }
+        // Nothing was changed or deleted by those attempts.
+        let after = try await server.request(.GET, "/api/v1/applications/\(id)", headers: owner).data
+        #expect(after["status"] == "saved")
+        #expect(after["notes"]?.isNull == true)
+    }
+
+    private func session(_ server: TestServer, _ email: String) async throws -> [(String, String)] {
+        let password = "privacy matrix password"
+        _ = try await server.post("/api/v1/auth/register", ["email": .string(email), "password": .string(password), "full_name": "P"])
+        let tokens = try await server.post("/api/v1/auth/login", ["email": .string(email), "password": .string(password)]).data
+        return [("Authorization", "Bearer \(try #require(tokens["access_token"]?.stringValue))")]
+    }
+}
