@@ -276,4 +276,38 @@ struct AuthTests {
             _ = try await login(server, "ada@example.com")
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func browserSessions_useHttpOnlyCookies_andCSRFTokens(database: TestDatabase) async throws {
+        try await withAccounts(database) { server in
+            _ = try await register(server, "ada@example.com")
+            let login = try await server.post("/api/v1/auth/login", ["email": "ada@example.com", "password": "correct horse battery", "cookies": true])
+            #expect(login.status == .ok)
+            let setCookies = login.headers[.setCookie]
+            let access = try #require(setCookies.first { $0.hasPrefix("cc_access=") })
+            #expect(access.contains("HttpOnly"))
+            #expect(access.contains("SameSite=Lax"))
+            #expect(!access.contains("Secure"))  // plain HTTP here; Secure behind HTTPS
+            #expect(setCookies.first { $0.hasPrefix("cc_refresh=") }?.contains("HttpOnly") == true)
+            let csrfCookie = try #require(setCookies.first { $0.hasPrefix("cc_csrf=") })
+            #expect(!csrfCookie.contains("HttpOnly"))
+
+            func value(_ cookie: String) -> String { String(cookie.split(separator: ";")[0].split(separator: "=", maxSplits: 1)[1]) }
+            let cookieHeader = ("Cookie", "cc_access=\(value(access)); cc_csrf=\(value(csrfCookie))")
+
+            #expect(try await server.request(.GET, "/api/v1/users/me", headers: [cookieHeader]).status == .ok)
+            // An unsafe request carried by cookies alone (what another site can trigger) is refused.
+            let forged = try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: [cookieHeader])
+            #expect(forged.status == .forbidden)
+            let wrong = try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: [cookieHeader, ("X-CSRF-Token", "guess")])
+            #expect(wrong.status == .forbidden)
+            let genuine = try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: [cookieHeader, ("X-CSRF-Token", value(csrfCookie))])
+            #expect(genuine.status == .created)
+
+            let out = try await server.request(.POST, "/api/v1/auth/logout", headers: [cookieHeader, ("X-CSRF-Token", value(csrfCookie))])
+            #expect(out.status == .ok)
+            #expect(out.headers[.setCookie].contains { $0.hasPrefix("cc_access=;") || $0.hasPrefix("cc_access=\"\"") || $0.contains("cc_access=;") })
+            #expect(try await server.request(.GET, "/api/v1/users/me", headers: [cookieHeader]).status == .unauthorized)
+        }
+    }
 }

@@ -8,14 +8,24 @@ struct CurrentUser: Sendable {
     let isAdmin: Bool
 }
 
-/// Resolves the current user for `/api/v1`: the bearer access token's user; without a token,
-/// user 1 in single-user mode, and 401 otherwise.
+/// Resolves the current user for `/api/v1`: the bearer access token's user, or the session
+/// cookie's (with a CSRF check on unsafe methods); without either, user 1 in single-user mode,
+/// and 401 otherwise.
 struct CurrentUserMiddleware: AsyncMiddleware {
     let singleUser: Bool
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization {
             let (user, token) = try await AuthService(request: request).authenticate(bearer: bearer.token)
+            request.storage[CurrentUserKey.self] = user
+            request.storage[AccessTokenKey.self] = token
+        } else if let cookie = request.cookies[SessionCookies.access]?.string, !cookie.isEmpty {
+            // A browser: cookies come with every request, even one another site triggers, so
+            // unsafe requests must also prove they come from our page.
+            let (user, token) = try await AuthService(request: request).authenticate(bearer: cookie)
+            if ![.GET, .HEAD, .OPTIONS].contains(request.method), !SessionCookies.hasValidCSRFToken(request) {
+                throw DomainError.forbidden("Missing or wrong CSRF token: send the cc_csrf cookie's value in X-CSRF-Token")
+            }
             request.storage[CurrentUserKey.self] = user
             request.storage[AccessTokenKey.self] = token
         } else if singleUser {

@@ -37,7 +37,10 @@ extension OpenAPIDocument {
                 ],
                 "Login": [
                     "type": "object", "required": ["email", "password"],
-                    "properties": ["email": ["type": "string", "minLength": 1, "maxLength": 320], "password": ["type": "string", "minLength": 1, "maxLength": 1000]],
+                    "properties": [
+                        "email": ["type": "string", "minLength": 1, "maxLength": 320], "password": ["type": "string", "minLength": 1, "maxLength": 1000],
+                        "cookies": ["type": "boolean", "description": "Also set HttpOnly session cookies (browsers); unsafe requests they authenticate need X-CSRF-Token"],
+                    ],
                 ],
                 "Refresh": ["type": "object", "required": ["refresh_token"], "properties": ["refresh_token": ["type": "string", "minLength": 1, "maxLength": 4096]]],
                 "Logout": ["type": "object", "properties": ["refresh_token": ["type": "string", "minLength": 1, "maxLength": 4096]]],

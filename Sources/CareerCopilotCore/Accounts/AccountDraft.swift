@@ -3,6 +3,8 @@ public struct AccountDraft: Sendable {
     public var email: String?
     public var password: String?
     public var fullName: Patch<String> = .absent
+    /// Sign-in for a browser: also set the session cookies.
+    public var wantsCookies = false
 
     public static let minPasswordLength = 8
     public static let maxPasswordLength = 72  // bcrypt reads no further
@@ -25,6 +27,7 @@ public struct AccountDraft: Sendable {
         var draft = AccountDraft()
         draft.email = reader.string("email", required: true, maxLength: 320).value.map { $0.lowercased() }
         draft.password = reader.rawString("password", required: true, maxLength: 1_000)
+        draft.wantsCookies = reader.bool("cookies").value ?? false
         try reader.validate()
         return draft
     }

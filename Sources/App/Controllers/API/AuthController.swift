@@ -36,7 +36,9 @@ struct AuthController {
         try await limiter.check(buckets)
         do {
             let tokens = try await AuthService(request: request).login(draft)
-            return try request.envelope(tokens, message: "Signed in successfully")
+            let response = try request.envelope(tokens, message: "Signed in successfully")
+            if draft.wantsCookies { SessionCookies.set(tokens, on: response, for: request) }
+            return response
         } catch let error as DomainError {
             if case .unauthorized = error { try await limiter.record(buckets) }
             throw error
@@ -61,7 +63,11 @@ struct AuthController {
             refreshToken = reader.rawString("refresh_token", required: false, maxLength: 4_096)
             try reader.validate()
         }
-        try await AuthService(request: request).logout(access: access, refreshToken: refreshToken)
-        return try request.envelope(["signed_out": true], message: "Signed out successfully")
+        try await AuthService(request: request).logout(
+            access: access, refreshToken: refreshToken ?? request.cookies[SessionCookies.refresh]?.string
+        )
+        let response = try request.envelope(["signed_out": true], message: "Signed out successfully")
+        SessionCookies.clear(on: response)
+        return response
     }
 }

@@ -1,0 +1,52 @@
+import Crypto
+import Foundation
+import Vapor
+
+/// The same tokens for browsers, in cookies: `cc_access` and `cc_refresh` are `HttpOnly`
+/// (script cannot read them) and `SameSite=Lax`, `Secure` when the request came over HTTPS;
+/// `cc_csrf` is readable by the page, which echoes it in `X-CSRF-Token` (or a `csrf_token`
+/// form field) on every unsafe request that the cookies authenticate.
+enum SessionCookies {
+    static let access = "cc_access"
+    static let refresh = "cc_refresh"
+    static let csrf = "cc_csrf"
+    static let csrfHeader = "X-CSRF-Token"
+
+    static func set(_ tokens: AuthService.TokenPair, on response: Response, for request: Request) {
+        let secure = isHTTPS(request)
+        response.cookies[access] = HTTPCookies.Value(
+            string: tokens.accessToken, maxAge: Int(AuthToken.accessLifetime), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax
+        )
+        response.cookies[refresh] = HTTPCookies.Value(
+            string: tokens.refreshToken, maxAge: Int(AuthToken.refreshLifetime), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax
+        )
+        response.cookies[csrf] = HTTPCookies.Value(
+            string: newCSRFToken(), maxAge: Int(AuthToken.refreshLifetime), path: "/", isSecure: secure, isHTTPOnly: false, sameSite: .lax
+        )
+    }
+
+    static func clear(on response: Response) {
+        for name in [access, refresh, csrf] {
+            response.cookies[name] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/")
+        }
+    }
+
+    /// Whether an unsafe request authenticated by cookie carries the page's CSRF token.
+    static func hasValidCSRFToken(_ request: Request) -> Bool {
+        guard let expected = request.cookies[csrf]?.string, !expected.isEmpty else { return false }
+        let sent = request.headers.first(name: csrfHeader) ?? (try? request.content.get(String.self, at: "csrf_token"))
+        guard let sent else { return false }
+        // Constant time: the comparison must not tell how much of a guess was right.
+        return Data(sent.utf8).count == Data(expected.utf8).count
+            && zip(sent.utf8, expected.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    static func isHTTPS(_ request: Request) -> Bool {
+        request.url.scheme == "https" || request.headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
+    }
+
+    private static func newCSRFToken() -> String {
+        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}
