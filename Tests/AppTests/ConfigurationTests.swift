@@ -16,7 +16,11 @@ struct ConfigurationTests {
         let config = try AppConfiguration.load(from: [
             "CC_DATA_DIR": "/var/lib/cc", "DATABASE_URL": "postgres://u:secret@db:5432/cc", "CC_DATABASE_SCHEMA": "copilot",
             "DATABASE_POOL_SIZE": "16", "PORT": "9000", "LOG_LEVEL": "debug", "LOG_FORMAT": "json", "CC_SINGLE_USER": "0",
+            "CC_ACCESS_TOKEN_MINUTES": "5", "CC_REFRESH_TOKEN_DAYS": "7", "JWT_SECRET": String(repeating: "s", count: 32),
         ])
+        #expect(config.accessTokenLifetime == 300)
+        #expect(config.refreshTokenLifetime == 7 * 86_400)
+        #expect(config.jwtSecret?.count == 32)
         #expect(config.dataDirectory == "/var/lib/cc")
         #expect(config.database == .postgres(url: "postgres://u:secret@db:5432/cc"))
         #expect(config.databaseSchema == "copilot")
@@ -38,10 +42,11 @@ struct ConfigurationTests {
             _ = try AppConfiguration.load(from: [
                 "DATABASE_URL": "mysql://x", "PORT": "eighty", "LOG_LEVEL": "loud", "LOG_FORMAT": "xml",
                 "CC_SINGLE_USER": "perhaps", "DATABASE_POOL_SIZE": "0", "CC_DATABASE_SCHEMA": "Robert'); DROP",
+                "JWT_SECRET": "short", "CC_ACCESS_TOKEN_MINUTES": "0", "CC_REFRESH_TOKEN_DAYS": "forever",
             ])
         } throws: { error in
             guard let error = error as? ConfigurationError else { return false }
-            return error.problems.count == 7 && error.description.contains("PORT must be a whole number from 0 to 65535")
+            return error.problems.count == 10 && error.description.contains("PORT must be a whole number from 0 to 65535")
         }
     }
 

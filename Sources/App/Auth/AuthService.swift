@@ -10,6 +10,7 @@ import Vapor
 struct AuthService {
     let request: Request
     private var database: any Database { request.db }
+    private var configuration: AppConfiguration { request.application.configuration }
 
     struct TokenPair: Encodable {
         let accessToken: String
@@ -58,6 +59,8 @@ struct AuthService {
         guard let user, user.passwordHash != nil, matches else {
             throw DomainError.unauthorized("Invalid e-mail address or password")
         }
+        // Refresh tokens past their expiry protect nothing any more.
+        try await RefreshToken.query(on: database).filter(\.$expiresAt < Date()).delete()
         return try await issueTokens(for: try user.requireID(), family: UUID().uuidString)
     }
 
@@ -164,17 +167,17 @@ struct AuthService {
         let now = Date()
         let access = AuthToken(
             sub: .init(value: String(userID)), jti: .init(value: UUID().uuidString), iat: .init(value: now),
-            exp: .init(value: now.addingTimeInterval(AuthToken.accessLifetime)), typ: .access, fam: nil
+            exp: .init(value: now.addingTimeInterval(configuration.accessTokenLifetime)), typ: .access, fam: nil
         )
         let refresh = AuthToken(
             sub: .init(value: String(userID)), jti: .init(value: UUID().uuidString), iat: .init(value: now),
-            exp: .init(value: now.addingTimeInterval(AuthToken.refreshLifetime)), typ: .refresh, fam: family
+            exp: .init(value: now.addingTimeInterval(configuration.refreshTokenLifetime)), typ: .refresh, fam: family
         )
         try await RefreshToken(jti: refresh.jti.value, userID: userID, familyID: family, expiresAt: refresh.exp.value).create(on: database)
         return TokenPair(
             accessToken: try await request.jwt.sign(access),
             refreshToken: try await request.jwt.sign(refresh),
-            expiresIn: Int(AuthToken.accessLifetime)
+            expiresIn: Int(configuration.accessTokenLifetime)
         )
     }
 

@@ -20,7 +20,4 @@ struct AuthToken: JWTPayload {
     }
 
     var userID: Int? { Int(sub.value) }
-
-    static let accessLifetime: TimeInterval = 15 * 60
-    static let refreshLifetime: TimeInterval = 30 * 24 * 3600
 }

@@ -14,14 +14,15 @@ enum SessionCookies {
 
     static func set(_ tokens: AuthService.TokenPair, on response: Response, for request: Request) {
         let secure = isHTTPS(request)
+        let configuration = request.application.configuration
         response.cookies[access] = HTTPCookies.Value(
-            string: tokens.accessToken, maxAge: Int(AuthToken.accessLifetime), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax
+            string: tokens.accessToken, maxAge: Int(configuration.accessTokenLifetime), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax
         )
         response.cookies[refresh] = HTTPCookies.Value(
-            string: tokens.refreshToken, maxAge: Int(AuthToken.refreshLifetime), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax
+            string: tokens.refreshToken, maxAge: Int(configuration.refreshTokenLifetime), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax
         )
         response.cookies[csrf] = HTTPCookies.Value(
-            string: newCSRFToken(), maxAge: Int(AuthToken.refreshLifetime), path: "/", isSecure: secure, isHTTPOnly: false, sameSite: .lax
+            string: newCSRFToken(), maxAge: Int(configuration.refreshTokenLifetime), path: "/", isSecure: secure, isHTTPOnly: false, sameSite: .lax
         )
     }
 

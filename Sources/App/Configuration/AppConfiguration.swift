@@ -28,6 +28,9 @@ public struct AppConfiguration: Sendable {
     public var singleUser: Bool
     /// Signs tokens; nil generates one in the data directory.
     public var jwtSecret: String?
+    /// How long access and refresh tokens live, in seconds.
+    public var accessTokenLifetime: TimeInterval = 15 * 60
+    public var refreshTokenLifetime: TimeInterval = 30 * 24 * 3600
 
     public static let sqliteFileName = "career-copilot.sqlite"
 
@@ -131,11 +134,27 @@ public struct AppConfiguration: Sendable {
             problems.append("JWT_SECRET must be at least 32 bytes long (e.g. openssl rand -base64 48)")
         }
 
+        var accessLifetime: TimeInterval = 15 * 60
+        if let raw = value("CC_ACCESS_TOKEN_MINUTES") {
+            if let minutes = Int(raw), (1...1_440).contains(minutes) { accessLifetime = TimeInterval(minutes * 60) } else {
+                problems.append("CC_ACCESS_TOKEN_MINUTES must be a whole number from 1 to 1440")
+            }
+        }
+        var refreshLifetime: TimeInterval = 30 * 24 * 3600
+        if let raw = value("CC_REFRESH_TOKEN_DAYS") {
+            if let days = Int(raw), (1...365).contains(days) { refreshLifetime = TimeInterval(days * 24 * 3600) } else {
+                problems.append("CC_REFRESH_TOKEN_DAYS must be a whole number from 1 to 365")
+            }
+        }
+
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
-        return AppConfiguration(
+        var config = AppConfiguration(
             dataDirectory: dataDirectory, database: database, databaseSchema: schema, databasePoolSize: poolSize,
             port: port, logLevel: level, logFormat: format, singleUser: singleUser, jwtSecret: jwtSecret
         )
+        config.accessTokenLifetime = accessLifetime
+        config.refreshTokenLifetime = refreshLifetime
+        return config
     }
 
     /// The database target with any password hidden, for logs.
