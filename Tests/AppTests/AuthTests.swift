@@ -11,12 +11,7 @@ import Vapor
 struct AuthTests {
     /// A server that requires sign-in.
     func withAccounts(_ database: TestDatabase, _ body: (TestServer) async throws -> Void) async throws {
-        let server = try await TestServer.start(database) { $0.singleUser = false }
-        do { try await body(server) } catch {
-            try? await server.destroy()
-            throw error
-        }
-        try await server.destroy()
+        try await withServer(database, adjust: { $0.singleUser = false }, body)
     }
 
     struct Session {

@@ -45,14 +45,7 @@ struct PrivacyMatrixTests {
 
     @Test(arguments: TestDatabase.all)
     func anotherUser_getsNotFound_andEmptyLists(database: TestDatabase) async throws {
-        let server = try await TestServer.start(database) { $0.singleUser = false }
-        do {
-            try await check(server)
-        } catch {
-            try? await server.destroy()
-            throw error
-        }
-        try await server.destroy()
+        try await withServer(database, adjust: { $0.singleUser = false }, check)
     }
 
     private func check(_ server: TestServer) async throws {

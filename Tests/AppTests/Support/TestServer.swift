@@ -114,9 +114,11 @@ enum TestServerError: Error {
     case postgresUnavailable, noPort
 }
 
-/// Runs `body` against a fresh server and always cleans up.
-func withServer(_ database: TestDatabase, _ body: (TestServer) async throws -> Void) async throws {
-    let server = try await TestServer.start(database)
+/// Runs `body` against a fresh server and always cleans up. `adjust` changes its configuration.
+func withServer(
+    _ database: TestDatabase, adjust: (inout AppConfiguration) -> Void = { _ in }, _ body: (TestServer) async throws -> Void
+) async throws {
+    let server = try await TestServer.start(database, adjust: adjust)
     do {
         try await body(server)
     } catch {
