@@ -15,19 +15,17 @@ struct CurrentUserMiddleware: AsyncMiddleware {
     let singleUser: Bool
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let bearer = request.headers.bearerAuthorization {
-            let (user, token) = try await AuthService(request: request).authenticate(bearer: bearer.token)
-            request.storage[CurrentUserKey.self] = user
-            request.storage[AccessTokenKey.self] = token
-        } else if let cookie = request.cookies[SessionCookies.access]?.string, !cookie.isEmpty {
+        let bearer = request.headers.bearerAuthorization?.token
+        let cookie = request.cookies[SessionCookies.access].map(\.string).flatMap { $0.isEmpty ? nil : $0 }
+        if let token = bearer ?? cookie {
+            let (user, payload) = try await AuthService(request: request).authenticate(bearer: token)
             // A browser: cookies come with every request, even one another site triggers, so
-            // unsafe requests must also prove they come from our page.
-            let (user, token) = try await AuthService(request: request).authenticate(bearer: cookie)
-            if ![.GET, .HEAD, .OPTIONS].contains(request.method), !SessionCookies.hasValidCSRFToken(request) {
+            // unsafe requests they carry must also prove they come from our page.
+            if bearer == nil, ![.GET, .HEAD, .OPTIONS].contains(request.method), !SessionCookies.hasValidCSRFToken(request) {
                 throw DomainError.forbidden("Missing or wrong CSRF token: send the cc_csrf cookie's value in X-CSRF-Token")
             }
             request.storage[CurrentUserKey.self] = user
-            request.storage[AccessTokenKey.self] = token
+            request.storage[AccessTokenKey.self] = payload
         } else if singleUser {
             // User 1 is created by a migration and is the admin of a single-user install.
             request.storage[CurrentUserKey.self] = CurrentUser(id: 1, isAdmin: true)

@@ -13,6 +13,11 @@ struct ApplicationsController: RouteCollection {
         applications.get(":id", "timeline", use: timeline)
     }
 
+    /// An application with its job and its timeline, as single-application answers show it.
+    private func detail(_ application: JobApplication, _ service: ApplicationService) async throws -> ApplicationDTO {
+        try ApplicationDTO(application, job: application.$job.value, timeline: try await service.timeline(of: try application.requireID()))
+    }
+
     private func service(_ request: Request) throws -> ApplicationService {
         ApplicationService(database: request.db, user: try request.currentUser)
     }
@@ -28,7 +33,7 @@ struct ApplicationsController: RouteCollection {
         let id = try request.idParameter(resource: "Application")
         let service = try service(request)
         let application = try await service.find(id)
-        let dto = try ApplicationDTO(application, job: application.$job.value, timeline: try await service.timeline(of: id))
+        let dto = try await detail(application, service)
         return try request.envelope(dto, message: "Application retrieved successfully")
     }
 
@@ -36,8 +41,7 @@ struct ApplicationsController: RouteCollection {
         let draft = try ApplicationDraft.read(try request.jsonBody(), creating: true)
         let service = try service(request)
         let application = try await service.create(draft)
-        let id = try application.requireID()
-        let dto = try ApplicationDTO(application, job: application.$job.value, timeline: try await service.timeline(of: id))
+        let dto = try await detail(application, service)
         return try request.envelope(dto, message: "Application created successfully", status: .created)
     }
 
@@ -46,7 +50,7 @@ struct ApplicationsController: RouteCollection {
         let draft = try ApplicationDraft.read(try request.jsonBody(), creating: false)
         let service = try service(request)
         let application = try await service.update(id, with: draft)
-        let dto = try ApplicationDTO(application, job: application.$job.value, timeline: try await service.timeline(of: id))
+        let dto = try await detail(application, service)
         return try request.envelope(dto, message: "Application updated successfully")
     }
 
