@@ -29,11 +29,19 @@ let package = Package(
             name: "CareerCopilotCore",
             swiftSettings: strict
         ),
+        // Pages as pure functions of view models, the HTML they are built with, the design
+        // system's CSS and the script. Plain Swift: no Vapor, no database.
+        .target(
+            name: "CareerCopilotWeb",
+            dependencies: ["CareerCopilotCore"],
+            swiftSettings: strict
+        ),
         // The only target that knows HTTP and the database.
         .target(
             name: "App",
             dependencies: [
                 "CareerCopilotCore",
+                "CareerCopilotWeb",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -55,6 +63,11 @@ let package = Package(
         .testTarget(
             name: "CareerCopilotCoreTests",
             dependencies: ["CareerCopilotCore"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CareerCopilotWebTests",
+            dependencies: ["CareerCopilotWeb", "CareerCopilotCore"],
             swiftSettings: strict
         ),
         .testTarget(

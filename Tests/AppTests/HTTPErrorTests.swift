@@ -56,11 +56,13 @@ struct HTTPErrorTests {
     @Test(arguments: TestDatabase.all)
     func unknownRoute_is404InTheEnvelope(database: TestDatabase) async throws {
         try await withServer(database) { server in
-            for path in ["/api/v1/nothing", "/api/v2/jobs", "/nothing/at/all"] {
+            for path in ["/api/v1/nothing", "/api/v2/jobs", "/api"] {
                 let response = try await server.get(path)
                 #expect(response.status == .notFound)
                 #expect(try response.error.code == "NOT_FOUND")
             }
+            // Outside the API, a page: WebPagesTests.errors_areErrorPagesForPages_andEnvelopesForTheAPI.
+            #expect(try await server.get("/nothing/at/all").headers.contentType == .html)
         }
     }
 

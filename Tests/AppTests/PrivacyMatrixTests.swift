@@ -11,7 +11,7 @@ import Vapor
 /// A new route fails `everyRouteIsClassified` until it is added below: that is the point.
 @Suite("Privacy matrix")
 struct PrivacyMatrixTests {
-    enum Kind { case publicRoute, shared, selfOnly, privateByID }
+    enum Kind { case publicRoute, shared, selfOnly, privateByID, privatePageByID }
 
     static let routes: [String: Kind] = [
         "GET /health": .publicRoute, "GET /metrics": .publicRoute, "GET /api/v1/openapi.json": .publicRoute,
@@ -24,7 +24,32 @@ struct PrivacyMatrixTests {
         "GET /api/v1/applications": .selfOnly, "POST /api/v1/applications": .selfOnly,
         "GET /api/v1/applications/:id": .privateByID, "PUT /api/v1/applications/:id": .privateByID,
         "DELETE /api/v1/applications/:id": .privateByID, "GET /api/v1/applications/:id/timeline": .privateByID,
+        // Pages (cookie sessions): private ones are tried in WebPagesTests with `privatePagePaths`.
+        "GET /assets/:name": .publicRoute, "GET /login": .publicRoute, "POST /login": .publicRoute,
+        "GET /signup": .publicRoute, "POST /signup": .publicRoute, "POST /logout": .selfOnly,
+        "GET /": .selfOnly, "GET /settings": .selfOnly, "POST /settings/profile": .selfOnly,
+        "POST /settings/password": .selfOnly, "POST /settings/demo": .selfOnly, "POST /settings/demo/remove": .selfOnly,
+        "GET /jobs": .shared, "POST /jobs": .shared, "GET /jobs/new": .shared, "GET /jobs/:id": .shared,
+        "GET /jobs/:id/edit": .shared, "POST /jobs/:id/edit": .shared, "POST /jobs/:id/delete": .shared,
+        "POST /jobs/:id/track": .selfOnly, "GET /applications": .selfOnly,
+        "POST /applications/move": .privatePageByID, "GET /applications/:id": .privatePageByID,
+        "POST /applications/:id/status": .privatePageByID, "POST /applications/:id/notes": .privatePageByID,
+        "POST /applications/:id/delete": .privatePageByID,
     ]
+
+    /// Every private page route, for another user to try with an application id that is not theirs.
+    static func privatePagePaths(applicationID id: String) -> [(method: HTTPMethod, path: String, fields: [String: String])] {
+        let paths: [(HTTPMethod, String, [String: String])] = [
+            (.POST, "/applications/move", ["move": id, "status_\(id)": "rejected"]),
+            (.GET, "/applications/\(id)", [:]),
+            (.POST, "/applications/\(id)/status", ["status": "rejected"]),
+            (.POST, "/applications/\(id)/notes", ["notes": "not yours"]),
+            (.POST, "/applications/\(id)/delete", [:]),
+        ]
+        let covered = Set(paths.map { "\($0.0.rawValue) \($0.1.replacingOccurrences(of: "/\(id)", with: "/:id"))" })
+        precondition(covered == Set(routes.filter { $0.value == .privatePageByID }.keys), "privatePagePaths must cover every private page route")
+        return paths.map { (method: $0.0, path: $0.1, fields: $0.2) }
+    }
 
     /// Bodies for private routes that take one (valid, so that only ownership can refuse them).
     static let bodies: [String: JSONValue] = [

@@ -12,7 +12,9 @@ enum SessionCookies {
     static let csrf = "cc_csrf"
     static let csrfHeader = "X-CSRF-Token"
 
-    static func set(_ tokens: AuthService.TokenPair, on response: Response, for request: Request) {
+    /// Sets the session cookies. A new sign-in gets a new CSRF token; a silent renewal of the
+    /// session keeps the current one (`csrfToken`), so forms open in other tabs still work.
+    static func set(_ tokens: AuthService.TokenPair, on response: Response, for request: Request, csrfToken: String? = nil) {
         let secure = isHTTPS(request)
         let configuration = request.application.configuration
         response.cookies[access] = HTTPCookies.Value(
@@ -21,8 +23,13 @@ enum SessionCookies {
         response.cookies[refresh] = HTTPCookies.Value(
             string: tokens.refreshToken, maxAge: Int(configuration.refreshTokenLifetime), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax
         )
+        setCSRF(csrfToken ?? newCSRFToken(), on: response, for: request)
+    }
+
+    static func setCSRF(_ token: String, on response: Response, for request: Request) {
         response.cookies[csrf] = HTTPCookies.Value(
-            string: newCSRFToken(), maxAge: Int(configuration.refreshTokenLifetime), path: "/", isSecure: secure, isHTTPOnly: false, sameSite: .lax
+            string: token, maxAge: Int(request.application.configuration.refreshTokenLifetime), path: "/",
+            isSecure: isHTTPS(request), isHTTPOnly: false, sameSite: .lax
         )
     }
 
@@ -46,7 +53,7 @@ enum SessionCookies {
         request.url.scheme == "https" || request.headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
     }
 
-    private static func newCSRFToken() -> String {
+    static func newCSRFToken() -> String {
         SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }

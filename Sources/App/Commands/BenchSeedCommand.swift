@@ -13,6 +13,9 @@ struct BenchSeedCommand: AsyncCommand {
         @Option(name: "jobs", help: "How many jobs to create (default 100000)")
         var jobs: Int?
 
+        @Option(name: "applications", help: "How many applications user 1 has, to the first jobs (default 0)")
+        var applications: Int?
+
         init() {}
     }
 
@@ -64,6 +67,11 @@ struct BenchSeedCommand: AsyncCommand {
                 context.console.print("\(created) jobs (\(Int(Double(created) / Date().timeIntervalSince(start))) per second)")
             }
         }
+        let applications = min(signature.applications ?? 0, count)
+        if applications > 0 {
+            try await seedApplications(applications, firstJobID: firstID, on: app.db)
+            context.console.print("Seeded \(applications) applications for user 1")
+        }
         if app.db.dialect == .postgres {
             try await database.raw("SELECT setval(pg_get_serial_sequence('jobs', 'id'), (SELECT MAX(id) FROM jobs))").run()
             // Visibility map and statistics, as autovacuum would set them after a while.
@@ -73,6 +81,32 @@ struct BenchSeedCommand: AsyncCommand {
             try await database.raw("ANALYZE").run()
         }
         context.console.print("Seeded \(count) jobs in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+    }
+}
+
+extension BenchSeedCommand {
+    /// User 1's applications to the first jobs, spread over every status and over 90 days of
+    /// changes, each with the timeline entry of its creation.
+    func seedApplications(_ count: Int, firstJobID: Int, on database: any Database) async throws {
+        let statuses = ApplicationStatus.allCases
+        let now = Date()
+        for batchStart in stride(from: 0, to: count, by: 200) {
+            try await database.transaction { transaction in
+                var insert = transaction.sql.insert(into: JobApplication.schema).columns("user_id", "job_id", "status", "notes", "created_at", "updated_at")
+                for offset in batchStart..<min(batchStart + 200, count) {
+                    let changed = now.addingTimeInterval(-Double(offset % 90) * 86_400 - Double(offset))
+                    insert = insert.values(
+                        SQLBind(1), SQLBind(firstJobID + offset), SQLBind(statuses[offset % statuses.count].rawValue),
+                        SQLBind("Benchmark application \(offset)"), SQLBind(changed), SQLBind(changed)
+                    )
+                }
+                try await insert.run()
+            }
+        }
+        try await database.sql.raw("""
+            INSERT INTO application_status_changes (application_id, from_status, to_status, changed_at)
+            SELECT id, NULL, status, created_at FROM applications WHERE user_id = 1
+            """).run()
     }
 }
 

@@ -23,6 +23,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     app.migrations.add(Migrations.all)
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(BenchSeedCommand(), as: "bench-seed")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
 
     let methodIndex = RouteMethodIndex()
     app.middleware = Middlewares()

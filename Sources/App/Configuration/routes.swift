@@ -19,4 +19,14 @@ func routes(_ app: Application, _ config: AppConfiguration) throws {
     try authenticated.register(collection: UsersController())
     try authenticated.register(collection: JobsController())
     try authenticated.register(collection: ApplicationsController())
+
+    // Pages: the browser session (cookies, CSRF) on every one; sign-in required past /login.
+    try app.register(collection: AssetsController())
+    let pages = app.grouped(WebSessionMiddleware(singleUser: config.singleUser))
+    try pages.register(collection: AuthPagesController())
+    let signedIn = pages.grouped(RequireSignInMiddleware())
+    try signedIn.register(collection: DashboardController())
+    try signedIn.register(collection: JobPagesController())
+    try signedIn.register(collection: ApplicationPagesController())
+    try signedIn.register(collection: SettingsController())
 }

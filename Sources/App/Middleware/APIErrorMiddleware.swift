@@ -1,7 +1,9 @@
+import CareerCopilotWeb
 import Vapor
 
-/// Turns every error into the API's error envelope, keeping its real status; a request for
-/// a known path with the wrong method answers 405 with `Allow`.
+/// Turns every error into an answer with its real status: the API's error envelope for
+/// `/api`, `/health` and `/metrics`, an error page in the product's style for every other
+/// path. A request for a known path with the wrong method answers 405 with `Allow`.
 struct APIErrorMiddleware: AsyncMiddleware {
     let methods: RouteMethodIndex
 
@@ -22,7 +24,27 @@ struct APIErrorMiddleware: AsyncMiddleware {
             if apiError.isServerFault {
                 request.logger.error("Request failed", metadata: ["error": .string(String(reflecting: error))])
             }
-            return apiError.response()
+            return Self.isPage(request.url.path) ? Self.page(for: apiError, request) : apiError.response()
         }
+    }
+
+    static func isPage(_ path: String) -> Bool {
+        !(path.hasPrefix("/api/") || path == "/api" || path == "/health" || path == "/metrics")
+    }
+
+    private static func page(for error: APIError, _ request: Request) -> Response {
+        let context = PageContext(viewer: nil, singleUser: request.application.configuration.singleUser, csrfToken: "")
+        let message = switch error.status {
+        case .notFound: "There is nothing at this address. It may have been removed, or the link may be wrong."
+        case .internalServerError: "Something went wrong on our side. Your data is safe; try again in a moment."
+        default: ([error.message] + error.details).joined(separator: " ")
+        }
+        let html = ErrorPage.render(
+            status: Int(error.status.code), reason: error.status.reasonPhrase, message: message,
+            requestID: error.isServerFault ? request.requestID : nil, context: context
+        )
+        let response = request.page(html, status: error.status)
+        for (name, value) in error.headers { response.headers.replaceOrAdd(name: name, value: value) }
+        return response
     }
 }

@@ -4,6 +4,8 @@ import Vapor
 
 /// Which methods each registered path answers, so that a wrong method gets 405 rather than
 /// the router's 404. Built once after the routes are registered; read under a lock.
+/// Every path is stored under a leading "/" component, because the trie cannot hold the
+/// root's empty path itself.
 final class RouteMethodIndex: @unchecked Sendable {
     private let router = NIOLockedValueBox<TrieRouter<[String]>?>(nil)
 
@@ -17,7 +19,7 @@ final class RouteMethodIndex: @unchecked Sendable {
         }
         let trie = TrieRouter<[String]>()
         for entry in byPath.values {
-            trie.register(entry.methods.sorted(), at: entry.path)
+            trie.register(entry.methods.sorted(), at: [.constant("/")] + entry.path)
         }
         router.withLockedValue { $0 = trie }
     }
@@ -25,7 +27,7 @@ final class RouteMethodIndex: @unchecked Sendable {
     func allowedMethods(for path: String) -> [String]? {
         router.withLockedValue { trie in
             var parameters = Parameters()
-            let components = path.split(separator: "/").map(String.init)
+            let components = ["/"] + path.split(separator: "/").map(String.init)
             return trie?.route(path: components, parameters: &parameters)
         }
     }

@@ -41,6 +41,8 @@ final class TestServer: @unchecked Sendable {
         let app = try await Application.make(.testing)
         do {
             try await configure(app, config)
+            // Tests look at redirects themselves (status, Location, cookies).
+            app.http.client.configuration.redirectConfiguration = .disallow
             if migrate {
                 if let schema = location.schema {
                     try await app.db.sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()

@@ -17,32 +17,16 @@ struct AuthController {
     }
 
     func register(request: Request) async throws -> Response {
-        // Every sign-up counts against its address: accounts cost a bcrypt hash each.
-        let limiter = RateLimiter(database: request.db)
-        let buckets = RateLimiter.buckets(request, action: "register", email: nil)
-        try await limiter.check(buckets)
-        try await limiter.record(buckets)
-        let draft = try AccountDraft.registration(try request.jsonBody())
-        let user = try await AuthService(request: request).register(draft)
+        let user = try await AuthService(request: request).limitedRegister { try AccountDraft.registration(try request.jsonBody()) }
         return try request.envelope(try UserDTO(user), message: "Account created successfully", status: .created)
     }
 
     func login(request: Request) async throws -> Response {
         let draft = try AccountDraft.login(try request.jsonBody())
-        // Failures count per address and per account; while either is full, even the right
-        // password is refused, so guessing gains nothing.
-        let limiter = RateLimiter(database: request.db)
-        let buckets = RateLimiter.buckets(request, action: "login", email: draft.email)
-        try await limiter.check(buckets)
-        do {
-            let tokens = try await AuthService(request: request).login(draft)
-            let response = try request.envelope(tokens, message: "Signed in successfully")
-            if draft.wantsCookies { SessionCookies.set(tokens, on: response, for: request) }
-            return response
-        } catch let error as DomainError {
-            if case .unauthorized = error { try await limiter.record(buckets) }
-            throw error
-        }
+        let tokens = try await AuthService(request: request).limitedLogin(draft)
+        let response = try request.envelope(tokens, message: "Signed in successfully")
+        if draft.wantsCookies { SessionCookies.set(tokens, on: response, for: request) }
+        return response
     }
 
     func refresh(request: Request) async throws -> Response {

@@ -1,0 +1,102 @@
+import CareerCopilotCore
+import CareerCopilotWeb
+import Vapor
+
+/// `/applications`: the board and each application, with status moves and notes.
+struct ApplicationPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let applications = routes.grouped("applications")
+        applications.get(use: board)
+        applications.post("move", use: move)
+        applications.get(":id", use: show)
+        applications.post(":id", "status", use: changeStatus)
+        applications.post(":id", "notes", use: saveNotes)
+        applications.post(":id", "delete", use: delete)
+    }
+
+    func board(request: Request) async throws -> Response {
+        let user = try request.pageUser
+        var reader = QueryReader(items: request.queryItems.filter { !$0.value.isEmpty })
+        let focus = reader.enumerationList("status", ApplicationStatus.self)?.first
+        try reader.validate()
+        let applications = ApplicationReader(database: request.db, user: user)
+        let counts = try await applications.countsByStatus()
+        let cards = try await applications.cards(perStatus: focus == nil ? BoardPage.cardsPerColumn : BoardPage.cardsInFocus, only: focus)
+        let statuses = focus.map { [$0] } ?? ApplicationStatus.allCases
+        let columns = statuses.map { status in
+            BoardPage.Column(status: status, cards: cards.filter { $0.status == status }, total: counts[status] ?? 0)
+        }
+        return request.page(BoardPage.render(.init(columns: columns, focus: focus), context: try await request.pageContext(.applications)))
+    }
+
+    /// The board's form: `move` names the card, `status_<id>` its new status. Sent by a card's
+    /// Move button (no JS) or by drag and drop (JS, `Accept: application/json`).
+    func move(request: Request) async throws -> Response {
+        let fields = try request.formFields()
+        guard let id = fields["move"].flatMap(Int.init), let status = fields["status_\(id)"] else {
+            throw DomainError.badRequest("Choose a card to move")
+        }
+        _ = try await update(request, id: id, ["status": .string(status)])
+        if request.headers.accept.contains(where: { $0.mediaType == .json }) {
+            struct Moved: Encodable { let id: Int; let status: String }
+            return try request.envelope(Moved(id: id, status: status), message: "Application moved")
+        }
+        return request.redirect(to: "/applications", flash: "Moved to \(status.capitalized).")
+    }
+
+    func show(request: Request) async throws -> Response {
+        try await page(request, notes: nil)
+    }
+
+    func changeStatus(request: Request) async throws -> Response {
+        let id = try request.idParameter(resource: "Application")
+        let fields = try request.formFields()
+        _ = try await update(request, id: id, ["status": .string(fields["status"] ?? "")])
+        return request.redirect(to: "/applications/\(id)", flash: "Status updated.")
+    }
+
+    func saveNotes(request: Request) async throws -> Response {
+        let id = try request.idParameter(resource: "Application")
+        let fields = try request.formFields()
+        let notes = (fields["notes"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        do {
+            _ = try await update(request, id: id, ["notes": notes.isEmpty ? .null : .string(notes)])
+            return request.redirect(to: "/applications/\(id)", flash: "Notes saved.")
+        } catch {
+            let (issues, status) = try FormFailure.issues(of: error)
+            return try await page(request, notes: FormState(values: ["notes": fields["notes"] ?? ""], issues: issues, fields: ["notes"]), status: status)
+        }
+    }
+
+    func delete(request: Request) async throws -> Response {
+        let id = try request.idParameter(resource: "Application")
+        try await ApplicationService(database: request.db, user: try request.pageUser).delete(id)
+        return request.redirect(to: "/applications", flash: "You no longer track that job.")
+    }
+
+    private func update(_ request: Request, id: Int, _ body: [String: JSONValue]) async throws -> JobApplication {
+        let draft = try ApplicationDraft.read(.object(body), creating: false)
+        return try await ApplicationService(database: request.db, user: try request.pageUser).update(id, with: draft)
+    }
+
+    private func page(_ request: Request, notes: FormState?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let id = try request.idParameter(resource: "Application")
+        let service = ApplicationService(database: request.db, user: try request.pageUser)
+        let application = try await service.find(id)
+        let job = application.job
+        let timeline = try await service.timeline(of: id).compactMap { change -> ApplicationPage.TimelineEntry? in
+            guard let to = ApplicationStatus(rawValue: change.toStatus) else { return nil }
+            return .init(from: change.fromStatus.flatMap(ApplicationStatus.init(rawValue:)), to: to, at: change.changedAt)
+        }
+        let summary = ApplicationSummary(
+            id: id, status: ApplicationStatus(rawValue: application.status) ?? .saved, jobID: application.$job.id,
+            jobTitle: job.title, company: job.company, location: job.location, isDemo: job.source == DemoDataset.source,
+            updatedAt: application.updatedAt
+        )
+        let model = ApplicationPage.Model(
+            summary: summary, appliedAt: application.appliedAt, createdAt: application.createdAt, timeline: timeline,
+            notes: notes ?? FormState(values: ["notes": application.notes ?? ""])
+        )
+        return request.page(ApplicationPage.render(model, context: try await request.pageContext(.applications)), status: status)
+    }
+}

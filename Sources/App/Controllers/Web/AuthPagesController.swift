@@ -1,0 +1,84 @@
+import CareerCopilotCore
+import CareerCopilotWeb
+import Vapor
+
+/// `/login`, `/signup`, `/logout`: the browser's way to an account. Same rules and rate
+/// limits as `/api/v1/auth`, with the session in cookies.
+struct AuthPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("login", use: loginPage)
+        routes.post("login", use: login)
+        routes.get("signup", use: signupPage)
+        routes.post("signup", use: signup)
+        routes.post("logout", use: logout)
+    }
+
+    func loginPage(request: Request) async throws -> Response {
+        if let done = alreadySignedIn(request) { return done }
+        let next = request.query[String.self, at: "next"].map(Request.safeNext)
+        return request.page(AuthPages.login(FormState(), next: next, context: try await request.pageContext()))
+    }
+
+    func login(request: Request) async throws -> Response {
+        if let done = alreadySignedIn(request) { return done }
+        let fields = try request.formFields()
+        let next = Request.safeNext(fields["next"])
+        do {
+            let draft = try AccountDraft.login(.object([
+                "email": .string(fields["email"] ?? ""), "password": .string(fields["password"] ?? ""),
+            ]))
+            let tokens = try await AuthService(request: request).limitedLogin(draft)
+            let response = request.redirect(to: next, redirectType: .normal)
+            SessionCookies.set(tokens, on: response, for: request)
+            return response
+        } catch {
+            let (issues, status) = try FormFailure.issues(of: error)
+            let state = FormState(values: ["email": fields["email"] ?? ""], issues: issues, fields: AuthPages.loginFields)
+            return request.page(AuthPages.login(state, next: next == "/" ? nil : next, context: try await request.pageContext()), status: status)
+        }
+    }
+
+    func signupPage(request: Request) async throws -> Response {
+        if let done = alreadySignedIn(request) { return done }
+        return request.page(AuthPages.signup(FormState(), context: try await request.pageContext()))
+    }
+
+    func signup(request: Request) async throws -> Response {
+        if let done = alreadySignedIn(request) { return done }
+        let fields = try request.formFields()
+        let body = JSONValue.object(AuthPages.signupFields.reduce(into: [:]) { $0[$1] = .string(fields[$1] ?? "") })
+        do {
+            let auth = AuthService(request: request)
+            _ = try await auth.limitedRegister { try AccountDraft.registration(body) }
+            let tokens = try await auth.login(try AccountDraft.login(body))
+            let response = request.redirect(to: "/", flash: "Welcome to Career Copilot! Your account is ready.")
+            SessionCookies.set(tokens, on: response, for: request)
+            return response
+        } catch {
+            let (issues, status) = try FormFailure.issues(of: error)
+            var values = fields
+            values["password"] = nil
+            let state = FormState(values: values, issues: issues, fields: AuthPages.signupFields)
+            return request.page(AuthPages.signup(state, context: try await request.pageContext()), status: status)
+        }
+    }
+
+    func logout(request: Request) async throws -> Response {
+        let auth = AuthService(request: request)
+        if let access = request.cookies[SessionCookies.access]?.string, let (_, token) = try? await auth.authenticate(bearer: access) {
+            try await auth.logout(access: token, refreshToken: request.cookies[SessionCookies.refresh]?.string)
+        } else if let refresh = request.cookies[SessionCookies.refresh]?.string, !refresh.isEmpty {
+            // The access token has expired: spend the refresh token so its family cannot go on.
+            _ = try? await auth.refresh(refresh)
+        }
+        let response = request.redirect(to: "/login", flash: "You have signed out.")
+        SessionCookies.clear(on: response)
+        return response
+    }
+
+    /// Signed in already (or single-user): the sign-in pages lead to the dashboard.
+    private func alreadySignedIn(_ request: Request) -> Response? {
+        guard request.application.configuration.singleUser || request.webSession.user != nil else { return nil }
+        return request.redirect(to: "/", redirectType: .normal)
+    }
+}

@@ -1,0 +1,25 @@
+import CareerCopilotCore
+import CareerCopilotWeb
+import Vapor
+
+/// `/`: the dashboard.
+struct DashboardController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: dashboard)
+    }
+
+    func dashboard(request: Request) async throws -> Response {
+        let user = try request.pageUser
+        let applications = ApplicationReader(database: request.db, user: user)
+        let jobs = JobReader(database: request.db, counts: request.application.jobCounts)
+        let recent = try await jobs.list(filter: JobFilter(), sort: Sorting(field: .createdAt, descending: true), page: Paging(page: 1, pageSize: 5))
+        let model = DashboardPage.Model(
+            countsByStatus: try await applications.countsByStatus(),
+            recentJobs: recent.jobs.map(\.summary),
+            recentApplications: try await applications.recent(limit: 6),
+            jobCount: recent.total,
+            canLoadDemo: try await DemoDataService(database: request.db).canLoad(user)
+        )
+        return request.page(DashboardPage.render(model, context: try await request.pageContext(.dashboard)))
+    }
+}

@@ -1,0 +1,122 @@
+import CareerCopilotCore
+import CareerCopilotWeb
+import Vapor
+
+/// `/jobs`: the catalogue as pages — search, a job, the add and edit form, delete, track.
+struct JobPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let jobs = routes.grouped("jobs")
+        jobs.get(use: list)
+        jobs.post(use: create)
+        jobs.get("new", use: newForm)
+        jobs.get(":id", use: show)
+        jobs.get(":id", "edit", use: editForm)
+        jobs.post(":id", "edit", use: update)
+        jobs.post(":id", "delete", use: delete)
+        jobs.post(":id", "track", use: track)
+    }
+
+    func list(request: Request) async throws -> Response {
+        // An empty field of the search form means "any": leave it out.
+        let items = request.queryItems.filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
+        let (filter, sort, page) = try JobFilter.parse(items)
+        let reader = JobReader(database: request.db, counts: request.application.jobCounts)
+        let result = try await reader.list(filter: filter, sort: sort, page: page)
+        let search = Dictionary(items.filter { JobsPage.searchFields.contains($0.name) }.map { ($0.name, $0.value) }) { first, _ in first }
+        let model = JobsPage.Model(search: search, jobs: result.jobs.map(\.summary), total: result.total, page: page.page, pageSize: page.pageSize)
+        return request.page(JobsPage.render(model, context: try await request.pageContext(.jobs)))
+    }
+
+    func show(request: Request) async throws -> Response {
+        let user = try request.pageUser
+        let id = try request.idParameter(resource: "Job")
+        let reader = JobReader(database: request.db)
+        let job = try await reader.record(id)
+        let application = try await ApplicationReader(database: request.db, user: user).application(forJob: id)
+        let model = JobPage.Model(
+            job: job.summary, url: job.url, description: job.description, skills: try await reader.skillNames(of: [id])[id] ?? [],
+            inactiveSince: job.inactiveSince, createdAt: job.createdAt,
+            applicationID: application?.id, applicationStatus: application.flatMap { ApplicationStatus(rawValue: $0.status) },
+            canEdit: user.isAdmin || job.createdBy == user.id
+        )
+        return request.page(JobPage.render(model, context: try await request.pageContext(.jobs)))
+    }
+
+    func newForm(request: Request) async throws -> Response {
+        request.page(JobFormPage.render(jobID: nil, FormState(), context: try await request.pageContext(.jobs)))
+    }
+
+    func create(request: Request) async throws -> Response {
+        let user = try request.pageUser
+        let fields = try request.formFields()
+        do {
+            let draft = try JobDraft.read(FormBody.job(fields, creating: true), creating: true)
+            let job = try await service(request).create(draft, by: user)
+            return request.redirect(to: "/jobs/\(try job.requireID())", flash: "Job added.")
+        } catch {
+            let (issues, status) = try FormFailure.issues(of: error)
+            let state = FormState(values: fields, issues: issues, fields: JobFormPage.fields)
+            return request.page(JobFormPage.render(jobID: nil, state, context: try await request.pageContext(.jobs)), status: status)
+        }
+    }
+
+    func editForm(request: Request) async throws -> Response {
+        let user = try request.pageUser
+        let id = try request.idParameter(resource: "Job")
+        let reader = JobReader(database: request.db)
+        let job = try await reader.record(id)
+        guard user.isAdmin || job.createdBy == user.id else { throw DomainError.forbidden("Only the job's creator or an admin may change it") }
+        var values = job.formValues
+        values["skills"] = (try await reader.skillNames(of: [id])[id] ?? []).joined(separator: ", ")
+        return request.page(JobFormPage.render(jobID: id, FormState(values: values), context: try await request.pageContext(.jobs)))
+    }
+
+    func update(request: Request) async throws -> Response {
+        let user = try request.pageUser
+        let id = try request.idParameter(resource: "Job")
+        let fields = try request.formFields()
+        do {
+            let draft = try JobDraft.read(FormBody.job(fields, creating: false), creating: false)
+            _ = try await service(request).update(id, with: draft, by: user)
+            return request.redirect(to: "/jobs/\(id)", flash: "Changes saved.")
+        } catch {
+            let (issues, status) = try FormFailure.issues(of: error)
+            let state = FormState(values: fields, issues: issues, fields: JobFormPage.fields)
+            return request.page(JobFormPage.render(jobID: id, state, context: try await request.pageContext(.jobs)), status: status)
+        }
+    }
+
+    func delete(request: Request) async throws -> Response {
+        let user = try request.pageUser
+        let id = try request.idParameter(resource: "Job")
+        do {
+            try await service(request).delete(id, by: user)
+            return request.redirect(to: "/jobs", flash: "Job deleted.")
+        } catch let error as DomainError {
+            guard case let .conflict(message) = error else { throw error }
+            return request.redirect(to: "/jobs/\(id)", flash: message, isError: true)
+        }
+    }
+
+    /// Track a job: create the viewer's application (saved), or open the existing one.
+    func track(request: Request) async throws -> Response {
+        let user = try request.pageUser
+        let id = try request.idParameter(resource: "Job")
+        if let existing = try await ApplicationReader(database: request.db, user: user).application(forJob: id) {
+            return request.redirect(to: "/applications/\(try existing.requireID())", flash: "You already track this job.")
+        }
+        do {
+            let draft = try ApplicationDraft.read(.object(["job_id": .number(Double(id))]), creating: true)
+            let application = try await ApplicationService(database: request.db, user: user).create(draft)
+            return request.redirect(to: "/applications/\(try application.requireID())", flash: "Tracking this job: it is on your board, in Saved.")
+        } catch let error as DomainError {
+            // The job is gone (validation names the job_id): the page of a job that does not exist.
+            if case .validation = error { throw DomainError.notFound("Job not found") }
+            throw error
+        }
+    }
+
+    private func service(_ request: Request) -> JobService {
+        JobService(database: request.db, counts: request.application.jobCounts)
+    }
+}

@@ -1,0 +1,31 @@
+import CareerCopilotCore
+import CareerCopilotWeb
+import Foundation
+
+extension JobRecord {
+    /// The job as lists and cards show it.
+    var summary: JobSummary {
+        JobSummary(
+            id: id, title: title, company: company, location: location, remote: remote, employmentType: employmentType,
+            salaryMin: salaryMin, salaryMax: salaryMax, salaryCurrency: salaryCurrency, salaryPeriod: salaryPeriod,
+            source: source, postedAt: postedAt, isActive: isActive
+        )
+    }
+
+    /// The job as the edit form shows it: the API's field names, the stored values.
+    var formValues: [String: String] {
+        var values: [String: String] = [
+            "title": title, "company": company, "location": location ?? "", "url": url ?? "", "remote": remote ?? "",
+            "employment_type": employmentType ?? "", "salary_currency": salaryCurrency ?? "", "salary_period": salaryPeriod ?? "",
+            "description": description, "is_active": isActive ? "true" : "false",
+        ]
+        values["salary_min"] = salaryMin.map(Self.plainNumber) ?? ""
+        values["salary_max"] = salaryMax.map(Self.plainNumber) ?? ""
+        values["posted_at"] = postedAt.map { String(ISODate.format($0).prefix(10)) } ?? ""
+        return values
+    }
+
+    private static func plainNumber(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}

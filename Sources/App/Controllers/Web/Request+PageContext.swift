@@ -1,0 +1,25 @@
+import CareerCopilotWeb
+import Fluent
+import Vapor
+
+extension Request {
+    /// The context every page is rendered with: the viewer (from the database), the form
+    /// token, the pending message, the navigation section.
+    func pageContext(_ section: PageContext.Section? = nil) async throws -> PageContext {
+        let session = webSession
+        var viewer: PageContext.Viewer?
+        if let current = session.user, let user = try await User.find(current.id, on: db) {
+            viewer = PageContext.Viewer(name: user.fullName ?? "", email: user.email, isAdmin: user.isAdmin)
+        }
+        return PageContext(
+            viewer: viewer, singleUser: application.configuration.singleUser, csrfToken: session.csrfToken,
+            flash: session.flash, section: section
+        )
+    }
+
+    /// Where to go after signing in: a path of ours given in `next`, else the dashboard.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), !next.contains("\r"), !next.contains("\n") else { return "/" }
+        return next
+    }
+}

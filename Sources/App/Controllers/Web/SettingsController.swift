@@ -1,0 +1,81 @@
+import CareerCopilotCore
+import CareerCopilotWeb
+import Vapor
+
+/// `/settings`: profile, password, demo data.
+struct SettingsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let settings = routes.grouped("settings")
+        settings.get(use: show)
+        settings.post("profile", use: saveProfile)
+        settings.post("password", use: changePassword)
+        settings.post("demo", use: loadDemo)
+        settings.post("demo", "remove", use: removeDemo)
+    }
+
+    func show(request: Request) async throws -> Response {
+        try await page(request)
+    }
+
+    func saveProfile(request: Request) async throws -> Response {
+        let fields = try request.formFields()
+        do {
+            let draft = try AccountDraft.profile(.object(["full_name": .string(fields["full_name"] ?? "")]))
+            let user = try await account(request)
+            if let name = draft.fullName.value { user.fullName = name }
+            try await user.save(on: request.db)
+            return request.redirect(to: "/settings", flash: "Profile saved.")
+        } catch {
+            let (issues, status) = try FormFailure.issues(of: error)
+            return try await page(request, profile: FormState(values: fields, issues: issues, fields: SettingsPage.profileFields), status: status)
+        }
+    }
+
+    func changePassword(request: Request) async throws -> Response {
+        let fields = try request.formFields()
+        do {
+            let user = try await account(request)
+            let body = JSONValue.object(SettingsPage.passwordFields.reduce(into: [:]) { $0[$1] = .string(fields[$1] ?? "") })
+            let (current, new) = try AccountDraft.passwordChange(body, email: user.email)
+            try await AuthService(request: request).changePassword(of: try user.requireID(), current: current, new: new)
+            // Every session has ended, this one too: sign in again with the new password.
+            let response = request.redirect(to: "/login", flash: "Password changed. Sign in again with the new one.")
+            SessionCookies.clear(on: response)
+            return response
+        } catch {
+            let (issues, status) = try FormFailure.issues(of: error)
+            return try await page(request, password: FormState(issues: issues, fields: SettingsPage.passwordFields), status: status)
+        }
+    }
+
+    func loadDemo(request: Request) async throws -> Response {
+        let user = try request.pageUser
+        let result = try await DemoDataService(database: request.db, counts: request.application.jobCounts).load(for: user)
+        return request.redirect(to: "/", flash: "Demo data loaded: \(result.jobs) jobs and \(result.applications) applications, marked “Demo”.")
+    }
+
+    func removeDemo(request: Request) async throws -> Response {
+        let user = try request.pageUser
+        let removed = try await DemoDataService(database: request.db, counts: request.application.jobCounts).remove(by: user)
+        return request.redirect(to: "/settings", flash: "Demo data removed (\(removed) jobs).")
+    }
+
+    private func account(_ request: Request) async throws -> User {
+        guard let user = try await User.find(try request.pageUser.id, on: request.db) else {
+            throw DomainError.unauthorized("This account no longer exists")
+        }
+        return user
+    }
+
+    private func page(_ request: Request, profile: FormState? = nil, password: FormState? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let current = try request.pageUser
+        let user = try await account(request)
+        let model = SettingsPage.Model(
+            email: user.email, isAdmin: user.isAdmin, memberSince: user.createdAt,
+            profile: profile ?? FormState(values: ["full_name": user.fullName ?? ""]),
+            password: password ?? FormState(),
+            demoJobs: current.isAdmin ? try await DemoDataService(database: request.db).jobCount() : nil
+        )
+        return request.page(SettingsPage.render(model, context: try await request.pageContext(.settings)), status: status)
+    }
+}

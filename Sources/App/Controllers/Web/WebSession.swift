@@ -1,0 +1,132 @@
+import CareerCopilotCore
+import CareerCopilotWeb
+import Foundation
+import Vapor
+
+/// What a page request knows about its browser: the signed-in user (if any), the CSRF
+/// token its forms carry, and the message the previous request left.
+struct WebSession: Sendable {
+    var user: CurrentUser?
+    var csrfToken: String
+    var flash: PageContext.Flash?
+}
+
+/// Resolves the browser session of every page request:
+/// - the `cc_csrf` cookie, created on the first visit, whose value every form must echo
+///   (checked here for every unsafe method, signed in or not: login CSRF too);
+/// - the user from the `cc_access` cookie; when it has expired, the session is renewed with
+///   `cc_refresh` (rotation as in the API); in single-user mode, user 1;
+/// - the one-time flash message (`cc_flash`), cleared once read.
+struct WebSessionMiddleware: AsyncMiddleware {
+    let singleUser: Bool
+    static let flashCookie = "cc_flash"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let existingToken = request.cookies[SessionCookies.csrf]?.string ?? ""
+        let csrfToken = existingToken.isEmpty ? SessionCookies.newCSRFToken() : existingToken
+        if ![.GET, .HEAD].contains(request.method), existingToken.isEmpty || !SessionCookies.hasValidCSRFToken(request) {
+            throw DomainError.forbidden("This form has expired or did not come from Career Copilot. Reload the page and send it again.")
+        }
+
+        let auth = AuthService(request: request)
+        var user: CurrentUser?
+        var renewed: AuthService.TokenPair?
+        if let access = request.cookies[SessionCookies.access]?.string, !access.isEmpty {
+            user = try? await auth.authenticate(bearer: access).0
+        }
+        if user == nil, let refresh = request.cookies[SessionCookies.refresh]?.string, !refresh.isEmpty,
+           let pair = try? await auth.refresh(refresh) {
+            renewed = pair
+            user = try? await auth.authenticate(bearer: pair.accessToken).0
+        }
+        if user == nil, singleUser {
+            user = CurrentUser(id: 1, isAdmin: true)
+        }
+        let flash = request.cookies[Self.flashCookie].flatMap { Self.decodeFlash($0.string) }
+        request.storage[WebSessionKey.self] = WebSession(user: user, csrfToken: csrfToken, flash: flash)
+
+        let response = try await next.respond(to: request)
+        if let renewed {
+            SessionCookies.set(renewed, on: response, for: request, csrfToken: csrfToken)
+        } else if existingToken.isEmpty {
+            SessionCookies.setCSRF(csrfToken, on: response, for: request)
+        }
+        if flash != nil, response.cookies[Self.flashCookie] == nil {
+            response.cookies[Self.flashCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/")
+        }
+        return response
+    }
+
+    /// "s:" or "e:" then the message, base64url: cookie values cannot hold every character.
+    static func encodeFlash(_ flash: PageContext.Flash) -> String {
+        Data(((flash.isError ? "e:" : "s:") + flash.message).utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func decodeFlash(_ value: String) -> PageContext.Flash? {
+        var base64 = value.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard value.count <= 1_000, let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8), text.count > 2 else { return nil }
+        return PageContext.Flash(String(text.dropFirst(2)), isError: text.hasPrefix("e:"))
+    }
+}
+
+/// Pages behind it need a signed-in user; others are sent to `/login`, and come back after.
+struct RequireSignInMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.webSession.user != nil else {
+            let back = request.method == .GET ? request.url.string : "/"
+            return request.redirect(to: "/login" + (back == "/" ? "" : "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")))
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+private struct WebSessionKey: StorageKey {
+    typealias Value = WebSession
+}
+
+extension Request {
+    var webSession: WebSession {
+        storage[WebSessionKey.self] ?? WebSession(user: nil, csrfToken: "", flash: nil)
+    }
+
+    /// The signed-in user of a page behind `RequireSignInMiddleware`.
+    var pageUser: CurrentUser {
+        get throws {
+            guard let user = webSession.user else { throw DomainError.unauthorized("Sign in to see this page") }
+            return user
+        }
+    }
+
+    /// A rendered page. Pages show private data: never stored by caches.
+    func page(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: status, headers: headers, body: .init(string: html))
+    }
+
+    /// POST-redirect-GET: 303 to `path`, with a message for the next page.
+    func redirect(to path: String, flash: String, isError: Bool = false) -> Response {
+        let response = redirect(to: path, redirectType: .normal)
+        response.cookies[WebSessionMiddleware.flashCookie] = HTTPCookies.Value(
+            string: WebSessionMiddleware.encodeFlash(.init(flash, isError: isError)), maxAge: 60, path: "/",
+            isSecure: SessionCookies.isHTTPS(self), isHTTPOnly: true, sameSite: .lax
+        )
+        return response
+    }
+
+    /// The fields of a submitted form (`application/x-www-form-urlencoded`).
+    func formFields() throws -> [String: String] {
+        guard headers.contentType == .urlEncodedForm else {
+            throw Abort(.unsupportedMediaType, reason: "Send the form as application/x-www-form-urlencoded")
+        }
+        guard body.data?.readableBytes ?? 0 > 0 else { return [:] }
+        do {
+            return try content.decode([String: String].self, as: .urlEncodedForm)
+        } catch {
+            throw DomainError.badRequest("The form could not be read")
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import CareerCopilotCore
+import Foundation
+
+/// How values read on a page: dates, money, enumerations.
+enum Formatting {
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// "27 Nov 2026", in UTC: the server does not know the reader's time zone.
+    static func day(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return "\(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970)"
+    }
+
+    /// "27 Nov 2026, 14:05 UTC".
+    static func dayAndTime(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return day(date) + String(format: ", %02d:%02d UTC", parts.hour ?? 0, parts.minute ?? 0)
+    }
+
+    /// A `<time>` element carrying the exact instant for machines and the day for people.
+    static func time(_ date: Date, withTime: Bool = false) -> HTML {
+        HTML.element("time", [.datetime(ISODate.format(date))]) { withTime ? dayAndTime(date) : day(date) }
+    }
+
+    /// "yyyy-MM-dd", for date inputs.
+    static func inputDate(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+
+    private static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    /// "USD 120,000 – 150,000 per year", "from EUR 60,000", "up to 45 per hour"; nil without figures.
+    static func salary(min: Double?, max: Double?, currency: String?, period: String?) -> String? {
+        let figures: String
+        switch (min, max) {
+        case let (min?, max?) where min == max: figures = amount(min)
+        case let (min?, max?): figures = "\(amount(min)) – \(amount(max))"
+        case let (min?, nil): figures = "from \(amount(min))"
+        case let (nil, max?): figures = "up to \(amount(max))"
+        case (nil, nil): return nil
+        }
+        var text = currency.map { "\($0) \(figures)" } ?? figures
+        if let period { text += " per \(period)" }
+        return text
+    }
+
+    /// 120000 → "120,000"; 42.5 → "42.50".
+    static func amount(_ value: Double) -> String {
+        if value.rounded() == value, abs(value) < 1e15 {
+            let digits = String(Int64(value))
+            var grouped = ""
+            for (index, character) in digits.reversed().enumerated() {
+                if index > 0, index % 3 == 0, character != "-" { grouped.append(",") }
+                grouped.append(character)
+            }
+            return String(grouped.reversed())
+        }
+        return String(format: "%.2f", value)
+    }
+
+    static func statusLabel(_ status: ApplicationStatus) -> String {
+        status.rawValue.capitalizedFirst
+    }
+
+    static func remoteLabel(_ raw: String) -> String {
+        switch raw {
+        case "onsite": "On-site"
+        case "hybrid": "Hybrid"
+        case "remote": "Remote"
+        default: raw
+        }
+    }
+
+    static func employmentLabel(_ raw: String) -> String {
+        EmploymentType(rawValue: raw).map { $0.rawValue.replacingOccurrences(of: "_", with: "-").capitalizedFirst } ?? raw
+    }
+
+    static func plural(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(amount(Double(count))) \(count == 1 ? singular : plural ?? singular + "s")"
+    }
+}

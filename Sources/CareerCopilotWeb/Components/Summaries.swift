@@ -1,0 +1,90 @@
+import CareerCopilotCore
+import Foundation
+
+/// A job as lists and cards show it.
+public struct JobSummary: Sendable {
+    public var id: Int
+    public var title: String
+    public var company: String
+    public var location: String?
+    public var remote: String?
+    public var employmentType: String?
+    public var salaryMin: Double?
+    public var salaryMax: Double?
+    public var salaryCurrency: String?
+    public var salaryPeriod: String?
+    public var source: String
+    public var postedAt: Date?
+    public var isActive: Bool
+
+    public init(
+        id: Int, title: String, company: String, location: String?, remote: String?, employmentType: String?,
+        salaryMin: Double?, salaryMax: Double?, salaryCurrency: String?, salaryPeriod: String?,
+        source: String, postedAt: Date?, isActive: Bool
+    ) {
+        self.id = id
+        self.title = title
+        self.company = company
+        self.location = location
+        self.remote = remote
+        self.employmentType = employmentType
+        self.salaryMin = salaryMin
+        self.salaryMax = salaryMax
+        self.salaryCurrency = salaryCurrency
+        self.salaryPeriod = salaryPeriod
+        self.source = source
+        self.postedAt = postedAt
+        self.isActive = isActive
+    }
+
+    var salary: String? {
+        Formatting.salary(min: salaryMin, max: salaryMax, currency: salaryCurrency, period: salaryPeriod)
+    }
+
+    var isDemo: Bool { source == DemoDataset.source }
+}
+
+/// An application as the board and the dashboard show it.
+public struct ApplicationSummary: Sendable {
+    public var id: Int
+    public var status: ApplicationStatus
+    public var jobID: Int
+    public var jobTitle: String
+    public var company: String
+    public var location: String?
+    public var isDemo: Bool
+    public var updatedAt: Date?
+
+    public init(id: Int, status: ApplicationStatus, jobID: Int, jobTitle: String, company: String, location: String?, isDemo: Bool, updatedAt: Date?) {
+        self.id = id
+        self.status = status
+        self.jobID = jobID
+        self.jobTitle = jobTitle
+        self.company = company
+        self.location = location
+        self.isDemo = isDemo
+        self.updatedAt = updatedAt
+    }
+}
+
+extension Components {
+    /// One job in a list: title linking to the job, company, place, pay, badges.
+    static func jobCard(_ job: JobSummary) -> HTML {
+        li(.class("job-card"), .data("job-id", String(job.id))) {
+            h2 { a(.class("job-link"), .href("/jobs/\(job.id)")) { job.title } }
+            ul(.class("job-meta")) {
+                li { strong { job.company } }
+                if let location = job.location { li { location } }
+                if let salary = job.salary { li { salary } }
+                if let posted = job.postedAt { li { "Posted "; Formatting.time(posted) } }
+            }
+            div(.class("job-badges")) {
+                if let remote = job.remote { span(.class("badge", "badge-accent")) { Formatting.remoteLabel(remote) } }
+                if let type = job.employmentType { span(.class("badge")) { Formatting.employmentLabel(type) } }
+                span(.class("badge")) { job.source }
+                if !job.isActive { span(.class("badge", "badge-danger")) { "Closed" } }
+                if job.isDemo { demoBadge }
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import CareerCopilotCore
+
+/// Turns a submitted HTML form into the JSON body the API's validation reads, so a page and
+/// the API accept and refuse exactly the same things with the same messages.
+///
+/// An empty field is "not given" when creating and "cleared" (null) when editing.
+public enum FormBody {
+    /// The job form (`JobFormPage.fields`).
+    public static func job(_ fields: [String: String], creating: Bool) -> JSONValue {
+        var body: [String: JSONValue] = [:]
+        let texts = ["title", "company", "location", "url", "remote", "employment_type", "salary_currency", "salary_period", "description", "posted_at"]
+        for name in texts {
+            body[name] = text(fields[name], creating: creating)
+        }
+        for name in ["salary_min", "salary_max"] {
+            body[name] = number(fields[name], creating: creating)
+        }
+        let skills = (fields["skills"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        if !skills.isEmpty || !creating { body["skills"] = .array(skills.map(JSONValue.string)) }
+        // An unticked checkbox is not sent at all: on the edit form its absence means "closed".
+        if !creating { body["is_active"] = .bool(fields["is_active"] == "true") }
+        return .object(body)
+    }
+
+    /// A single text field: trimmed; empty becomes absent (creating) or null (editing).
+    static func text(_ value: String?, creating: Bool) -> JSONValue? {
+        let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return creating ? nil : .null }
+        return .string(trimmed)
+    }
+
+    /// A number as people type it ("120,000", "85 000", "42.5"); anything else is passed on
+    /// as text, for validation to say it must be a number.
+    static func number(_ value: String?, creating: Bool) -> JSONValue? {
+        guard let text = text(value, creating: creating) else { return nil }
+        guard case let .string(raw) = text else { return text }
+        let digits = raw.filter { $0 != "," && $0 != " " && $0 != "_" && $0 != "\u{00A0}" }
+        if let number = Double(digits), number.isFinite { return .number(number) }
+        return .string(raw)
+    }
+}

@@ -1,0 +1,56 @@
+import CareerCopilotCore
+
+/// `/jobs/new` and `/jobs/{id}/edit`: one form for both, errors next to their fields.
+public enum JobFormPage {
+    /// The form's fields, as the API names them.
+    public static let fields = [
+        "title", "company", "location", "url", "remote", "employment_type", "salary_min", "salary_max",
+        "salary_currency", "salary_period", "posted_at", "description", "skills", "is_active",
+    ]
+
+    /// `jobID` nil: a new job.
+    public static func render(jobID: Int?, _ state: FormState, context: PageContext) -> String {
+        let title = jobID == nil ? "Add a job" : "Edit job"
+        let action = jobID.map { "/jobs/\($0)/edit" } ?? "/jobs"
+        return Layout.document(title: title, context: context) {
+            div(.class("page-head")) {
+                div {
+                    p(.class("muted")) { a(.href(jobID.map { "/jobs/\($0)" } ?? "/jobs")) { "← Back" } }
+                    h1 { title }
+                }
+            }
+            div(.class("card")) {
+                Components.errorSummary(state)
+                Components.postForm(action, context, .id("job-form"), .novalidate) {
+                    div(.class("form-grid")) {
+                        Components.textField(.init(name: "title", label: "Title", required: true, maxLength: 300, extra: [.autofocus]), state)
+                        Components.textField(.init(name: "company", label: "Company", required: true, maxLength: 200), state)
+                        Components.textField(.init(name: "location", label: "Location", hint: "City, country — or “Remote (EU)”.", maxLength: 300), state)
+                        Components.textField(.init(name: "url", label: "Link to the posting", type: "url", hint: "http:// or https://", maxLength: 2_048), state)
+                        Components.selectField(.init(name: "remote", label: "Workplace"), options: [("", "Not stated")] + RemoteType.allCases.map { ($0.rawValue, Formatting.remoteLabel($0.rawValue)) }, state)
+                        Components.selectField(.init(name: "employment_type", label: "Contract"), options: [("", "Not stated")] + EmploymentType.allCases.map { ($0.rawValue, Formatting.employmentLabel($0.rawValue)) }, state)
+                        Components.textField(.init(name: "salary_min", label: "Salary from", type: "text", extra: [.inputmode("decimal")]), state)
+                        Components.textField(.init(name: "salary_max", label: "Salary to", type: "text", extra: [.inputmode("decimal")]), state)
+                        Components.textField(.init(name: "salary_currency", label: "Currency", hint: "Three letters, such as EUR or USD.", maxLength: 3), state)
+                        Components.selectField(.init(name: "salary_period", label: "Paid per"), options: [("", "Not stated")] + SalaryPeriod.allCases.map { ($0.rawValue, $0.rawValue.capitalizedFirst) }, state)
+                        Components.textField(.init(name: "posted_at", label: "Posted on", type: "date"), state)
+                        Components.textField(.init(name: "skills", label: "Skills", hint: "Separated by commas: Swift, PostgreSQL, Kubernetes."), state)
+                        Components.textArea(.init(name: "description", label: "Description", hint: "Plain text or HTML; links, lists and emphasis are kept, anything else is removed.", maxLength: JobDraft.maxDescriptionLength, wide: true), state)
+                        if jobID != nil {
+                            div(.class("field", "span-2")) {
+                                label(.class("checkbox")) {
+                                    input(.type("checkbox"), .name("is_active"), .value("true"), .id("is_active"), .if(state["is_active"] == "true", .checked))
+                                    "The job is still open"
+                                }
+                            }
+                        }
+                    }
+                    div(.class("form-actions")) {
+                        button(.type("submit"), .class("btn", "btn-primary")) { jobID == nil ? "Add job" : "Save changes" }
+                        a(.class("btn"), .href(jobID.map { "/jobs/\($0)" } ?? "/jobs")) { "Cancel" }
+                    }
+                }
+            }
+        }
+    }
+}

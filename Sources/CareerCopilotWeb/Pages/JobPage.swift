@@ -1,0 +1,113 @@
+import CareerCopilotCore
+import Foundation
+
+/// `/jobs/{id}`: the job, its sanitised description, and what the viewer can do with it.
+public enum JobPage {
+    public struct Model: Sendable {
+        public var job: JobSummary
+        public var url: String?
+        public var description: String
+        public var skills: [String]
+        public var inactiveSince: Date?
+        public var createdAt: Date?
+        /// The viewer's application for this job, if they track it.
+        public var applicationID: Int?
+        public var applicationStatus: ApplicationStatus?
+        public var canEdit: Bool
+
+        public init(
+            job: JobSummary, url: String?, description: String, skills: [String], inactiveSince: Date?, createdAt: Date?,
+            applicationID: Int?, applicationStatus: ApplicationStatus?, canEdit: Bool
+        ) {
+            self.job = job
+            self.url = url
+            self.description = description
+            self.skills = skills
+            self.inactiveSince = inactiveSince
+            self.createdAt = createdAt
+            self.applicationID = applicationID
+            self.applicationStatus = applicationStatus
+            self.canEdit = canEdit
+        }
+    }
+
+    public static func render(_ model: Model, context: PageContext) -> String {
+        let job = model.job
+        return Layout.document(title: "\(job.title) at \(job.company)", context: context) {
+            div(.class("page-head")) {
+                div {
+                    p(.class("muted")) { a(.href("/jobs")) { "← Jobs" } }
+                    h1 { job.title }
+                    p(.class("muted")) { strong { job.company }; job.location.map { " · \($0)" } ?? "" }
+                }
+                actions(model, context: context)
+            }
+            div(.class("detail")) {
+                article(.class("card"), .aria("labelledby", "description-title")) {
+                    h2(.id("description-title")) { "About the role" }
+                    if model.description.isEmpty {
+                        p(.class("muted")) { "No description was given." }
+                    } else {
+                        div(.class("description"), .id("job-description")) { HTML.sanitized(model.description) }
+                    }
+                }
+                aside(.class("card")) {
+                    h2 { "Details" }
+                    facts(model)
+                }
+            }
+        }
+    }
+
+    private static func actions(_ model: Model, context: PageContext) -> HTML {
+        let job = model.job
+        return div(.class("actions")) {
+            if let applicationID = model.applicationID {
+                a(.class("btn"), .id("application-link"), .href("/applications/\(applicationID)")) {
+                    "Tracked"
+                    if let status = model.applicationStatus { " · \(Formatting.statusLabel(status))" }
+                }
+            } else {
+                Components.postForm("/jobs/\(job.id)/track", context, .id("track-form")) {
+                    button(.type("submit"), .class("btn", "btn-primary")) { "Track this job" }
+                }
+            }
+            if let url = model.url {
+                a(.class("btn"), .href(url), .rel("noopener noreferrer nofollow"), Attribute("target", "_blank")) { "Apply on the company's site ↗" }
+            }
+            if model.canEdit {
+                a(.class("btn"), .href("/jobs/\(job.id)/edit")) { "Edit" }
+                Components.postForm("/jobs/\(job.id)/delete", context, .id("delete-job-form"), .data("confirm", "Delete this job?")) {
+                    button(.type("submit"), .class("btn", "btn-danger")) { "Delete" }
+                }
+            }
+        }
+    }
+
+    private static func facts(_ model: Model) -> HTML {
+        let job = model.job
+        return dl(.class("job-facts")) {
+            dt { "Status" }
+            dd {
+                if job.isActive {
+                    span(.class("badge", "badge-success")) { "Open" }
+                } else {
+                    span(.class("badge", "badge-danger")) { "Closed" }
+                    if let since = model.inactiveSince { " since "; Formatting.time(since) }
+                }
+                if job.isDemo { " "; Components.demoBadge }
+            }
+            if let salary = job.salary { dt { "Salary" }; dd { salary } }
+            if let remote = job.remote { dt { "Workplace" }; dd { Formatting.remoteLabel(remote) } }
+            if let type = job.employmentType { dt { "Contract" }; dd { Formatting.employmentLabel(type) } }
+            if let location = job.location { dt { "Location" }; dd { location } }
+            dt { "Source" }; dd { job.source }
+            if let posted = job.postedAt { dt { "Posted" }; dd { Formatting.time(posted) } }
+            if let created = model.createdAt { dt { "Added" }; dd { Formatting.time(created) } }
+            if !model.skills.isEmpty {
+                dt { "Skills" }
+                dd { div(.class("job-badges")) { for skill in model.skills { span(.class("badge")) { skill } } } }
+            }
+        }
+    }
+}

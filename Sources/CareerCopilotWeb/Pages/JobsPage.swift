@@ -1,0 +1,114 @@
+import CareerCopilotCore
+
+/// `/jobs`: search, filters, sort and pages over the catalogue.
+public enum JobsPage {
+    public struct Model: Sendable {
+        /// The search as submitted (`q`, `company`, `location`, `remote`, `source`, `is_active`, `sort`).
+        public var search: [String: String]
+        public var jobs: [JobSummary]
+        public var total: Int
+        public var page: Int
+        public var pageSize: Int
+
+        public init(search: [String: String], jobs: [JobSummary], total: Int, page: Int, pageSize: Int) {
+            self.search = search
+            self.jobs = jobs
+            self.total = total
+            self.page = page
+            self.pageSize = pageSize
+        }
+
+        var pageCount: Int { max(1, (total + pageSize - 1) / pageSize) }
+        var isFiltered: Bool { searchFields.contains { !(search[$0] ?? "").isEmpty } }
+    }
+
+    /// The parameters the search form sends, in the order links repeat them.
+    public static let searchFields = ["q", "company", "location", "remote", "source", "is_active", "sort"]
+
+    static let sortChoices: [(value: String, label: String)] = [
+        ("-posted_at", "Newest first"), ("posted_at", "Oldest first"), ("-created_at", "Recently added"),
+        ("-salary_max", "Highest pay"), ("title", "Title A–Z"), ("company", "Company A–Z"),
+    ]
+
+    public static func render(_ model: Model, context: PageContext) -> String {
+        Layout.document(title: "Jobs", context: context) {
+            div(.class("page-head")) {
+                h1 { "Jobs" }
+                a(.class("btn", "btn-primary"), .href("/jobs/new")) { "Add a job" }
+            }
+            searchForm(model)
+            if model.jobs.isEmpty {
+                if model.total > 0 {
+                    Components.emptyState(title: "Past the last page", message: "There are \(Formatting.plural(model.total, "job")), on fewer pages.") {
+                        a(.class("btn"), .href("/jobs" + QueryString.build(searchFields.map { ($0, model.search[$0] ?? "") }))) { "First page" }
+                    }
+                } else if model.isFiltered {
+                    Components.emptyState(title: "No jobs match", message: "Try fewer words or clear the filters.") {
+                        a(.class("btn"), .href("/jobs")) { "Clear filters" }
+                    }
+                } else {
+                    Components.emptyState(title: "No jobs yet", message: "Add a job you found, or load the demo data from the dashboard.") {
+                        a(.class("btn", "btn-primary"), .href("/jobs/new")) { "Add a job" }
+                    }
+                }
+            } else {
+                p(.class("result-count"), .role("status")) { resultCount(model) }
+                ol(.class("job-list"), .id("job-list")) {
+                    for job in model.jobs { Components.jobCard(job) }
+                }
+                pagination(model)
+            }
+        }
+    }
+
+    private static func resultCount(_ model: Model) -> String {
+        let first = (model.page - 1) * model.pageSize + 1
+        let last = first + model.jobs.count - 1
+        return "\(Formatting.amount(Double(first)))–\(Formatting.amount(Double(last))) of \(Formatting.plural(model.total, "job"))"
+    }
+
+    private static func searchForm(_ model: Model) -> HTML {
+        let state = FormState(values: model.search)
+        return form(.id("job-search"), .method("get"), .action("/jobs"), .role("search"), .aria("label", "Search jobs")) {
+            div(.class("filters")) {
+                div(.class("field", "field-q")) {
+                    label(.for("q")) { "Keywords" }
+                    input(.type("search"), .id("q"), .name("q"), .value(state["q"]), .placeholder("Title, skill or company"), .maxlength(200))
+                }
+                Components.textField(.init(name: "company", label: "Company", maxLength: 200), state)
+                Components.textField(.init(name: "location", label: "Location", maxLength: 200), state)
+                Components.selectField(
+                    .init(name: "remote", label: "Workplace"),
+                    options: [("", "Any")] + RemoteType.allCases.map { ($0.rawValue, Formatting.remoteLabel($0.rawValue)) }, state
+                )
+                div(.class("span-all")) {
+                    Components.textField(.init(name: "source", label: "Source", maxLength: 50), state)
+                    Components.selectField(.init(name: "is_active", label: "Status"), options: [("", "Open and closed"), ("true", "Open"), ("false", "Closed")], state)
+                    Components.selectField(.init(name: "sort", label: "Sort by"), options: sortChoices, state)
+                    div(.class("actions")) {
+                        button(.type("submit"), .class("btn", "btn-primary")) { "Search" }
+                        if model.isFiltered { a(.class("btn"), .href("/jobs")) { "Clear" } }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func pagination(_ model: Model) -> HTML {
+        guard model.pageCount > 1 else { return .empty }
+        let base = searchFields.map { ($0, model.search[$0] ?? "") }
+        return nav(.class("pagination"), .aria("label", "Pages")) {
+            if model.page > 1 {
+                a(.class("btn"), .rel("prev"), .href("/jobs" + QueryString.build(base + [("page", String(model.page - 1))]))) { "← Previous" }
+            } else {
+                span {}
+            }
+            span(.class("muted")) { "Page \(model.page) of \(Formatting.amount(Double(model.pageCount)))" }
+            if model.page < model.pageCount {
+                a(.class("btn"), .rel("next"), .href("/jobs" + QueryString.build(base + [("page", String(model.page + 1))]))) { "Next →" }
+            } else {
+                span {}
+            }
+        }
+    }
+}

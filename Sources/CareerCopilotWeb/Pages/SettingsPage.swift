@@ -1,0 +1,77 @@
+import Foundation
+
+/// `/settings`: the account, the password, and the demo data.
+public enum SettingsPage {
+    public struct Model: Sendable {
+        public var email: String
+        public var isAdmin: Bool
+        public var memberSince: Date?
+        public var profile: FormState
+        public var password: FormState
+        /// How many demo jobs are loaded; nil when the viewer may not manage demo data.
+        public var demoJobs: Int?
+
+        public init(email: String, isAdmin: Bool, memberSince: Date?, profile: FormState, password: FormState, demoJobs: Int?) {
+            self.email = email
+            self.isAdmin = isAdmin
+            self.memberSince = memberSince
+            self.profile = profile
+            self.password = password
+            self.demoJobs = demoJobs
+        }
+    }
+
+    public static let profileFields = ["full_name"]
+    public static let passwordFields = ["current_password", "new_password"]
+
+    public static func render(_ model: Model, context: PageContext) -> String {
+        Layout.document(title: "Settings", context: context) {
+            div(.class("page-head")) { h1 { "Settings" } }
+            div(.class("columns-2")) {
+                div(.class("stack")) {
+                    section(.class("card"), .aria("labelledby", "profile-title")) {
+                        h2(.id("profile-title")) { "Profile" }
+                        p(.class("muted")) {
+                            "Signed in as \(model.email)"
+                            if model.isAdmin { " · administrator" }
+                            if let since = model.memberSince { " · since "; Formatting.time(since) }
+                        }
+                        Components.errorSummary(model.profile)
+                        Components.postForm("/settings/profile", context, .id("profile-form")) {
+                            Components.textField(.init(name: "full_name", label: "Full name", required: true, autocomplete: "name", maxLength: 200), model.profile)
+                            div(.class("form-actions")) { button(.type("submit"), .class("btn", "btn-primary")) { "Save profile" } }
+                        }
+                    }
+                    if !context.singleUser {
+                        section(.class("card"), .aria("labelledby", "password-title")) {
+                            h2(.id("password-title")) { "Password" }
+                            p(.class("muted")) { "Changing it signs out every other session." }
+                            Components.errorSummary(model.password)
+                            Components.postForm("/settings/password", context, .id("password-form")) {
+                                div(.class("stack")) {
+                                    Components.textField(.init(name: "current_password", label: "Current password", type: "password", required: true, autocomplete: "current-password"), model.password)
+                                    Components.textField(.init(name: "new_password", label: "New password", type: "password", required: true, hint: "At least 8 characters.", autocomplete: "new-password"), model.password)
+                                }
+                                div(.class("form-actions")) { button(.type("submit"), .class("btn", "btn-primary")) { "Change password" } }
+                            }
+                        }
+                    }
+                }
+                if let demoJobs = model.demoJobs {
+                    aside(.class("card"), .id("demo-data"), .aria("labelledby", "demo-title")) {
+                        h2(.id("demo-title")) { "Demo data" }
+                        if demoJobs > 0 {
+                            p { "\(Formatting.plural(demoJobs, "demo job")) loaded, marked “Demo” everywhere." }
+                            Components.postForm("/settings/demo/remove", context, .id("demo-remove-form"), .data("confirm", "Remove the demo jobs and their applications?")) {
+                                button(.type("submit"), .class("btn", "btn-danger")) { "Remove demo data" }
+                            }
+                        } else {
+                            p { "A few sample jobs and applications, to see the product working. One click removes them again." }
+                            DashboardPage.demoForm(context)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,240 @@
+@testable import App
+import CareerCopilotCore
+import CareerCopilotWeb
+import Foundation
+import Testing
+import Vapor
+
+/// The pages through real HTTP, as a browser without JavaScript uses them: cookies, CSRF
+/// tokens, forms, redirects. (The real browser runs in tests/browser.)
+@Suite("Web pages")
+struct WebPagesTests {
+    static func multiUser(_ config: inout AppConfiguration) { config.singleUser = false }
+
+    @Test func signedOut_pagesSendToSignIn_andBackAfterwards() async throws {
+        try await withServer(.sqlite, adjust: Self.multiUser) { server in
+            let browser = Browser(server)
+            let page = try await browser.get("/jobs?q=swift")
+            #expect(page.status == .seeOther)
+            #expect(page.location == "/login?next=%2Fjobs%3Fq%3Dswift")
+
+            try await browser.signUp("ada@example.com")
+            let signIn = Browser(server)
+            _ = try await signIn.get("/login")
+            let done = try await signIn.submit("/login", ["email": "ada@example.com", "password": "correct horse battery", "next": "/jobs?q=swift"])
+            #expect(done.status == .seeOther)
+            #expect(done.location == "/jobs?q=swift")
+            #expect(signIn.cookies["cc_access"] != nil)
+            // Only our own paths: an address elsewhere leads to the dashboard.
+            let elsewhere = Browser(server)
+            _ = try await elsewhere.get("/login")
+            let outside = try await elsewhere.submit("/login", ["email": "ada@example.com", "password": "correct horse battery", "next": "//evil.example/"])
+            #expect(outside.location == "/")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func signUp_showsTheDashboard_andTheWelcomeOnce(database: TestDatabase) async throws {
+        try await withServer(database, adjust: Self.multiUser) { server in
+            let browser = Browser(server)
+            let signUp = try await browser.signUp("grace@example.com", name: "Grace Hopper")
+            #expect(signUp.status == .seeOther)
+            #expect(signUp.location == "/")
+            let first = try await browser.get("/")
+            #expect(first.status == .ok)
+            #expect(first.headers.contentType == .html)
+            #expect(first.headers.first(name: .cacheControl) == "no-store")
+            #expect(first.text.contains("Grace Hopper"))
+            #expect(first.text.contains("Welcome to Career Copilot"))
+            let second = try await browser.get("/")
+            #expect(!second.text.contains("Welcome to Career Copilot"))
+
+            let signOut = try await browser.submit("/logout")
+            #expect(signOut.location == "/login")
+            #expect(browser.cookies["cc_access"] == nil)
+            #expect(try await browser.get("/").status == .seeOther)
+        }
+    }
+
+    @Test func forms_withoutTheCSRFToken_areRefused() async throws {
+        try await withServer(.sqlite, adjust: Self.multiUser) { server in
+            let browser = Browser(server)
+            try await browser.signUp("csrf@example.com")
+            let forged = try await browser.submit("/jobs", ["title": "T", "company": "C"], csrf: "forged")
+            #expect(forged.status == .forbidden)
+            #expect(forged.headers.contentType == .html)
+            #expect(forged.text.contains("data-status=\"403\""))
+            let missing = try await Browser(server).submit("/login", ["email": "csrf@example.com", "password": "x"], csrf: "")
+            #expect(missing.status == .forbidden)
+            #expect(try await browser.get("/jobs").text.contains("No jobs yet"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func jobForm_showsErrorsNextToFields_andKeepsInput(database: TestDatabase) async throws {
+        try await withServer(database) { server in
+            let browser = Browser(server)
+            let response = try await browser.submit("/jobs", [
+                "title": " ", "company": "Acme <Labs>", "url": "ftp://files.example", "salary_min": "90,000", "salary_max": "50000",
+            ])
+            #expect(response.status == .unprocessableEntity)
+            let html = response.text
+            #expect(html.contains("id=\"title-error\""))
+            #expect(html.contains("id=\"url-error\""))
+            #expect(html.contains("id=\"salary_max-error\""))
+            #expect(html.contains("value=\"Acme &lt;Labs&gt;\""))
+            #expect(html.contains("value=\"90,000\""))
+
+            let created = try await browser.submit("/jobs", ["title": "iOS Engineer", "company": "Acme", "salary_min": "90,000", "skills": "Swift, SwiftUI"])
+            #expect(created.status == .seeOther)
+            let location = try #require(created.location)
+            let page = try await browser.get(location)
+            #expect(page.text.contains("<h1>iOS Engineer</h1>"))
+            #expect(page.text.contains("from 90,000"))
+            #expect(page.text.contains("SwiftUI"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func track_thenMoveOnTheBoard_recordsTheTimeline(database: TestDatabase) async throws {
+        try await withServer(database) { server in
+            let browser = Browser(server)
+            let job = try await server.post("/api/v1/jobs", ["title": "Platform Engineer", "company": "Cobalt"]).data
+            let jobID = try #require(job["id"]?.intValue)
+            let tracked = try await browser.submit("/jobs/\(jobID)/track")
+            let applicationPath = try #require(tracked.location)
+            let id = try #require(Int(applicationPath.split(separator: "/").last ?? ""))
+
+            // Without JavaScript: the card's Move button sends the board's form.
+            let moved = try await browser.submit("/applications/move", ["move": String(id), "status_\(id)": "applied"])
+            #expect(moved.status == .seeOther)
+            #expect(moved.location == "/applications")
+            // With JavaScript: the same form, answered in JSON.
+            let dragged = try await browser.submit("/applications/move", ["move": String(id), "status_\(id)": "interviewing"], headers: [("Accept", "application/json")])
+            #expect(dragged.status == .ok)
+            #expect(try dragged.data["status"] == "interviewing")
+
+            let board = try await browser.get("/applications")
+            #expect(board.text.contains("<option value=\"interviewing\" selected>Interviewing</option>"))
+            let page = try await browser.get(applicationPath)
+            #expect(page.text.components(separatedBy: "<li data-to=").count - 1 == 3)
+            let notes = try await browser.submit("\(applicationPath)/notes", ["notes": "Call <Ingrid> on Monday"])
+            #expect(notes.status == .seeOther)
+            #expect(try await browser.get(applicationPath).text.contains("Call &lt;Ingrid&gt; on Monday"))
+            let bad = try await browser.submit("/applications/move", ["move": String(id), "status_\(id)": "hired"])
+            #expect(bad.status == .unprocessableEntity)
+        }
+    }
+
+    @Test func anotherUser_cannotSeeOrChangeAnApplication_throughThePages() async throws {
+        try await withServer(.sqlite, adjust: Self.multiUser) { server in
+            let owner = Browser(server)
+            try await owner.signUp("owner@example.com")
+            let created = try await owner.submit("/jobs", ["title": "T", "company": "C"])
+            let jobPath = try #require(created.location)
+            let tracked = try await owner.submit("\(jobPath)/track")
+            let applicationPath = try #require(tracked.location)
+            let id = String(applicationPath.split(separator: "/").last ?? "")
+
+            let other = Browser(server)
+            try await other.signUp("other@example.com")
+            for path in PrivacyMatrixTests.privatePagePaths(applicationID: id) {
+                let response = path.method == .GET
+                    ? try await other.get(path.path)
+                    : try await other.submit(path.path, path.fields)
+                #expect(response.status == .notFound, "\(path.method) \(path.path) answered \(response.status) to another user")
+            }
+            let board = try await other.get("/applications")
+            #expect(!board.text.contains("data-application-id=\"\(id)\""))
+            let page = try await owner.get(applicationPath)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<option value=\"saved\" selected>"))
+        }
+    }
+
+    @Test func expiredAccessCookie_isRenewedFromTheRefreshCookie() async throws {
+        try await withServer(.sqlite, adjust: Self.multiUser) { server in
+            let browser = Browser(server)
+            try await browser.signUp("renew@example.com")
+            let token = browser.csrfToken
+            browser.forget("cc_access")
+            let page = try await browser.get("/")
+            #expect(page.status == .ok)
+            #expect(browser.cookies["cc_access"] != nil)
+            #expect(browser.csrfToken == token, "a renewal keeps the forms of open tabs valid")
+        }
+    }
+
+    @Test func errors_areErrorPagesForPages_andEnvelopesForTheAPI() async throws {
+        try await withServer(.sqlite) { server in
+            let page = try await server.get("/no/such/page")
+            #expect(page.status == .notFound)
+            #expect(page.headers.contentType == .html)
+            #expect(page.text.contains("data-status=\"404\""))
+            let job = try await server.get("/jobs/999999")
+            #expect(job.status == .notFound)
+            #expect(job.text.contains("data-status=\"404\""))
+            let method = try await server.get("/logout")
+            #expect(method.status == .methodNotAllowed)
+            #expect(method.headers.first(name: .allow) == "POST")
+            #expect(method.headers.contentType == .html)
+            let api = try await server.get("/api/v1/nothing")
+            #expect(api.status == .notFound)
+            #expect(try api.error.code == "NOT_FOUND")
+        }
+    }
+
+    @Test func assets_areCachedForAYear_underTheirContentHash() async throws {
+        try await withServer(.sqlite) { server in
+            for asset in Asset.all {
+                let response = try await server.get(asset.path)
+                #expect(response.status == .ok)
+                #expect(response.headers.first(name: .contentType) == asset.contentType)
+                #expect(response.headers.first(name: .cacheControl) == "public, max-age=31536000, immutable")
+                #expect(response.text == asset.body)
+            }
+            #expect(try await server.get("/assets/app.0000000000000000.css").status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func demoData_loadsOnce_isMarked_andIsRemoved(database: TestDatabase) async throws {
+        try await withServer(database) { server in
+            let browser = Browser(server)
+            #expect(try await browser.get("/").text.contains("id=\"demo-form\""))
+            #expect(try await browser.submit("/settings/demo").status == .seeOther)
+            #expect(try await browser.submit("/settings/demo").status == .seeOther)
+            let jobs = try await server.get("/api/v1/jobs?source=demo&page_size=100").data
+            #expect(jobs["total"]?.intValue == DemoDataset.jobs.count)
+            let applications = try await server.get("/api/v1/applications?page_size=100").data
+            #expect(applications["total"]?.intValue == DemoDataset.jobs.filter { !$0.pipeline.isEmpty }.count)
+            let board = try await browser.get("/applications")
+            #expect(board.text.contains(">Demo</span>"))
+            #expect(!(try await browser.get("/").text.contains("id=\"demo-form\"")))
+
+            #expect(try await browser.submit("/settings/demo/remove").status == .seeOther)
+            #expect(try await server.get("/api/v1/jobs?page_size=1").data["total"] == 0)
+            #expect(try await server.get("/api/v1/applications?page_size=1").data["total"] == 0)
+        }
+    }
+
+    @Test func demoData_isForAdminsOnly() async throws {
+        try await withServer(.sqlite, adjust: Self.multiUser) { server in
+            try await Browser(server).signUp("admin@example.com")
+            let user = Browser(server)
+            try await user.signUp("user@example.com")
+            #expect(try await user.submit("/settings/demo").status == .forbidden)
+        }
+    }
+
+    @Test func singleUser_landsOnTheDashboard_withoutSigningIn() async throws {
+        try await withServer(.sqlite) { server in
+            let browser = Browser(server)
+            let page = try await browser.get("/")
+            #expect(page.status == .ok)
+            #expect(!page.text.contains("logout-form"))
+            #expect(browser.cookies["cc_csrf"] != nil)
+            #expect(try await browser.get("/login").location == "/")
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import CareerCopilotCore
+@testable import CareerCopilotWeb
+import Testing
+
+@Suite("Forms")
+struct FormTests {
+    @Test func issues_arePlacedNextToTheFieldTheyName() {
+        let state = FormState(
+            values: ["title": ""],
+            issues: ["title is required", "salary_max must be greater than or equal to salary_min", "A job with this id already exists"],
+            fields: ["title", "salary", "salary_max", "salary_min"]
+        )
+        #expect(state.fieldErrors["title"] == ["Is required"])
+        #expect(state.fieldErrors["salary_max"] == ["Must be greater than or equal to salary_min"])
+        #expect(state.fieldErrors["salary"] == nil)
+        #expect(state.formErrors == ["A job with this id already exists"])
+        #expect(state.hasErrors)
+    }
+
+    @Test func jobForm_creating_leavesEmptyFieldsOut() throws {
+        let body = FormBody.job(["title": "  iOS Engineer ", "company": "Acme", "location": "", "salary_min": "120,000", "salary_max": "", "skills": "Swift, , SwiftUI,"], creating: true)
+        #expect(body["title"] == .string("iOS Engineer"))
+        #expect(body["location"] == nil)
+        #expect(body["salary_min"] == .number(120_000))
+        #expect(body["salary_max"] == nil)
+        #expect(body["skills"] == .array([.string("Swift"), .string("SwiftUI")]))
+        #expect(body["is_active"] == nil)
+        let draft = try JobDraft.read(body, creating: true)
+        #expect(draft.title.value == "iOS Engineer")
+    }
+
+    @Test func jobForm_editing_clearsEmptyFieldsAndReadsTheCheckbox() {
+        let body = FormBody.job(["title": "T", "company": "C", "location": "", "skills": ""], creating: false)
+        #expect(body["location"] == .null)
+        #expect(body["skills"] == .array([]))
+        #expect(body["is_active"] == .bool(false))
+        #expect(FormBody.job(["is_active": "true"], creating: false)["is_active"] == .bool(true))
+    }
+
+    @Test func jobForm_notANumber_isRefusedByTheAPIsValidation() {
+        let body = FormBody.job(["title": "T", "company": "C", "salary_min": "lots"], creating: true)
+        #expect(body["salary_min"] == .string("lots"))
+        #expect(throws: DomainError.self) { try JobDraft.read(body, creating: true) }
+    }
+
+    @Test func salary_readsNaturally() {
+        #expect(Formatting.salary(min: 120_000, max: 150_000, currency: "USD", period: "year") == "USD 120,000 – 150,000 per year")
+        #expect(Formatting.salary(min: 45, max: nil, currency: nil, period: "hour") == "from 45 per hour")
+        #expect(Formatting.salary(min: nil, max: nil, currency: "EUR", period: nil) == nil)
+        #expect(Formatting.amount(1_234_567) == "1,234,567")
+        #expect(Formatting.amount(42.5) == "42.50")
+    }
+}
