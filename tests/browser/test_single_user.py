@@ -132,12 +132,15 @@ def test_job_search_sort_and_pagination(single_server, new_context, watch):
     expect(page.locator("nav.pagination a[rel=prev]")).to_have_count(1)
 
     # The search form: company filter, sorted by highest pay, kept in the form after search.
+    # The filters fold away until opened, and stay open once one is used.
     page.goto("/jobs")
     search = page.locator("form#job-search")
+    expect(search.locator("[name=company]")).to_be_hidden()
+    search.locator("details.filters-more > summary").click()
     search.locator("[name=company]").fill("Zebra")
     search.locator("select[name=sort]").select_option("-salary_max")
     with page.expect_navigation():
-        search.locator("button[type=submit]").click()
+        search.locator(".search-row button[type=submit]").click()
     assert "company=Zebra" in page.url and "sort=-salary_max" in page.url
     titles = page.locator("ol#job-list > li.job-card a.job-link").all_inner_texts()
     assert titles == ["Zoo Keeper 2", "Zoo Keeper 1", "Zoo Keeper 0"], titles
@@ -146,7 +149,7 @@ def test_job_search_sort_and_pagination(single_server, new_context, watch):
     # Workplace filter.
     search.locator("select[name=remote]").select_option("remote")
     with page.expect_navigation():
-        search.locator("button[type=submit]").click()
+        search.get_by_role("button", name="Apply filters").click()
     expect(page.locator("ol#job-list > li.job-card")).to_have_count(1)
     expect(page.locator("ol#job-list a.job-link")).to_have_text("Zoo Keeper 0")
     # Keywords that match nothing: the empty state.

@@ -12,5 +12,6 @@ enum Migrations {
         CreateAuthTables(),
         AddSessionsRevokedAt(),
         CreateRateLimitEvents(),
+        AddBoardIndex(),
     ]
 }

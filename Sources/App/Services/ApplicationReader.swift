@@ -25,17 +25,20 @@ struct ApplicationReader {
     }
 
     /// The most recently changed applications: at most `perStatus` of each status (one status
-    /// only, when given), newest first.
+    /// only, when given), newest first. One index range per status (`idx_applications_board`).
     func cards(perStatus: Int, only status: ApplicationStatus? = nil) async throws -> [ApplicationSummary] {
-        let statusCondition: SQLQueryString = status.map { "AND status = \(bind: $0.rawValue)" } ?? ""
+        let columns: [SQLQueryString] = (status.map { [$0] } ?? ApplicationStatus.allCases).map { status in
+            """
+            SELECT * FROM (SELECT id, status, updated_at, job_id FROM applications
+                WHERE user_id = \(bind: user.id) AND status = \(bind: status.rawValue)
+                ORDER BY updated_at DESC, id DESC LIMIT \(bind: perStatus)) AS \(ident: "column_" + status.rawValue)
+            """
+        }
+        var newest = columns[0]
+        for column in columns.dropFirst() { newest = "\(newest) UNION ALL \(column)" }
         return try await summaries(from: """
             SELECT a.id, a.status, a.updated_at, a.job_id, j.title, j.company, j.location, j.source
-            FROM (
-                SELECT id, status, updated_at, job_id,
-                       ROW_NUMBER() OVER (PARTITION BY status ORDER BY updated_at DESC, id DESC) AS position
-                FROM applications WHERE user_id = \(bind: user.id) \(statusCondition)
-            ) a JOIN jobs j ON j.id = a.job_id
-            WHERE a.position <= \(bind: perStatus)
+            FROM (\(newest)) a JOIN jobs j ON j.id = a.job_id
             ORDER BY a.updated_at DESC, a.id DESC
             """)
     }

@@ -1,6 +1,7 @@
 /// The one layout: document head, skip link, header with navigation, the page, footer.
 enum Layout {
-    static func document(title: String, context: PageContext, @HTMLBuilder content: () -> HTML) -> String {
+    /// `wide`: the page may use the whole window (the board), not the reading width.
+    static func document(title: String, context: PageContext, wide: Bool = false, @HTMLBuilder content: () -> HTML) -> String {
         var output = "<!doctype html>"
         output += HTML.element("html", [Attribute("lang", "en")]) {
             HTML.element("head", []) {
@@ -15,7 +16,7 @@ enum Layout {
             HTML.element("body", []) {
                 a(.class("skip-link"), .href("#content")) { "Skip to content" }
                 siteHeader(context)
-                mainElement(.id("content"), .class("page"), Attribute("tabindex", "-1")) {
+                mainElement(.id("content"), .class("page", wide ? "page-wide" : ""), Attribute("tabindex", "-1")) {
                     if let flash = context.flash {
                         div(.class("flash", flash.isError ? "flash-error" : ""), .role(flash.isError ? "alert" : "status")) { flash.message }
                     }

@@ -81,9 +81,8 @@ extension Components {
             div(.class("job-badges")) {
                 if let remote = job.remote { span(.class("badge", "badge-accent")) { Formatting.remoteLabel(remote) } }
                 if let type = job.employmentType { span(.class("badge")) { Formatting.employmentLabel(type) } }
-                span(.class("badge")) { job.source }
+                if job.isDemo { demoBadge } else { span(.class("badge")) { job.source } }
                 if !job.isActive { span(.class("badge", "badge-danger")) { "Closed" } }
-                if job.isDemo { demoBadge }
             }
         }
     }

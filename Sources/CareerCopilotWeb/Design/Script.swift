@@ -61,7 +61,7 @@ if (board) {
       const data = new URLSearchParams();
       data.set("csrf_token", form.elements.csrf_token.value);
       data.set("move", card.dataset.applicationId);
-      data.set(select.name, status);
+      data.set(select.name, column.dataset.label);
       card.setAttribute("aria-busy", "true");
       try {
         const response = await fetch(form.action, {
@@ -72,11 +72,11 @@ if (board) {
         });
         if (!response.ok) throw new Error(`status ${response.status}`);
         column.querySelector(".board-cards").prepend(card);
-        select.value = status;
+        select.value = column.dataset.label;
         adjustCount(from, -1);
         adjustCount(column, 1);
         column.querySelector(".column-empty")?.remove();
-        announce(`Moved ${card.dataset.title || "the application"} to ${column.dataset.label || status}.`);
+        announce(`Moved ${card.querySelector(".card-link").textContent} to ${column.dataset.label}.`);
       } catch (error) {
         announce("The card could not be moved. Use its status menu, or reload the page.");
       } finally {

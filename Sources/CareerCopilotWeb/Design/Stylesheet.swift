@@ -54,6 +54,7 @@ p { margin: 0 0 var(--space-3); }
 .account form { margin: 0; }
 .page { max-width: 72rem; margin: 0 auto; padding: var(--space-5) var(--space-4) var(--space-7); }
 .page-narrow { max-width: 28rem; }
+.page-wide { max-width: 112rem; }
 .page-head { display: flex; flex-wrap: wrap; align-items: flex-end; justify-content: space-between; gap: var(--space-3); margin-bottom: var(--space-5); }
 .page-head h1 { margin: 0; }
 .site-footer { text-align: center; color: var(--muted); font-size: var(--text-sm); padding: var(--space-5) var(--space-4); }
@@ -74,6 +75,7 @@ p { margin: 0 0 var(--space-3); }
 /* Cards and badges */
 .card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-5); box-shadow: var(--shadow); }
 .card h2 { font-size: var(--text-lg); }
+.card > * + form, .card > form + *, .card > * + dl { margin-top: var(--space-4); }
 .badge { display: inline-flex; align-items: center; gap: var(--space-1); padding: .1rem .55rem; border-radius: var(--radius-pill); font-size: var(--text-xs); font-weight: 600; background: var(--surface-2); color: var(--muted); border: 1px solid var(--border); white-space: nowrap; }
 .badge-accent { background: var(--accent-soft); color: var(--accent-strong); border-color: transparent; }
 .badge-success { background: var(--success-soft); color: var(--success); border-color: transparent; }
@@ -103,12 +105,12 @@ input:focus-visible, select:focus-visible, textarea:focus-visible { outline: 3px
 fieldset { border: 0; padding: 0; margin: 0; }
 
 /* Dashboard */
-.stats { display: grid; gap: var(--space-3); grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); list-style: none; padding: 0; margin: 0 0 var(--space-6); }
+.stats { display: grid; gap: var(--space-3); grid-template-columns: repeat(auto-fill, minmax(7.5rem, 1fr)); list-style: none; padding: 0; margin: 0 0 var(--space-6); }
 .stat { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-4); }
 .stat a { text-decoration: none; color: inherit; display: block; }
 .stat-value { display: block; font-size: var(--text-2xl); font-weight: 700; line-height: 1.1; }
 .stat-label { display: block; color: var(--muted); font-size: var(--text-sm); text-transform: capitalize; }
-.columns-2 { display: grid; gap: var(--space-5); grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); }
+.columns-2 { display: grid; gap: var(--space-5); grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); align-items: start; }
 .steps { margin: 0; padding-left: var(--space-5); }
 .steps li + li { margin-top: var(--space-2); }
 .empty { text-align: center; padding: var(--space-6) var(--space-4); border: 1px dashed var(--border); border-radius: var(--radius); background: var(--surface); }
@@ -116,9 +118,12 @@ fieldset { border: 0; padding: 0; margin: 0; }
 .empty .actions { justify-content: center; }
 
 /* Jobs */
-.filters { display: grid; gap: var(--space-3); grid-template-columns: 2fr repeat(3, minmax(0, 1fr)); align-items: end; margin-bottom: var(--space-4); }
-.filters .span-all { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: var(--space-3); align-items: end; }
-.filters .span-all .field { flex: 1 1 10rem; }
+.search { margin-bottom: var(--space-4); }
+.search-row { display: flex; gap: var(--space-2); }
+.search-row input { flex: 1 1 auto; min-width: 0; }
+.filters-more { margin-top: var(--space-3); }
+.filters-more summary { cursor: pointer; color: var(--accent); font-weight: 600; font-size: var(--text-sm); width: max-content; }
+.filters { display: grid; gap: var(--space-3); grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); align-items: end; margin-top: var(--space-3); }
 .result-count { color: var(--muted); font-size: var(--text-sm); margin-bottom: var(--space-3); }
 .job-list { list-style: none; padding: 0; margin: 0; display: grid; gap: var(--space-3); }
 .job-card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-4) var(--space-5); display: grid; gap: var(--space-1); }
@@ -141,7 +146,7 @@ fieldset { border: 0; padding: 0; margin: 0; }
 .detail { display: grid; gap: var(--space-5); grid-template-columns: minmax(0, 2fr) minmax(16rem, 1fr); align-items: start; }
 
 /* Board */
-.board { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(15rem, 1fr); gap: var(--space-3); overflow-x: auto; padding-bottom: var(--space-3); scroll-snap-type: x proximity; }
+.board { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(16rem, 1fr); gap: var(--space-3); overflow-x: auto; padding-bottom: var(--space-3); scroll-snap-type: x proximity; }
 .board-column { background: var(--surface-2); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-3); min-height: 12rem; scroll-snap-align: start; display: flex; flex-direction: column; }
 .board-column h2 { font-size: var(--text-sm); text-transform: uppercase; letter-spacing: .04em; color: var(--muted); display: flex; justify-content: space-between; align-items: center; }
 .board-column.drop-target { border-color: var(--accent); background: var(--accent-soft); }
@@ -152,8 +157,9 @@ fieldset { border: 0; padding: 0; margin: 0; }
 .board-card .card-link { font-weight: 600; color: var(--text); text-decoration: none; }
 .board-card .card-link:hover { color: var(--accent); text-decoration: underline; }
 .board-card .company { color: var(--muted); font-size: var(--text-sm); }
-.move-form { display: flex; gap: var(--space-2); margin: 0; }
+.move-form { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: var(--space-2); margin: 0; }
 .move-form select { min-height: 2rem; padding: var(--space-1) var(--space-2); font-size: var(--text-sm); }
+.column-empty { margin: 0 0 var(--space-2); font-size: var(--text-sm); }
 .column-more { font-size: var(--text-sm); margin-top: var(--space-2); }
 .board-status { min-height: 1.5rem; }
 
@@ -170,12 +176,10 @@ fieldset { border: 0; padding: 0; margin: 0; }
 
 @media (max-width: 52rem) {
   .columns-2, .detail { grid-template-columns: minmax(0, 1fr); }
-  .filters { grid-template-columns: repeat(2, minmax(0, 1fr)); }
-  .filters .field-q { grid-column: 1 / -1; }
 }
 @media (max-width: 36rem) {
   .page { padding: var(--space-4) var(--space-3) var(--space-6); }
-  .form-grid, .filters { grid-template-columns: minmax(0, 1fr); }
+  .form-grid { grid-template-columns: minmax(0, 1fr); }
   .card { padding: var(--space-4); }
   .board { grid-auto-columns: 85%; }
   .account .who { display: none; }

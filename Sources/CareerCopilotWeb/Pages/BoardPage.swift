@@ -29,12 +29,12 @@ public enum BoardPage {
 
     /// Enough to work a column, few enough to keep the page small with thousands of
     /// applications; "Show all" opens one column in full.
-    public static let cardsPerColumn = 25
+    public static let cardsPerColumn = 15
     public static let cardsInFocus = 500
 
     public static func render(_ model: Model, context: PageContext) -> String {
         let total = model.columns.reduce(0) { $0 + $1.total }
-        return Layout.document(title: "Applications", context: context) {
+        return Layout.document(title: "Applications", context: context, wide: true) {
             div(.class("page-head")) {
                 div {
                     h1 { "Applications" }
@@ -75,10 +75,10 @@ public enum BoardPage {
                 label
                 span(.class("badge", "column-count"), .aria("label", "\(column.total) applications")) { String(column.total) }
             }
+            if column.cards.isEmpty { p(.class("muted", "column-empty")) { "Nothing here yet." } }
             ol(.class("board-cards")) {
                 for card in column.cards { cardItem(card) }
             }
-            if column.cards.isEmpty { p(.class("muted", "column-empty")) { "Nothing here yet." } }
             if !focused, column.total > column.cards.count {
                 p(.class("column-more")) {
                     a(.href("/applications?status=\(status)")) { "Show all \(column.total)" }
@@ -88,17 +88,19 @@ public enum BoardPage {
     }
 
     private static func cardItem(_ card: ApplicationSummary) -> HTML {
-        li(.class("board-card"), .data("application-id", String(card.id)), .data("title", card.jobTitle)) {
-            a(.class("card-link"), .href("/applications/\(card.id)")) { card.jobTitle }
+        li(.class("board-card"), .data("application-id", String(card.id))) {
+            a(.class("card-link"), .id("card-\(card.id)"), .href("/applications/\(card.id)")) { card.jobTitle }
             span(.class("company")) {
                 card.company
                 if let location = card.location { " · \(location)" }
             }
             if card.isDemo { div { Components.demoBadge } }
             div(.class("move-form")) {
-                HTML.element("select", [.name("status_\(card.id)"), .aria("label", "Status of \(card.jobTitle)")]) {
+                // Options without values send their label ("Interviewing"): a page of hundreds of
+                // cards is a quarter smaller. The move handler reads labels and values alike.
+                HTML.element("select", [.name("status_\(card.id)"), .aria("labelledby", "card-\(card.id)")]) {
                     for status in ApplicationStatus.allCases {
-                        option(.value(status.rawValue), .if(status == card.status, .selected)) { Formatting.statusLabel(status) }
+                        option(.if(status == card.status, .selected)) { Formatting.statusLabel(status) }
                     }
                 }
                 button(.type("submit"), .class("btn", "btn-small"), .name("move"), .value(String(card.id))) { "Move" }

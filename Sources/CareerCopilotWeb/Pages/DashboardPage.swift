@@ -72,7 +72,7 @@ public enum DashboardPage {
                 ol(.class("job-list")) {
                     for job in model.recentJobs { Components.jobCard(job) }
                 }
-                p { a(.href("/jobs?sort=-created_at")) { "All jobs →" } }
+                p { a(.href("/jobs?sort=-id")) { "All jobs →" } }
             }
         }
     }

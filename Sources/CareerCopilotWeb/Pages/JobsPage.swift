@@ -26,7 +26,7 @@ public enum JobsPage {
     public static let searchFields = ["q", "company", "location", "remote", "source", "is_active", "sort"]
 
     static let sortChoices: [(value: String, label: String)] = [
-        ("-posted_at", "Newest first"), ("posted_at", "Oldest first"), ("-created_at", "Recently added"),
+        ("-posted_at", "Newest first"), ("posted_at", "Oldest first"), ("-id", "Recently added"),
         ("-salary_max", "Highest pay"), ("title", "Title A–Z"), ("company", "Company A–Z"),
     ]
 
@@ -67,27 +67,31 @@ public enum JobsPage {
         return "\(Formatting.amount(Double(first)))–\(Formatting.amount(Double(last))) of \(Formatting.plural(model.total, "job"))"
     }
 
+    /// Keywords always in view; the other filters and the sort fold away (open when used).
     private static func searchForm(_ model: Model) -> HTML {
         let state = FormState(values: model.search)
-        return form(.id("job-search"), .method("get"), .action("/jobs"), .role("search"), .aria("label", "Search jobs")) {
-            div(.class("filters")) {
-                div(.class("field", "field-q")) {
-                    label(.for("q")) { "Keywords" }
-                    input(.type("search"), .id("q"), .name("q"), .value(state["q"]), .placeholder("Title, skill or company"), .maxlength(200))
-                }
-                Components.textField(.init(name: "company", label: "Company", maxLength: 200), state)
-                Components.textField(.init(name: "location", label: "Location", maxLength: 200), state)
-                Components.selectField(
-                    .init(name: "remote", label: "Workplace"),
-                    options: [("", "Any")] + RemoteType.allCases.map { ($0.rawValue, Formatting.remoteLabel($0.rawValue)) }, state
-                )
-                div(.class("span-all")) {
+        let refined = ["company", "location", "remote", "source", "is_active", "sort"].contains { !state[$0].isEmpty }
+        return form(.id("job-search"), .class("search"), .method("get"), .action("/jobs"), .role("search"), .aria("label", "Search jobs")) {
+            div(.class("search-row")) {
+                label(.for("q"), .class("visually-hidden")) { "Keywords" }
+                input(.type("search"), .id("q"), .name("q"), .value(state["q"]), .placeholder("Title, skill or company"), .maxlength(200))
+                button(.type("submit"), .class("btn", "btn-primary")) { "Search" }
+                if model.isFiltered { a(.class("btn"), .href("/jobs")) { "Clear" } }
+            }
+            details(.class("filters-more"), .if(refined, Attribute("open", nil))) {
+                summary { "Filters and sort" }
+                div(.class("filters")) {
+                    Components.textField(.init(name: "company", label: "Company", maxLength: 200), state)
+                    Components.textField(.init(name: "location", label: "Location", maxLength: 200), state)
+                    Components.selectField(
+                        .init(name: "remote", label: "Workplace"),
+                        options: [("", "Any")] + RemoteType.allCases.map { ($0.rawValue, Formatting.remoteLabel($0.rawValue)) }, state
+                    )
                     Components.textField(.init(name: "source", label: "Source", maxLength: 50), state)
                     Components.selectField(.init(name: "is_active", label: "Status"), options: [("", "Open and closed"), ("true", "Open"), ("false", "Closed")], state)
                     Components.selectField(.init(name: "sort", label: "Sort by"), options: sortChoices, state)
                     div(.class("actions")) {
-                        button(.type("submit"), .class("btn", "btn-primary")) { "Search" }
-                        if model.isFiltered { a(.class("btn"), .href("/jobs")) { "Clear" } }
+                        button(.type("submit"), .class("btn")) { "Apply filters" }
                     }
                 }
             }

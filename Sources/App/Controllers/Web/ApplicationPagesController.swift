@@ -33,15 +33,18 @@ struct ApplicationPagesController: RouteCollection {
     /// Move button (no JS) or by drag and drop (JS, `Accept: application/json`).
     func move(request: Request) async throws -> Response {
         let fields = try request.formFields()
-        guard let id = fields["move"].flatMap(Int.init), let status = fields["status_\(id)"] else {
+        guard let id = fields["move"].flatMap(Int.init), let chosen = fields["status_\(id)"] else {
             throw DomainError.badRequest("Choose a card to move")
         }
+        // The board's menus send labels ("Interviewing"); values are lowercase.
+        let status = chosen.lowercased()
         _ = try await update(request, id: id, ["status": .string(status)])
-        if request.headers.accept.contains(where: { $0.mediaType == .json }) {
+        // Exactly JSON: a browser's form post accepts `*/*`, which Vapor's `==` would match.
+        if request.headers.accept.contains(where: { $0.mediaType.type == "application" && $0.mediaType.subType == "json" }) {
             struct Moved: Encodable { let id: Int; let status: String }
             return try request.envelope(Moved(id: id, status: status), message: "Application moved")
         }
-        return request.redirect(to: "/applications", flash: "Moved to \(status.capitalized).")
+        return request.redirect(to: "/applications", flash: "Moved to \(chosen).")
     }
 
     func show(request: Request) async throws -> Response {
