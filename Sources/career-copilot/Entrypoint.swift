@@ -38,6 +38,7 @@ enum Entrypoint {
                 if command == "serve", !wantsHelp {
                     logger.info("Starting Career Copilot \(CareerCopilotVersion.current) on \(config.redactedDatabaseDescription)")
                     try await app.autoMigrate()
+                    useEmbeddedBackgroundWork(app)
                 }
                 try await app.execute()
             } catch {

@@ -32,6 +32,28 @@ struct ConfigurationTests {
         #expect(!config.redactedDatabaseDescription.contains("secret"))
     }
 
+    @Test func backgroundWork_isConfigurable() throws {
+        let defaults = try AppConfiguration.load(from: [:])
+        #expect(defaults.embeddedWorker && defaults.workerConcurrency == 4 && defaults.taskLease == 60 && !defaults.diagnosticTasks)
+        #expect(defaults.schedules.map(\.kind) == ["maintenance.cleanup", "digest.daily"])
+        let config = try AppConfiguration.load(from: [
+            "CC_EMBEDDED_WORKER": "0", "CC_WORKER_CONCURRENCY": "8", "CC_TASK_LEASE_SECONDS": "15", "CC_DIAGNOSTIC_TASKS": "1",
+            "CC_SCHEDULES": "digest.daily=@daily; discovery.run=every 6h",
+        ])
+        #expect(!config.embeddedWorker && config.workerConcurrency == 8 && config.taskLease == 15 && config.diagnosticTasks)
+        #expect(config.schedules.map(\.kind) == ["digest.daily", "discovery.run"])
+        #expect(try AppConfiguration.load(from: ["CC_SCHEDULES": ""]).schedules.count == 2, "an empty value is unset")
+        #expect(try AppConfiguration.load(from: ["CC_SCHEDULES": "none"]).schedules.isEmpty)
+        #expect(throws: ConfigurationError.self) {
+            try AppConfiguration.load(from: ["CC_SCHEDULES": "digest.daily=every 7m", "CC_WORKER_CONCURRENCY": "0", "CC_EMBEDDED_WORKER": "maybe"])
+        }
+        do {
+            _ = try AppConfiguration.load(from: ["CC_SCHEDULES": "nonsense", "CC_TASK_LEASE_SECONDS": "1"])
+        } catch {
+            #expect(error.problems.count == 2)
+        }
+    }
+
     @Test func sqliteURL_andDataDirectory() throws {
         #expect(try AppConfiguration.load(from: ["CC_DATA_DIR": "/tmp/x"]).database == .sqlite(path: "/tmp/x/career-copilot.sqlite"))
         #expect(try AppConfiguration.load(from: ["DATABASE_URL": "sqlite:///srv/cc.db"]).database == .sqlite(path: "/srv/cc.db"))

@@ -1,6 +1,7 @@
 @testable import App
 import CareerCopilotCore
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 
@@ -24,6 +25,8 @@ struct PrivacyMatrixTests {
         "GET /api/v1/applications": .selfOnly, "POST /api/v1/applications": .selfOnly,
         "GET /api/v1/applications/:id": .privateByID, "PUT /api/v1/applications/:id": .privateByID,
         "DELETE /api/v1/applications/:id": .privateByID, "GET /api/v1/applications/:id/timeline": .privateByID,
+        // Tasks: another user's task is not found; the list and retries are for admins.
+        "GET /api/v1/tasks": .selfOnly, "GET /api/v1/tasks/:id": .privateByID, "POST /api/v1/tasks/:id/retry": .selfOnly,
         // Pages (cookie sessions): private ones are tried in WebPagesTests with `privatePagePaths`.
         "GET /assets/:name": .publicRoute, "GET /login": .publicRoute, "POST /login": .publicRoute,
         "GET /signup": .publicRoute, "POST /signup": .publicRoute, "POST /logout": .selfOnly,
@@ -81,11 +84,15 @@ struct PrivacyMatrixTests {
         let job = try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: owner).data
         let application = try await server.request(.POST, "/api/v1/applications", json: ["job_id": job["id"] ?? nil], headers: owner).data
         let id = try #require(application["id"]?.intValue)
+        // Creating the application queued tasks on the owner's behalf (its notification first).
+        let ownerTask = try #require(try await server.app.db.sql.raw("SELECT min(id) AS id FROM tasks WHERE user_id IS NOT NULL").first()?.decode(column: "id", as: Int?.self))
+        #expect(try await server.request(.GET, "/api/v1/tasks/\(ownerTask)", headers: owner).status == .ok)
 
         for (route, kind) in Self.routes where kind == .privateByID {
             let parts = route.split(separator: " ", maxSplits: 1)
             let method = HTTPMethod(rawValue: String(parts[0]))
-            let path = String(parts[1]).replacingOccurrences(of: ":id", with: String(id))
+            let target = route.hasPrefix("GET /api/v1/tasks") ? ownerTask : id
+            let path = String(parts[1]).replacingOccurrences(of: ":id", with: String(target))
             let response = try await server.request(method, path, json: Self.bodies[route], headers: other)
             #expect(response.status == .notFound, "\(route) answered \(response.status) to another user")
         }

@@ -71,7 +71,7 @@ struct AuthService {
         user.passwordHash = try await request.password.async.hash(new)
         // Tokens carry whole seconds: refuse everything issued up to the end of this second.
         user.sessionsRevokedAt = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.up))
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             try await user.save(on: transaction)
             try await RefreshToken.query(on: transaction).filter(\.$user.$id == userID).filter(\.$revokedAt == nil)
                 .set(\.$revokedAt, to: Date()).update()
@@ -82,7 +82,7 @@ struct AuthService {
     /// sessions) in one transaction; jobs it created stay in the shared catalogue.
     func deleteAccount(_ userID: Int, password: String) async throws {
         let user = try await passwordUser(userID, password: password)
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             // Foreign keys cascade from users to applications, their timelines, user skills and
             // refresh tokens, and set jobs.created_by to null.
             try await user.delete(on: transaction)

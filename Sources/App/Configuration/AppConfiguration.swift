@@ -1,3 +1,4 @@
+import CareerCopilotCore
 import Foundation
 import Logging
 
@@ -31,6 +32,22 @@ public struct AppConfiguration: Sendable {
     /// How long access and refresh tokens live, in seconds.
     public var accessTokenLifetime: TimeInterval = 15 * 60
     public var refreshTokenLifetime: TimeInterval = 30 * 24 * 3600
+    /// `serve` also runs a worker and the scheduler in its own process (the embedded default).
+    public var embeddedWorker = true
+    /// Tasks one worker runs at once.
+    public var workerConcurrency = 4
+    /// How long a running task's lease lasts without a heartbeat: after that, another worker
+    /// takes the task over.
+    public var taskLease: TimeInterval = 60
+    /// Periodic tasks: task kind → schedule.
+    public var schedules: [(kind: String, schedule: Schedule)] = AppConfiguration.defaultSchedules
+    /// Registers the `diagnostic.*` task kinds that tests and benchmarks use.
+    public var diagnosticTasks = false
+
+    public static let defaultSchedules: [(kind: String, schedule: Schedule)] = [
+        ("maintenance.cleanup", try! Schedule("@daily")),
+        ("digest.daily", try! Schedule("0 8 * * *")),
+    ]
 
     public static let sqliteFileName = "career-copilot.sqlite"
 
@@ -62,6 +79,17 @@ public struct AppConfiguration: Sendable {
         func value(_ name: String) -> String? {
             guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
             return raw
+        }
+
+        func flag(_ name: String, default defaultValue: Bool, _ problems: inout [String]) -> Bool {
+            guard let raw = value(name) else { return defaultValue }
+            switch raw.lowercased() {
+            case "1", "true", "yes", "on": return true
+            case "0", "false", "no", "off": return false
+            default:
+                problems.append("\(name) must be 1 or 0")
+                return defaultValue
+            }
         }
 
         let dataDirectory = value("CC_DATA_DIR") ?? "./data"
@@ -120,14 +148,7 @@ public struct AppConfiguration: Sendable {
             }
         }
 
-        var singleUser = true
-        if let raw = value("CC_SINGLE_USER") {
-            switch raw.lowercased() {
-            case "1", "true", "yes", "on": singleUser = true
-            case "0", "false", "no", "off": singleUser = false
-            default: problems.append("CC_SINGLE_USER must be 1 or 0")
-            }
-        }
+        let singleUser = flag("CC_SINGLE_USER", default: true, &problems)
 
         let jwtSecret = value("JWT_SECRET")
         if let jwtSecret, jwtSecret.utf8.count < 32 {
@@ -147,6 +168,35 @@ public struct AppConfiguration: Sendable {
             }
         }
 
+        let embeddedWorker = flag("CC_EMBEDDED_WORKER", default: true, &problems)
+        let diagnosticTasks = flag("CC_DIAGNOSTIC_TASKS", default: false, &problems)
+        var concurrency = 4
+        if let raw = value("CC_WORKER_CONCURRENCY") {
+            if let count = Int(raw), (1...64).contains(count) { concurrency = count } else {
+                problems.append("CC_WORKER_CONCURRENCY must be a whole number from 1 to 64")
+            }
+        }
+        var lease: TimeInterval = 60
+        if let raw = value("CC_TASK_LEASE_SECONDS") {
+            if let seconds = Int(raw), (2...3_600).contains(seconds) { lease = TimeInterval(seconds) } else {
+                problems.append("CC_TASK_LEASE_SECONDS must be a whole number from 2 to 3600")
+            }
+        }
+        var schedules = defaultSchedules
+        if let raw = value("CC_SCHEDULES") {
+            schedules = []
+            // `none`: no periodic tasks at all.
+            for entry in raw.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !entry.isEmpty && raw.lowercased() != "none" {
+                let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                do throws(DomainError) {
+                    guard parts.count == 2, !parts[0].isEmpty else { throw DomainError.badRequest("'\(entry)' is not kind=schedule") }
+                    schedules.append((parts[0], try Schedule(parts[1])))
+                } catch {
+                    if case let .badRequest(message, _) = error { problems.append("CC_SCHEDULES: \(message)") }
+                }
+            }
+        }
+
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         var config = AppConfiguration(
             dataDirectory: dataDirectory, database: database, databaseSchema: schema, databasePoolSize: poolSize,
@@ -154,6 +204,11 @@ public struct AppConfiguration: Sendable {
         )
         config.accessTokenLifetime = accessLifetime
         config.refreshTokenLifetime = refreshLifetime
+        config.embeddedWorker = embeddedWorker
+        config.diagnosticTasks = diagnosticTasks
+        config.workerConcurrency = concurrency
+        config.taskLease = lease
+        config.schedules = schedules
         return config
     }
 

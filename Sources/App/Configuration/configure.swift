@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import JWT
+import NIOPosix
 import SQLKit
 import Vapor
 
@@ -16,6 +17,10 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     app.http.server.configuration.hostname = "127.0.0.1"
     app.routes.defaultMaxBodySize = "1mb"
 
+    // SQLite calls block a thread of this pool, and a writer waiting for the write lock (the
+    // busy timeout) blocks one for up to 5 s: with only one thread per core, waiting writers
+    // could take every thread and starve the very connection that holds the lock.
+    app.threadPool = NIOThreadPool(numberOfThreads: max(16, System.coreCount * 4))
     try await useDatabase(app, config)
     app.passwords.use(.bcrypt(cost: 12))
     let secret = try TokenSecret.load(configured: config.jwtSecret, dataDirectory: config.dataDirectory)
@@ -24,6 +29,8 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(BenchSeedCommand(), as: "bench-seed")
     app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(WorkerCommand(), as: "worker")
+    app.asyncCommands.use(BenchQueueCommand(), as: "bench-queue")
 
     let methodIndex = RouteMethodIndex()
     app.middleware = Middlewares()

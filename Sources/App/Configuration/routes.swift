@@ -19,6 +19,7 @@ func routes(_ app: Application, _ config: AppConfiguration) throws {
     try authenticated.register(collection: UsersController())
     try authenticated.register(collection: JobsController())
     try authenticated.register(collection: ApplicationsController())
+    try authenticated.register(collection: TasksController())
 
     // Pages: the browser session (cookies, CSRF) on every one; sign-in required past /login.
     try app.register(collection: AssetsController())

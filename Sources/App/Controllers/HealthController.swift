@@ -18,10 +18,16 @@ struct HealthController: RouteCollection {
             var kind: String?
             var latencyMs: Double?
             var error: String?
+            var queued: Int?
+            var running: Int?
+            var failed: Int?
+            var oldestWaitSeconds: Double?
+            var alive: Int?
 
             enum CodingKeys: String, CodingKey {
-                case status, kind, error
+                case status, kind, error, queued, running, failed, alive
                 case latencyMs = "latency_ms"
+                case oldestWaitSeconds = "oldest_wait_seconds"
             }
         }
 
@@ -50,19 +56,53 @@ struct HealthController: RouteCollection {
             database = .init(status: "down", kind: database.kind, error: "The database cannot be reached")
             request.logger.error("Health check: database unreachable", metadata: ["error": .string(String(reflecting: error))])
         }
+        var queue = Report.Component(status: "unknown")
+        var workers = Report.Component(status: "unknown")
+        if database.status == "up" {
+            (queue, workers) = await background(request)
+        }
         let healthy = database.status == "up"
+        let degraded = queue.status == "backlogged" || workers.status == "none_alive"
         let report = Report(
-            status: healthy ? "healthy" : "unhealthy",
+            status: !healthy ? "unhealthy" : degraded ? "degraded" : "healthy",
             database: database,
-            // The background queue arrives with the background-work issue; until then nothing waits.
-            queue: .init(status: "not_configured"),
-            workers: .init(status: "not_configured"),
+            queue: queue,
+            workers: workers,
             uptimeSeconds: Int(Date().timeIntervalSince(startedAt)),
             version: CareerCopilotVersion.current
         )
         let response = Response.json(try APIJSON.encoder().encode(report), status: healthy ? .ok : .serviceUnavailable)
         response.headers.cacheControl = .init(noStore: true)
         return response
+    }
+}
+
+extension HealthController {
+    /// Tasks waiting longer than this make the service degraded.
+    static let maximumWait: TimeInterval = 300
+    /// A worker that has not beaten for this long is taken for dead.
+    static let workerSilence: TimeInterval = 90
+
+    /// The queue's depth and the oldest wait; live workers (recent heartbeats). Degraded when
+    /// a ready task has waited over five minutes, or tasks wait and no worker is alive.
+    private func background(_ request: Request) async -> (queue: Report.Component, workers: Report.Component) {
+        do {
+            let depth = try await TaskQueue(database: request.db).depth()
+            let alive = try await request.db.sql.raw("SELECT count(*) AS count FROM workers WHERE heartbeat_at >= \(bind: Date().addingTimeInterval(-Self.workerSilence))")
+                .first()?.decode(column: "count", as: Int.self) ?? 0
+            let waited = depth.oldestWait ?? 0
+            var queue = Report.Component(status: waited > Self.maximumWait ? "backlogged" : "ok")
+            queue.queued = depth.queued
+            queue.running = depth.running
+            queue.failed = depth.failed
+            queue.oldestWaitSeconds = depth.oldestWait.map { $0.rounded(toPlaces: 1) }
+            var workers = Report.Component(status: alive > 0 ? "ok" : depth.queued > 0 ? "none_alive" : "idle")
+            workers.alive = alive
+            return (queue, workers)
+        } catch {
+            request.logger.error("Health check: queue unreadable", metadata: ["error": .string(String(reflecting: error))])
+            return (.init(status: "unknown", error: "The queue cannot be read"), .init(status: "unknown"))
+        }
     }
 }
 

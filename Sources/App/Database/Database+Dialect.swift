@@ -39,3 +39,25 @@ extension QueryBuilder {
         return try await aggregate(.custom(countAll), as: Int.self)
     }
 }
+
+extension Database {
+    /// A transaction that writes. On SQLite it starts with `BEGIN IMMEDIATE`, taking the write
+    /// lock first: a deferred transaction that has read and then writes while another
+    /// connection writes fails at once with "database is locked" (waiting could deadlock),
+    /// whereas waiting for the lock up front is covered by the busy timeout. On PostgreSQL it
+    /// is Fluent's transaction.
+    func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard dialect == .sqlite, !inTransaction else { return try await transaction(body) }
+        return try await withConnection { connection in
+            try await connection.sql.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(connection)
+                try await connection.sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await connection.sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+}

@@ -22,7 +22,7 @@ struct APIErrorMiddleware: AsyncMiddleware {
                 )
             }
             if apiError.isServerFault {
-                request.logger.error("Request failed", metadata: ["error": .string(String(reflecting: error))])
+                request.logger.error("Request failed", metadata: ["error": .string(String(reflecting: error)), "method": .string(request.method.rawValue), "path": .string(request.url.path)])
             }
             return Self.isPage(request.url.path) ? Self.page(for: apiError, request) : apiError.response()
         }

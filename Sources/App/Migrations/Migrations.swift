@@ -13,5 +13,6 @@ enum Migrations {
         AddSessionsRevokedAt(),
         CreateRateLimitEvents(),
         AddBoardIndex(),
+        CreateTaskQueue(),
     ]
 }

@@ -68,6 +68,17 @@ extension OpenAPIDocument {
                 ],
                 "UserUpdate": ["type": "object", "properties": ["full_name": text(200, nullable: false, nonBlank: true)]],
                 "Health": health,
+                "Task": [
+                    "type": "object", "required": ["id", "kind", "queue", "status", "attempts", "max_attempts", "run_at", "created_at"],
+                    "properties": [
+                        "id": ["type": "integer"], "kind": ["type": "string"], "queue": ["type": "string"],
+                        "status": enumSchema(TaskRecord.Status.allCases.map(\.rawValue)),
+                        "attempts": ["type": "integer"], "max_attempts": ["type": "integer"], "run_at": dateTime,
+                        "result": ["description": "What the task returned, when it succeeded"], "error": nullable("string"),
+                        "created_at": dateTime, "started_at": nullable("string", ["format": "date-time"]),
+                        "finished_at": nullable("string", ["format": "date-time"]),
+                    ],
+                ],
             ]
         }
 

@@ -129,6 +129,27 @@ enum OpenAPIDocument {
                     "200": success(["type": "array", "items": ref("TimelineEntry")]), "404": errorRef("NotFound"),
                 ]),
             ],
+            "/api/v1/tasks": [
+                "get": operation("Tasks in one status, newest first: the failed ones are the dead-letter view (admins only)", tag: "tasks", parameters: [
+                    queryParameter("status", enumSchema(TaskRecord.Status.allCases.map(\.rawValue)), "queued, running, succeeded, failed or cancelled", required: true),
+                    paramRef("page"), paramRef("page_size"),
+                ], responses: [
+                    "200": success(list(ref("Task"))), "400": errorRef("BadRequest"), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"),
+                ]),
+            ],
+            "/api/v1/tasks/{id}": [
+                "parameters": [paramRef("id")],
+                "get": operation("A background task: status, attempts, result or error (its user's, or any for admins)", tag: "tasks", responses: [
+                    "200": success(ref("Task")), "401": errorRef("Unauthorized"), "404": errorRef("NotFound"),
+                ]),
+            ],
+            "/api/v1/tasks/{id}/retry": [
+                "parameters": [paramRef("id")],
+                "post": operation("Queue a failed task again with all its attempts (admins only)", tag: "tasks", bodyRequired: false, responses: [
+                    "200": success(ref("Task")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
+                    "409": errorRef("Conflict"),
+                ]),
+            ],
         ]
     }
 
@@ -196,8 +217,8 @@ enum OpenAPIDocument {
     }
 
     /// An optional query parameter. Empty values count as absent (as HTML forms send them).
-    static func queryParameter(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
-        ["name": .string(name), "in": "query", "required": false, "allowEmptyValue": true, "schema": schema, "description": .string(description)]
+    static func queryParameter(_ name: String, _ schema: JSONValue, _ description: String, required: Bool = false) -> JSONValue {
+        ["name": .string(name), "in": "query", "required": .bool(required), "allowEmptyValue": .bool(!required), "schema": schema, "description": .string(description)]
     }
 
     /// One or more values of a list, comma-separated: `a,b`.

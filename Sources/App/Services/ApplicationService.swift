@@ -58,10 +58,12 @@ struct ApplicationService {
         application.status = status.rawValue
         application.notes = draft.notes.value
         if ApplicationPipeline.setsAppliedAt(movingTo: status, appliedAt: nil) { application.appliedAt = now }
-        try await database.transaction { transaction in
+        try await database.writeTransaction { [user] transaction in
             try await application.create(on: transaction)
-            try await ApplicationStatusChange(applicationID: try application.requireID(), from: nil, to: status.rawValue, at: now)
-                .create(on: transaction)
+            let id = try application.requireID()
+            try await ApplicationStatusChange(applicationID: id, from: nil, to: status.rawValue, at: now).create(on: transaction)
+            // Its background steps (notification, statistics) commit with it, or not at all.
+            try await EventBus.standard.publish(.applicationCreated(applicationID: id, userID: user.id, jobID: jobID), on: transaction)
         }
         application.$job.value = job
         return application
@@ -80,9 +82,15 @@ struct ApplicationService {
             application.status = status.rawValue
             if ApplicationPipeline.setsAppliedAt(movingTo: status, appliedAt: application.appliedAt) { application.appliedAt = now }
         }
-        try await database.transaction { [change] transaction in
+        try await database.writeTransaction { [change, user] transaction in
             try await application.update(on: transaction)
-            try await change?.create(on: transaction)
+            guard let change else { return }
+            try await change.create(on: transaction)
+            if let from = change.fromStatus.flatMap(ApplicationStatus.init(rawValue:)), let to = ApplicationStatus(rawValue: change.toStatus) {
+                try await EventBus.standard.publish(
+                    .applicationStatusChanged(applicationID: id, userID: user.id, changeID: try change.requireID(), from: from, to: to), on: transaction
+                )
+            }
         }
         return application
     }

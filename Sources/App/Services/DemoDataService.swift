@@ -26,7 +26,7 @@ struct DemoDataService {
     func load(for user: CurrentUser) async throws -> Loaded {
         guard user.isAdmin else { throw DomainError.forbidden("Only an admin may load demo data into the shared catalogue") }
         let now = Date()
-        let loaded = try await database.transaction { transaction in
+        let loaded = try await database.writeTransaction { transaction in
             var loaded = Loaded()
             for demo in DemoDataset.jobs {
                 let existing = try await Job.query(on: transaction)
@@ -56,7 +56,7 @@ struct DemoDataService {
     /// Removes every demo job and every application to one; returns how many jobs.
     func remove(by user: CurrentUser) async throws -> Int {
         guard user.isAdmin else { throw DomainError.forbidden("Only an admin may remove demo data") }
-        let removed = try await database.transaction { transaction in
+        let removed = try await database.writeTransaction { transaction in
             let ids = try await Job.query(on: transaction).filter(\.$source == DemoDataset.source).all(\.$id)
             guard !ids.isEmpty else { return 0 }
             // Timelines go with their applications, skills with their jobs (foreign keys cascade).

@@ -19,7 +19,7 @@ struct JobService {
         job.$creator.id = user.id
         try apply(draft, to: job)
         try await ensureUniqueExternalID(of: job)
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             try await job.create(on: transaction)
             if let skills = draft.skills.value {
                 try await JobService(database: transaction).replaceSkills(of: try job.requireID(), with: skills)
@@ -34,7 +34,7 @@ struct JobService {
         try authorize(user, toChange: job)
         try apply(draft, to: job)
         try await ensureUniqueExternalID(of: job)
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             try await job.update(on: transaction)
             if draft.skills.isPresent {
                 try await JobService(database: transaction).replaceSkills(of: id, with: draft.skills.value ?? [])

@@ -76,3 +76,16 @@ extension JSONValue {
         return nil
     }
 }
+
+extension JSONValue {
+    public var stringValue: String? { if case let .string(value) = self { value } else { nil } }
+    public var numberValue: Double? { if case let .number(value) = self { value } else { nil } }
+    /// A whole number that fits an `Int`; nil for fractions.
+    public var intValue: Int? {
+        guard let number = numberValue, number.rounded() == number, abs(number) < 9e15 else { return nil }
+        return Int(number)
+    }
+    public var boolValue: Bool? { if case let .bool(value) = self { value } else { nil } }
+    public var arrayValue: [JSONValue]? { if case let .array(value) = self { value } else { nil } }
+    public var isNull: Bool { self == .null }
+}

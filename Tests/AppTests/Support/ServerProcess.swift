@@ -31,10 +31,34 @@ struct ServerProcess {
 
     /// Starts `serve` on a free port and waits until it says where it listens.
     static func serve(dataDirectory: String, environment: [String: String] = [:]) throws -> ServerProcess {
+        let (process, pipe, seen) = try launch(["serve", "--port", "0"], environment: ["CC_DATA_DIR": dataDirectory].merging(environment) { _, new in new }) {
+            $0.range(of: #"Server started on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) != nil
+        }
+        let range = seen.range(of: #"Server started on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression)!
+        return ServerProcess(process: process, output: pipe, port: Int(seen[range].split(separator: ":").last!)!)
+    }
+
+    /// Starts `career-copilot worker` on the database of a test server and waits until it runs.
+    static func worker(on server: TestServer, arguments: [String] = [], environment: [String: String] = [:]) throws -> ServerProcess {
+        var variables = ["CC_DATA_DIR": server.location.dataDirectory, "CC_DIAGNOSTIC_TASKS": "1", "LOG_LEVEL": "error"]
+        if server.database == .postgres, let url = TestDatabase.postgresURL, let schema = server.location.schema {
+            variables["DATABASE_URL"] = url
+            variables["CC_DATABASE_SCHEMA"] = schema
+        }
+        let (process, pipe, _) = try launch(["worker"] + arguments, environment: variables.merging(environment) { _, new in new }) {
+            $0.contains("running (Ctrl-C or SIGTERM stops it)")
+        }
+        return ServerProcess(process: process, output: pipe, port: 0)
+    }
+
+    /// Starts the binary and reads its output until `ready` says it has started (30 s at most).
+    private static func launch(
+        _ arguments: [String], environment: [String: String], ready: (String) -> Bool
+    ) throws -> (process: Process, pipe: Pipe, output: String) {
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["serve", "--port", "0"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["CC_DATA_DIR": dataDirectory].merging(environment) { _, new in new }) { _, new in new }
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -45,10 +69,7 @@ struct ServerProcess {
             let chunk = pipe.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             seen += String(decoding: chunk, as: UTF8.self)
-            if let range = seen.range(of: #"Server started on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
-                let port = Int(seen[range].split(separator: ":").last!)!
-                return ServerProcess(process: process, output: pipe, port: port)
-            }
+            if ready(seen) { return (process, pipe, seen) }
         }
         process.terminate()
         throw ServerProcessError.didNotStart(seen)

@@ -38,12 +38,3 @@ struct TestResponse: Sendable {
         }
     }
 }
-
-extension JSONValue {
-    var stringValue: String? { if case let .string(value) = self { value } else { nil } }
-    var numberValue: Double? { if case let .number(value) = self { value } else { nil } }
-    var intValue: Int? { numberValue.map { Int($0) } }
-    var boolValue: Bool? { if case let .bool(value) = self { value } else { nil } }
-    var arrayValue: [JSONValue]? { if case let .array(value) = self { value } else { nil } }
-    var isNull: Bool { self == .null }
-}
