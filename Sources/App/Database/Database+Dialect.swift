@@ -46,7 +46,17 @@ extension Database {
     /// connection writes fails at once with "database is locked" (waiting could deadlock),
     /// whereas waiting for the lock up front is covered by the busy timeout. On PostgreSQL it
     /// is Fluent's transaction.
+    ///
+    /// Tasks enqueued inside are invisible to workers until the commit, so workers woken by
+    /// the enqueue are woken again once it is done.
     func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let signals = TaskSignal.shared.generation
+        let result = try await lockingTransaction(body)
+        if TaskSignal.shared.generation != signals { TaskSignal.shared.signal() }
+        return result
+    }
+
+    private func lockingTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard dialect == .sqlite, !inTransaction else { return try await transaction(body) }
         return try await withConnection { connection in
             try await connection.sql.raw("BEGIN IMMEDIATE").run()

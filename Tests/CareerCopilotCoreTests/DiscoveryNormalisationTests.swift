@@ -1,0 +1,137 @@
+@testable import CareerCopilotCore
+import Testing
+
+@Suite("Discovery: salaries")
+struct SalaryParserTests {
+    @Test(arguments: [
+        ("$120k–$150k", ParsedSalary(min: 120_000, max: 150_000, currency: "USD", period: .year)),
+        ("$120K - $150K per year", ParsedSalary(min: 120_000, max: 150_000, currency: "USD", period: .year)),
+        ("€60.000 - €80.000 per year", ParsedSalary(min: 60_000, max: 80_000, currency: "EUR", period: .year)),
+        ("£45,000 pa", ParsedSalary(min: 45_000, max: nil, currency: "GBP", period: .year)),
+        ("USD 100,000 to 120,000", ParsedSalary(min: 100_000, max: 120_000, currency: "USD", period: .year)),
+        ("120-150k EUR", ParsedSalary(min: 120_000, max: 150_000, currency: "EUR", period: .year)),
+        ("$50/hr", ParsedSalary(min: 50, max: nil, currency: "USD", period: .hour)),
+        ("$45 - $60 an hour", ParsedSalary(min: 45, max: 60, currency: "USD", period: .hour)),
+        ("CA$90,000–110,000", ParsedSalary(min: 90_000, max: 110_000, currency: "CAD", period: .year)),
+        ("85 000 – 95 000 SEK per month", ParsedSalary(min: 85_000, max: 95_000, currency: "SEK", period: .month)),
+        ("Salary: 70.000€ - 85.000€", ParsedSalary(min: 70_000, max: 85_000, currency: "EUR", period: .year)),
+        ("€500 per day", ParsedSalary(min: 500, max: nil, currency: "EUR", period: .day)),
+        ("$1.2M OTE", ParsedSalary(min: 1_200_000, max: nil, currency: "USD", period: .year)),
+    ])
+    func salaryText_isRead(text: String, expected: ParsedSalary) {
+        #expect(SalaryParser.parse(text) == expected)
+    }
+
+    @Test(arguments: ["5+ years of experience", "Founded in 2015", "Competitive salary", "Up to 30% bonus", "", "Team of 12"])
+    func textWithoutPay_isNotASalary(text: String) {
+        #expect(SalaryParser.parse(text) == nil)
+    }
+}
+
+@Suite("Discovery: places and workplaces")
+struct PlaceTests {
+    @Test(arguments: [
+        ("Remote (EU)", RemoteType.remote), ("Hybrid - Berlin", .hybrid), ("On-site, Paris", .onsite), ("Berlin, Germany", nil),
+        ("Remote-friendly", .remote), ("WFH", .remote), ("Not remote", .onsite), ("Anywhere in the world", .remote),
+        ("Office-based (no remote)", .onsite), ("Partly remote", .hybrid),
+    ] as [(String, RemoteType?)])
+    func remoteWords_areRead(text: String, expected: RemoteType?) {
+        #expect(RemoteDetector.detect(text) == expected)
+    }
+
+    @Test func sourceFlags_areRead() {
+        #expect(RemoteDetector.fromFlag("on-site") == .onsite)
+        #expect(RemoteDetector.fromFlag("TELECOMMUTE") == .remote)
+        #expect(RemoteDetector.fromFlag("Hybrid") == .hybrid)
+        #expect(RemoteDetector.fromFlag("unspecified") == nil)
+    }
+
+    @Test func severalLocations_areSplitAndTidied() {
+        #expect(LocationNormalizer.split("Denver, CO; New York, NY; Westlake, TX") == ["Denver, CO", "New York, NY", "Westlake, TX"])
+        #expect(LocationNormalizer.split("  London  /  Berlin / london ") == ["London", "Berlin"])
+        #expect(LocationNormalizer.split("Remote (US) or Austin, TX") == ["Remote (US)", "Austin, TX"])
+        #expect(LocationNormalizer.split(nil).isEmpty)
+        #expect(LocationNormalizer.split(" ; ").isEmpty)
+    }
+}
+
+@Suite("Discovery: skills")
+struct SkillTaxonomyTests {
+    let taxonomy = SkillTaxonomy.standard
+
+    @Test func aliases_leadToCanonicalNames() {
+        #expect(taxonomy.canonicalName("JS") == "JavaScript")
+        #expect(taxonomy.canonicalName("k8s") == "Kubernetes")
+        #expect(taxonomy.canonicalName("Postgres") == "PostgreSQL")
+        #expect(taxonomy.canonicalName("golang") == "Go")
+        #expect(taxonomy.canonicalName("Google Cloud Platform") == "Google Cloud")
+        #expect(taxonomy.canonicalName("basket weaving") == nil)
+    }
+
+    @Test func extraction_findsSkillsAsPostingsWriteThem() {
+        let text = "We use Go, Postgres and k8s. You know C++ or C#, Node.js, .NET and REST APIs; CI/CD with GitHub Actions. Machine learning is a plus."
+        #expect(taxonomy.extract(from: "Senior Backend Engineer", text) == [
+            "Go", "C++", "C#", "Node.js", ".NET", "REST", "PostgreSQL", "Kubernetes", "CI/CD", "GitHub Actions", "Machine Learning",
+        ])
+    }
+
+    @Test func everydayWords_areNotSkills() {
+        let text = "Let's go! You react quickly, work with a swift team, rest well, and spark ideas in the spring. The rest is history."
+        #expect(taxonomy.extract(from: text).isEmpty)
+    }
+
+    @Test func everyCanonicalName_findsItself() {
+        for skill in taxonomy.skills {
+            // "React Native" also names React: the skill itself must be among what is found.
+            #expect(taxonomy.extract(from: "Experience with \(skill.name) required").contains(skill.name), "\(skill.name)")
+        }
+    }
+}
+
+@Suite("Discovery: deduplication")
+struct DeduplicatorTests {
+    typealias Posting = Deduplicator.Posting
+
+    static func posting(_ title: String, _ company: String = "Acme", _ locations: [String] = ["Berlin, Germany"], url: String? = nil) -> Posting {
+        Posting(title: title, company: company, locations: locations, applyURL: url)
+    }
+
+    @Test(arguments: [
+        (posting("Backend Engineer"), posting("Backend Engineer "), true),
+        (posting("Sr. Backend Eng"), posting("Senior Back-end Engineer"), true),
+        (posting("Backend Engineer (m/f/d)"), posting("Backend Engineer"), true),
+        (posting("Backend Engineer"), posting("Senior Backend Engineer"), false),
+        (posting("Backend Engineer"), posting("Backend Engineer", "Acme", ["Munich, Germany"]), false),
+        (posting("Backend Engineer"), posting("Backend Engineer", "Acme", []), true),
+        (posting("Backend Engineer"), posting("Backend Engineer", "Globex"), false),
+        (posting("Software Engineer II"), posting("Software Engineer III"), false),
+        (posting("Data Engineer"), posting("Data Scientist"), false),
+        (posting("Frontend Developer", "ACME"), posting("Front-End Developers", "acme"), true),
+        (posting("Platform Engineer", url: "https://boards.greenhouse.io/acme/jobs/123?gh_src=abc"),
+         posting("Infrastructure Engineer", "Acme Inc", ["Remote"], url: "https://boards.greenhouse.io/acme/jobs/123/"), true),
+    ] as [(Posting, Posting, Bool)])
+    func decision(first: Posting, second: Posting, same: Bool) {
+        let decision = Deduplicator.decide(first, second)
+        #expect(decision.isSameJob == same, "\(first.title) / \(second.title): \(decision.reason)")
+        #expect(!decision.reason.isEmpty)
+    }
+
+    @Test func reasons_explainTheDecision() {
+        #expect(Deduplicator.decide(Self.posting("Backend Engineer"), Self.posting("Senior Backend Engineer")).reason == "different levels (none vs senior)")
+        #expect(Deduplicator.decide(Self.posting("A"), Self.posting("A", "B")).reason == "different companies")
+    }
+
+    @Test func canonicalURLs_dropWhatVaries() {
+        #expect(Deduplicator.canonicalURL("https://www.Example.com/jobs/1/?utm_source=x&b=2&a=1#apply") == "example.com/jobs/1?a=1&b=2")
+        #expect(Deduplicator.canonicalURL("http://jobs.lever.co/acme/abc?lever-origin=applied") == "jobs.lever.co/acme/abc")
+        #expect(Deduplicator.canonicalURL("javascript:alert(1)") == nil)
+        #expect(Deduplicator.canonicalURL("not a url") == nil)
+    }
+
+    @Test func threshold_isConfigurable() {
+        let first = Self.posting("Senior Backend Engineer Payments")
+        let second = Self.posting("Senior Backend Engineer")
+        #expect(!Deduplicator.decide(first, second).isSameJob)
+        #expect(Deduplicator.decide(first, second, policy: .init(titleSimilarity: 0.6)).isSameJob)
+    }
+}
