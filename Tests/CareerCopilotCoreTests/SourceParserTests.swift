@@ -1,0 +1,172 @@
+@testable import CareerCopilotCore
+import Foundation
+import Testing
+
+/// Payloads written in each source's real shape (SOURCES.md), quirks included.
+@Suite("Discovery: source payloads")
+struct SourceParserTests {
+    static func data(_ text: String) -> Data { Data(text.utf8) }
+
+    @Test func greenhouse_decodesEncodedContent_readsPayRanges_andOffsets() throws {
+        let payload = #"""
+        {"jobs": [
+          {"id": 4012345, "title": " Analytics Engineering Lead ", "company_name": "Trade Desk",
+           "location": {"name": "Denver, CO; New York, NY; Westlake, TX"},
+           "absolute_url": "https://careers.example.com/jobs?gh_jid=4012345",
+           "content": "&lt;p&gt;Build &lt;strong&gt;dbt&lt;/strong&gt; models on Snowflake.&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;",
+           "first_published": "2025-11-25T20:49:51-05:00", "updated_at": "2025-11-26T10:00:00-05:00",
+           "metadata": [{"name": "Salary Range", "value_type": "currency_range", "value": {"unit": "USD", "min_value": "120000.0", "max_value": "150000.0"}},
+                        {"name": "Workplace Type", "value_type": "single_select", "value": "Hybrid"}]},
+          {"id": 4012346, "title": "", "location": {"name": "Remote"}, "absolute_url": "https://x.example/2"}
+        ], "meta": {"total": 2}}
+        """#
+        let postings = try SourceParsers.greenhouse(Self.data(payload), board: "tradedesk")
+        #expect(postings.count == 2)
+        let job = try PostingNormalizer.normalize(postings[0])
+        #expect(job.title == "Analytics Engineering Lead")
+        #expect(job.company == "Trade Desk")
+        #expect(job.locations == ["Denver, CO", "New York, NY", "Westlake, TX"])
+        #expect(job.remote == .hybrid)
+        #expect(job.description.html == "<p>Build <strong>dbt</strong> models on Snowflake.</p>")
+        #expect(job.salaryMin == 120_000 && job.salaryMax == 150_000 && job.salaryCurrency == "USD")
+        #expect(job.postedAt == ISODate.parse("2025-11-26T01:49:51Z"))
+        #expect(job.skills == ["Snowflake", "dbt"])
+        #expect(throws: PostingRejection.missingTitle) { try PostingNormalizer.normalize(postings[1]) }
+    }
+
+    @Test func lever_takesTheSiteAsCompany_andMillisecondDates() throws {
+        let payload = #"""
+        [{"id": "5c2f7c1e-0b4f-4b8e-9b1a-2f3c4d5e6f70", "text": "Senior iOS Engineer",
+          "categories": {"location": "Oslo", "allLocations": ["Oslo", "Remote - Europe"], "commitment": "Full-time", "team": "Mobile"},
+          "workplaceType": "hybrid", "description": "<div>We build <b>SwiftUI</b> apps.</div>",
+          "lists": [{"text": "Requirements", "content": "<li>5 years of Swift</li><li>Combine</li>"}],
+          "additional": "<p>Relocation offered.</p>", "hostedUrl": "https://jobs.lever.co/fjord/5c2f7c1e",
+          "applyUrl": "https://jobs.lever.co/fjord/5c2f7c1e/apply",
+          "salaryRange": {"currency": "NOK", "interval": "per-year-salary", "min": 700000, "max": 850000},
+          "createdAt": 1764000000000}]
+        """#
+        let postings = try SourceParsers.lever(Self.data(payload), site: "fjord")
+        let job = try PostingNormalizer.normalize(try #require(postings.first))
+        #expect(job.company == "fjord")
+        #expect(job.locations == ["Oslo", "Remote - Europe"])
+        #expect(job.remote == .hybrid)
+        #expect(job.salaryPeriod == .year && job.salaryCurrency == "NOK" && job.salaryMin == 700_000)
+        #expect(job.employmentType == .fullTime)
+        #expect(job.postedAt == Date(timeIntervalSince1970: 1_764_000_000))
+        #expect(job.description.html.contains("<h3>Requirements</h3><ul><li>5 years of Swift</li>"))
+        #expect(job.skills.contains("Swift") && job.skills.contains("SwiftUI"))
+        #expect(job.url == "https://jobs.lever.co/fjord/5c2f7c1e")
+    }
+
+    @Test func ashby_skipsUnlisted_andReadsCompensationTiers() throws {
+        let payload = #"""
+        {"jobs": [
+          {"id": "a1", "title": "Research Engineer", "location": "San Francisco", "secondaryLocations": [{"location": "New York"}],
+           "isRemote": false, "workplaceType": "OnSite", "isListed": true, "employmentType": "FullTime",
+           "descriptionHtml": "<p>Train LLMs with PyTorch.</p>", "jobUrl": "https://jobs.ashbyhq.com/openai/a1",
+           "publishedAt": "2025-11-20T12:00:00.000+00:00",
+           "compensation": {"compensationTiers": [{"components": [
+              {"compensationType": "Salary", "interval": "1 YEAR", "currencyCode": "USD", "minValue": 310000, "maxValue": 460000},
+              {"compensationType": "EquityPercentage", "minValue": 0.1}]}]}},
+          {"id": "a2", "title": "Hidden", "isListed": false, "jobUrl": "https://jobs.ashbyhq.com/openai/a2"}
+        ]}
+        """#
+        let postings = try SourceParsers.ashby(Self.data(payload), board: "openai")
+        #expect(postings.map(\.externalID) == ["a1"])
+        let job = try PostingNormalizer.normalize(postings[0])
+        #expect(job.company == "openai")
+        #expect(job.locations == ["San Francisco", "New York"])
+        #expect(job.remote == .onsite)
+        #expect(job.salaryMin == 310_000 && job.salaryMax == 460_000 && job.salaryPeriod == .year)
+        #expect(job.skills == ["PyTorch", "LLM"])
+    }
+
+    @Test func remoteOK_skipsTheLegalNotice_andUnknownSalaries() throws {
+        let payload = #"""
+        [{"legal": "API Terms of Service: please link back"},
+         {"id": "91234", "slug": "remote-go-developer", "position": "Go Developer", "company": "Harbor Cloud", "location": "Worldwide",
+          "description": "<p>Go and Kubernetes</p>", "apply_url": "https://remoteok.com/l/91234", "salary_min": 0, "salary_max": 0,
+          "date": "2025-11-24T08:00:00+00:00", "epoch": 1763971200},
+         {"id": 91235, "position": "Data Analyst", "company": "Atlas", "url": "https://remoteok.com/remote-jobs/91235",
+          "salary_min": "70000", "salary_max": "90000", "epoch": 1763971200}]
+        """#
+        let postings = try SourceParsers.remoteOK(Self.data(payload))
+        #expect(postings.map(\.externalID) == ["91234", "91235"])
+        let first = try PostingNormalizer.normalize(postings[0])
+        #expect(first.remote == .remote && first.salaryMin == nil)
+        #expect(first.skills == ["Go", "Kubernetes"])
+        let second = try PostingNormalizer.normalize(postings[1])
+        #expect(second.salaryMin == 70_000 && second.salaryMax == 90_000)
+        #expect(second.postedAt == Date(timeIntervalSince1970: 1_763_971_200))
+    }
+
+    @Test func arbeitnow_readsUnixSeconds_andTheNextPage() throws {
+        let payload = #"""
+        {"data": [{"slug": "backend-developer-berlin-123", "company_name": "Northwind", "title": "Backend Developer (m/w/d)",
+                   "description": "<p>PHP &amp; Laravel</p>", "remote": false, "url": "https://www.arbeitnow.com/view/backend-developer-berlin-123",
+                   "tags": ["PHP"], "job_types": ["full time"], "location": "Berlin", "created_at": 1764000000}],
+         "links": {"next": "https://www.arbeitnow.com/api/job-board-api?page=2"}, "meta": {"current_page": 1}}
+        """#
+        let (postings, next) = try SourceParsers.arbeitnow(Self.data(payload))
+        #expect(next == "https://www.arbeitnow.com/api/job-board-api?page=2")
+        let job = try PostingNormalizer.normalize(try #require(postings.first))
+        #expect(job.postedAt == Date(timeIntervalSince1970: 1_764_000_000))
+        #expect(job.employmentType == .fullTime)
+        #expect(job.skills == ["PHP", "Laravel"])
+    }
+
+    @Test func jsonLD_inEveryShape() throws {
+        let page = #"""
+        <html><head>
+        <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "Organization", "name": "X"},
+          {"@type": "JobPosting", "title": "Platform Engineer", "identifier": {"@type": "PropertyValue", "value": 77},
+           "hiringOrganization": {"@type": "Organization", "name": "Cobalt"}, "datePosted": "2025-11-01",
+           "jobLocationType": "TELECOMMUTE", "employmentType": ["FULL_TIME"], "description": "<p>Terraform on AWS</p>",
+           "baseSalary": {"@type": "MonetaryAmount", "currency": "GBP", "value": {"@type": "QuantitativeValue", "minValue": 85000, "maxValue": 110000, "unitText": "YEAR"}},
+           "url": "https://cobalt.example/jobs/77"}]}</script>
+        <SCRIPT type='application/ld+json'>[{"@type": "JobPosting", "title": "Support Engineer", "hiringOrganization": "Cobalt",
+           "jobLocation": {"@type": "Place", "address": {"addressLocality": "London", "addressCountry": "GB"}},
+           "baseSalary": {"currency": "GBP", "value": 40000}}]</SCRIPT>
+        <script>var notJSONLD = 1;</script><script type="application/ld+json">{ broken json</script>
+        </head></html>
+        """#
+        let postings = SourceParsers.jsonLD(html: page, pageURL: "https://cobalt.example/careers")
+        #expect(postings.count == 2)
+        let first = try PostingNormalizer.normalize(postings[0])
+        #expect(first.externalID == "77" && first.company == "Cobalt" && first.remote == .remote)
+        #expect(first.salaryMin == 85_000 && first.salaryMax == 110_000 && first.salaryPeriod == .year)
+        #expect(first.employmentType == .fullTime && first.postedAt == ISODate.parse("2025-11-01"))
+        #expect(first.skills == ["AWS", "Terraform"])
+        let second = try PostingNormalizer.normalize(postings[1])
+        #expect(second.locations == ["London, GB"] && second.url == "https://cobalt.example/careers" && second.salaryMin == 40_000)
+    }
+
+    @Test func malformedPayloads_areRefused_notFatal() {
+        #expect(throws: SourcePayloadError.self) { try SourceParsers.greenhouse(Self.data(#"{"jobs": [{"id": 1, "title": "#), board: "b") }
+        #expect(throws: SourcePayloadError.self) { try SourceParsers.lever(Self.data(#"{"ok": true}"#), site: "s") }
+        #expect(throws: SourcePayloadError.self) { try SourceParsers.remoteOK(Self.data("<html>blocked</html>")) }
+        #expect((try? SourceParsers.greenhouse(Self.data(#"{"jobs": []}"#), board: "empty"))?.isEmpty == true)
+        #expect((try? SourceParsers.greenhouse(Self.data(#"{"jobs": [{"title": "no id"}, 42, "x"]}"#), board: "b"))?.isEmpty == true)
+    }
+
+    @Test func rejections_sayWhy() {
+        var posting = RawPosting(source: "s", externalID: "1")
+        posting.title = "T"
+        posting.company = "C"
+        #expect(throws: PostingRejection.missingURL) { try PostingNormalizer.normalize(posting) }
+        posting.url = "javascript:alert(1)"
+        #expect(throws: PostingRejection.invalidURL("javascript:alert(1)")) { try PostingNormalizer.normalize(posting) }
+        posting.company = "  "
+        #expect(throws: PostingRejection.missingCompany) { try PostingNormalizer.normalize(posting) }
+    }
+
+    @Test func freeTextSalary_isParsedWhenNoFieldsExist() throws {
+        var posting = RawPosting(source: "remotive", externalID: "9")
+        posting.title = "Designer"
+        posting.company = "Meadow"
+        posting.url = "https://remotive.com/remote-jobs/design/9"
+        posting.salaryText = "€60.000 - €80.000 per year"
+        let job = try PostingNormalizer.normalize(posting)
+        #expect(job.salaryMin == 60_000 && job.salaryMax == 80_000 && job.salaryCurrency == "EUR" && job.salaryPeriod == .year)
+    }
+}
