@@ -35,14 +35,14 @@ struct ConfigurationTests {
     @Test func backgroundWork_isConfigurable() throws {
         let defaults = try AppConfiguration.load(from: [:])
         #expect(defaults.embeddedWorker && defaults.workerConcurrency == 4 && defaults.taskLease == 60 && !defaults.diagnosticTasks)
-        #expect(defaults.schedules.map(\.kind) == ["maintenance.cleanup", "digest.daily"])
+        #expect(defaults.schedules.map(\.kind) == ["maintenance.cleanup", "digest.daily", "discovery.due"])
         let config = try AppConfiguration.load(from: [
             "CC_EMBEDDED_WORKER": "0", "CC_WORKER_CONCURRENCY": "8", "CC_TASK_LEASE_SECONDS": "15", "CC_DIAGNOSTIC_TASKS": "1",
             "CC_SCHEDULES": "digest.daily=@daily; discovery.run=every 6h",
         ])
         #expect(!config.embeddedWorker && config.workerConcurrency == 8 && config.taskLease == 15 && config.diagnosticTasks)
         #expect(config.schedules.map(\.kind) == ["digest.daily", "discovery.run"])
-        #expect(try AppConfiguration.load(from: ["CC_SCHEDULES": ""]).schedules.count == 2, "an empty value is unset")
+        #expect(try AppConfiguration.load(from: ["CC_SCHEDULES": ""]).schedules.count == 3, "an empty value is unset")
         #expect(try AppConfiguration.load(from: ["CC_SCHEDULES": "none"]).schedules.isEmpty)
         #expect(throws: ConfigurationError.self) {
             try AppConfiguration.load(from: ["CC_SCHEDULES": "digest.daily=every 7m", "CC_WORKER_CONCURRENCY": "0", "CC_EMBEDDED_WORKER": "maybe"])

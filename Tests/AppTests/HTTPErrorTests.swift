@@ -66,6 +66,15 @@ struct HTTPErrorTests {
         }
     }
 
+    @Test func wrongMethodOnAConstantPath_is405_evenWhereAParameterRouteWouldMatch() async throws {
+        try await withServer(.sqlite) { server in
+            let response = try await server.request(.PUT, "/api/v1/jobs/import", json: ["url": "https://x.example"])
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers.first(name: .allow) == "POST")
+            #expect(try await server.request(.PUT, "/api/v1/jobs/99999", json: ["title": "T"]).status == .notFound)
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func wrongMethod_is405WithAllow(database: TestDatabase) async throws {
         try await withServer(database) { server in

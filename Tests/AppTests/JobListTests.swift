@@ -87,3 +87,32 @@ struct JobListTests {
         }
     }
 }
+
+@Suite("Hidden companies")
+struct BlocklistTests {
+    @Test(arguments: TestDatabase.all)
+    func hiddenCompanies_leaveOnlyTheirUsersLists(database: TestDatabase) async throws {
+        try await withServer(database, adjust: { $0.singleUser = false }) { server in
+            var sessions: [[(String, String)]] = []
+            for email in ["ada@example.com", "bob@example.com"] {
+                _ = try await server.post("/api/v1/auth/register", ["email": .string(email), "password": "long enough password", "full_name": "U"])
+                let tokens = try await server.post("/api/v1/auth/login", ["email": .string(email), "password": "long enough password"]).data
+                sessions.append([("Authorization", "Bearer \(try #require(tokens["access_token"]?.stringValue))")])
+            }
+            let (ada, bob) = (sessions[0], sessions[1])
+            for company in ["Acme Recruiting", "Globex", "acme recruiting"] {
+                _ = try await server.request(.POST, "/api/v1/jobs", json: ["title": "Engineer", "company": .string(company)], headers: ada)
+            }
+            let hidden = try await server.request(.POST, "/api/v1/users/me/blocklist", json: ["company": "  ACME   Recruiting "], headers: ada)
+            #expect(hidden.status == .created)
+            #expect(try await server.request(.POST, "/api/v1/users/me/blocklist", json: ["company": "acme recruiting"], headers: ada).status == .conflict)
+            #expect(try await server.request(.GET, "/api/v1/jobs", headers: ada).data["total"] == 1)
+            #expect(try await server.request(.GET, "/api/v1/jobs?q=engineer", headers: ada).data["total"] == 1)
+            #expect(try await server.request(.GET, "/api/v1/jobs", headers: bob).data["total"] == 3)
+            let id = try #require(try hidden.data["id"]?.intValue)
+            #expect(try await server.request(.DELETE, "/api/v1/users/me/blocklist/\(id)", headers: bob).status == .notFound)
+            #expect(try await server.request(.DELETE, "/api/v1/users/me/blocklist/\(id)", headers: ada).status == .ok)
+            #expect(try await server.request(.GET, "/api/v1/jobs", headers: ada).data["total"] == 3)
+        }
+    }
+}

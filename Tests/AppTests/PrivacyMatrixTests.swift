@@ -21,12 +21,18 @@ struct PrivacyMatrixTests {
         "GET /api/v1/users": .selfOnly, "GET /api/v1/users/me": .selfOnly, "PUT /api/v1/users/me": .selfOnly,
         "DELETE /api/v1/users/me": .selfOnly, "PUT /api/v1/users/me/password": .selfOnly,
         "GET /api/v1/jobs": .shared, "POST /api/v1/jobs": .shared, "GET /api/v1/jobs/:id": .shared,
-        "PUT /api/v1/jobs/:id": .shared, "DELETE /api/v1/jobs/:id": .shared,
+        "PUT /api/v1/jobs/:id": .shared, "DELETE /api/v1/jobs/:id": .shared, "POST /api/v1/jobs/import": .shared,
         "GET /api/v1/applications": .selfOnly, "POST /api/v1/applications": .selfOnly,
         "GET /api/v1/applications/:id": .privateByID, "PUT /api/v1/applications/:id": .privateByID,
         "DELETE /api/v1/applications/:id": .privateByID, "GET /api/v1/applications/:id/timeline": .privateByID,
         // Tasks: another user's task is not found; the list and retries are for admins.
         "GET /api/v1/tasks": .selfOnly, "GET /api/v1/tasks/:id": .privateByID, "POST /api/v1/tasks/:id/retry": .selfOnly,
+        // Sources are the shared catalogue's; only admins may see or change them.
+        "GET /api/v1/users/me/blocklist": .selfOnly, "POST /api/v1/users/me/blocklist": .selfOnly,
+        "DELETE /api/v1/users/me/blocklist/:id": .privateByID,
+        "POST /settings/blocklist": .selfOnly, "POST /settings/blocklist/:id/delete": .selfOnly,
+        "GET /api/v1/sources": .shared, "POST /api/v1/sources": .shared, "GET /api/v1/sources/:id": .shared,
+        "DELETE /api/v1/sources/:id": .shared, "POST /api/v1/sources/:id/run": .shared,
         // Pages (cookie sessions): private ones are tried in WebPagesTests with `privatePagePaths`.
         "GET /assets/:name": .publicRoute, "GET /login": .publicRoute, "POST /login": .publicRoute,
         "GET /signup": .publicRoute, "POST /signup": .publicRoute, "POST /logout": .selfOnly,
@@ -38,6 +44,8 @@ struct PrivacyMatrixTests {
         "POST /applications/move": .privatePageByID, "GET /applications/:id": .privatePageByID,
         "POST /applications/:id/status": .privatePageByID, "POST /applications/:id/notes": .privatePageByID,
         "POST /applications/:id/delete": .privatePageByID,
+        "GET /sources": .shared, "POST /sources": .shared, "POST /sources/:id/run": .shared, "POST /sources/:id/delete": .shared,
+        "POST /jobs/import": .shared,
     ]
 
     /// Every private page route, for another user to try with an application id that is not theirs.
@@ -87,11 +95,12 @@ struct PrivacyMatrixTests {
         // Creating the application queued tasks on the owner's behalf (its notification first).
         let ownerTask = try #require(try await server.app.db.sql.raw("SELECT min(id) AS id FROM tasks WHERE user_id IS NOT NULL").first()?.decode(column: "id", as: Int?.self))
         #expect(try await server.request(.GET, "/api/v1/tasks/\(ownerTask)", headers: owner).status == .ok)
+        let hidden = try #require(try await server.request(.POST, "/api/v1/users/me/blocklist", json: ["company": "Initech"], headers: owner).data["id"]?.intValue)
 
         for (route, kind) in Self.routes where kind == .privateByID {
             let parts = route.split(separator: " ", maxSplits: 1)
             let method = HTTPMethod(rawValue: String(parts[0]))
-            let target = route.hasPrefix("GET /api/v1/tasks") ? ownerTask : id
+            let target = route.hasPrefix("GET /api/v1/tasks") ? ownerTask : route.contains("blocklist") ? hidden : id
             let path = String(parts[1]).replacingOccurrences(of: ":id", with: String(target))
             let response = try await server.request(method, path, json: Self.bodies[route], headers: other)
             #expect(response.status == .notFound, "\(route) answered \(response.status) to another user")
@@ -104,6 +113,8 @@ struct PrivacyMatrixTests {
         let after = try await server.request(.GET, "/api/v1/applications/\(id)", headers: owner).data
         #expect(after["status"] == "saved")
         #expect(after["notes"]?.isNull == true)
+        #expect(try await server.request(.GET, "/api/v1/users/me/blocklist", headers: owner).data.arrayValue?.count == 1)
+        #expect(try await server.request(.GET, "/api/v1/users/me/blocklist", headers: other).data.arrayValue?.isEmpty == true)
     }
 
     private func session(_ server: TestServer, _ email: String) async throws -> [(String, String)] {

@@ -237,4 +237,64 @@ struct WebPagesTests {
             #expect(try await browser.get("/login").location == "/")
         }
     }
+
+    @Test func sources_areManagedByAdmins_throughTheirPage() async throws {
+        try await withServer(.sqlite, adjust: Self.multiUser) { server in
+            let admin = Browser(server)
+            try await admin.signUp("admin@example.com")
+            #expect(try await admin.get("/").text.contains("href=\"/sources\""))
+            let invalid = try await admin.submit("/sources", ["name": "X", "kind": "careers", "identifier": "not a url", "schedule": "every 6h"])
+            #expect(invalid.status == .unprocessableEntity)
+            #expect(invalid.text.contains("id=\"identifier-error\""))
+            let added = try await admin.submit("/sources", ["name": "Stripe", "kind": "greenhouse", "identifier": "stripe", "schedule": "every 6h"])
+            #expect(added.location == "/sources")
+            let page = try await admin.get("/sources").text
+            #expect(page.contains("Stripe") && page.contains("Not run yet"))
+            let id = try #require(try await SourceRecord.all(on: server.app.db).first?.id)
+            #expect(try await admin.submit("/sources/\(id)/run").location == "/sources")
+            #expect(try await TaskQueueTests.count(server, "SELECT count(*) AS count FROM tasks WHERE kind = 'discovery.run'") == 1)
+
+            let user = Browser(server)
+            try await user.signUp("user@example.com")
+            #expect(!(try await user.get("/").text.contains("href=\"/sources\"")))
+            #expect(try await user.get("/sources").status == .forbidden)
+            #expect(try await user.submit("/sources/\(id)/delete").status == .forbidden)
+            #expect(try await admin.submit("/sources/\(id)/delete").location == "/sources")
+            #expect(try await SourceRecord.all(on: server.app.db).isEmpty)
+        }
+    }
+
+    @Test func aPostingURL_isImported_fromTheNewJobPage() async throws {
+        let board = try await FixtureServer.start()
+        defer { Task { try? await board.stop() } }
+        try await withServer(.sqlite, adjust: { $0.allowPrivateNetwork = true }) { server in
+            board.serve("/careers/7", .init(body: #"<script type="application/ld+json">{"@type": "JobPosting", "title": "Go Developer", "hiringOrganization": "Harbor"}</script>"#, contentType: "text/html"))
+            let browser = Browser(server)
+            #expect(try await browser.get("/jobs/new").text.contains("id=\"import-form\""))
+            let imported = try await browser.submit("/jobs/import", ["url": board.baseURL + "/careers/7"])
+            #expect(imported.status == .seeOther)
+            let page = try await browser.get(try #require(imported.location))
+            #expect(page.text.contains("<h1>Go Developer</h1>"))
+            let failed = try await browser.submit("/jobs/import", ["url": board.baseURL + "/nothing"])
+            #expect(failed.status == .unprocessableEntity)
+            #expect(failed.text.contains("id=\"import-url-error\""))
+            #expect(failed.text.contains("value=\"\(board.baseURL)/nothing\""))
+        }
+    }
+
+    @Test func aCompany_isHidden_andShownAgain_fromSettings() async throws {
+        try await withServer(.sqlite) { server in
+            _ = try await server.post("/api/v1/jobs", ["title": "Sales Engineer", "company": "Initech"])
+            let browser = Browser(server)
+            #expect(try await browser.get("/jobs").text.contains("Sales Engineer"))
+            #expect(try await browser.submit("/settings/blocklist", ["company": "initech"]).location == "/settings")
+            #expect(!(try await browser.get("/jobs").text.contains("Sales Engineer")))
+            let settings = try await browser.get("/settings").text
+            #expect(settings.contains("id=\"hidden-list\"") && settings.contains("initech"))
+            #expect(try await browser.submit("/settings/blocklist", ["company": "Initech"]).status == .conflict)
+            let id = try #require(try await server.get("/api/v1/users/me/blocklist").data.arrayValue?.first?["id"]?.intValue)
+            #expect(try await browser.submit("/settings/blocklist/\(id)/delete").location == "/settings")
+            #expect(try await browser.get("/jobs").text.contains("Sales Engineer"))
+        }
+    }
 }

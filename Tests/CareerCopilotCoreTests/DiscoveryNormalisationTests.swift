@@ -1,4 +1,5 @@
 @testable import CareerCopilotCore
+import Foundation
 import Testing
 
 @Suite("Discovery: salaries")
@@ -133,5 +134,53 @@ struct DeduplicatorTests {
         let second = Self.posting("Senior Backend Engineer")
         #expect(!Deduplicator.decide(first, second).isSameJob)
         #expect(Deduplicator.decide(first, second, policy: .init(titleSimilarity: 0.6)).isSameJob)
+    }
+}
+
+@Suite("Discovery: the SSRF guard's address rules")
+struct NetworkAddressTests {
+    @Test(arguments: [
+        "127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0",
+        "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1", "fd00::1", "fc12:3456::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1",
+        "2001:db8::1", "ff02::1", "[::1]", "fe80::1%eth0", "not an address", "1.2.3", "192.0.2.10",
+    ])
+    func privateOrUnreadable_isRefused(address: String) {
+        #expect(NetworkAddress.isPrivate(address))
+    }
+
+    @Test(arguments: ["8.8.8.8", "1.1.1.1", "172.32.0.1", "100.128.0.1", "2606:4700::1111", "2a00:1450:4001:82b::200e", "::ffff:8.8.8.8"])
+    func publicAddresses_arePassed(address: String) {
+        #expect(!NetworkAddress.isPrivate(address))
+    }
+}
+
+@Suite("Discovery: source definitions")
+struct SourceDefinitionTests {
+    @Test func requests_followTheConfiguredBase() {
+        #expect(SourceDefinition(kind: .greenhouse, identifier: "stripe").firstPageURL == "https://boards-api.greenhouse.io/v1/boards/stripe/jobs?content=true")
+        #expect(SourceDefinition(kind: .leverEU, identifier: "acme").firstPageURL == "https://api.eu.lever.co/v0/postings/acme?mode=json&skip=0&limit=100")
+        #expect(SourceDefinition(kind: .ashby, identifier: "openai", baseURL: "http://127.0.0.1:9/").firstPageURL == "http://127.0.0.1:9/posting-api/job-board/openai?includeCompensation=true")
+        #expect(SourceDefinition(kind: .remoteok, identifier: "swift").firstPageURL == "https://remoteok.com/api?tags=swift")
+    }
+
+    @Test func leverPages_untilAShortOne() throws {
+        let definition = SourceDefinition(kind: .lever, identifier: "acme", baseURL: "http://board.test")
+        let full = "[" + (0..<100).map { #"{"id": "\#($0)", "text": "Role \#($0)"}"# }.joined(separator: ",") + "]"
+        #expect(try definition.read(Data(full.utf8), pageURL: "", pageNumber: 1).next == "http://board.test/v0/postings/acme?mode=json&skip=100&limit=100")
+        #expect(try definition.read(Data(#"[{"id": "x", "text": "Last"}]"#.utf8), pageURL: "", pageNumber: 2).next == nil)
+    }
+
+    @Test func arbeitnowLinks_stayOnTheConfiguredHost() throws {
+        let definition = SourceDefinition(kind: .arbeitnow, identifier: "", baseURL: "http://127.0.0.1:8123")
+        let page = try definition.read(Data(#"{"data": [], "links": {"next": "https://www.arbeitnow.com/api/job-board-api?page=2"}}"#.utf8), pageURL: "", pageNumber: 1)
+        #expect(page.next == "http://127.0.0.1:8123/api/job-board-api?page=2")
+    }
+
+    @Test func definitions_areValidated() {
+        #expect(SourceDefinition(kind: .greenhouse, identifier: "stripe").issues().isEmpty)
+        #expect(SourceDefinition(kind: .greenhouse, identifier: "../admin").issues().count == 1)
+        #expect(SourceDefinition(kind: .careers, identifier: "file:///etc/passwd").issues().count == 1)
+        #expect(SourceDefinition(kind: .arbeitnow, identifier: "x").issues().count == 1)
+        #expect(SourceDefinition(kind: .ashby, identifier: "a", baseURL: "ftp://x").issues().count == 1)
     }
 }

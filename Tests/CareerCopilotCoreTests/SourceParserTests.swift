@@ -170,3 +170,24 @@ struct SourceParserTests {
         #expect(job.salaryMin == 60_000 && job.salaryMax == 80_000 && job.salaryCurrency == "EUR" && job.salaryPeriod == .year)
     }
 }
+
+@Suite("Discovery: importing a URL")
+struct ImportTargetTests {
+    @Test func knownBoards_areReadFromTheirAPI() {
+        #expect(ImportTarget.resolve("https://boards.greenhouse.io/stripe/jobs/6543210?gh_src=x") == .greenhouse(board: "stripe", id: "6543210"))
+        #expect(ImportTarget.resolve("https://job-boards.greenhouse.io/stripe/jobs/6543210").fetchURL == "https://boards-api.greenhouse.io/v1/boards/stripe/jobs/6543210?content=true")
+        #expect(ImportTarget.resolve("https://jobs.lever.co/netflix/5c2f7c1e-0b4f/apply") == .lever(site: "netflix", id: "5c2f7c1e-0b4f", eu: false))
+        #expect(ImportTarget.resolve("https://jobs.eu.lever.co/acme/abc").fetchURL == "https://api.eu.lever.co/v0/postings/acme/abc?mode=json")
+        #expect(ImportTarget.resolve("https://jobs.ashbyhq.com/openai/a1b2/application") == .ashby(board: "openai", id: "a1b2"))
+        #expect(ImportTarget.resolve("https://careers.example.com/jobs/7") == .page("https://careers.example.com/jobs/7"))
+        #expect(ImportTarget.resolve("https://boards.greenhouse.io/stripe") == .page("https://boards.greenhouse.io/stripe"))
+    }
+
+    @Test func singleBoardJobs_areRead() throws {
+        let lever = #"{"id": "abc", "text": "Designer", "categories": {"location": "Oslo"}, "hostedUrl": "https://jobs.lever.co/fjord/abc", "createdAt": 1764000000000}"#
+        let posting = try #require(try ImportTarget.lever(site: "fjord", id: "abc", eu: false).posting(in: Data(lever.utf8), pageURL: ""))
+        #expect(posting.title == "Designer" && posting.company == "fjord" && posting.location == "Oslo")
+        let ashby = #"{"jobs": [{"id": "x", "title": "A", "jobUrl": "https://jobs.ashbyhq.com/b/x"}, {"id": "y", "title": "B", "jobUrl": "https://jobs.ashbyhq.com/b/y"}]}"#
+        #expect(try ImportTarget.ashby(board: "b", id: "y").posting(in: Data(ashby.utf8), pageURL: "")?.title == "B")
+    }
+}

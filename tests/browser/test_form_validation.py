@@ -41,7 +41,8 @@ def expect_field_error(page: Page, name: str, text: str | None = None) -> None:
     expect(error).to_be_visible()
     if text:
         expect(error).to_contain_text(text)
-    field = page.locator(f"[name={name}]").first
+    # By id: a page may have two forms with a field of this name (the import form on /jobs/new).
+    field = page.locator(f"#{name}")
     expect(field).to_have_attribute("aria-invalid", "true")
     described_by = (field.get_attribute("aria-describedby") or "").split()
     assert f"{name}-error" in described_by, f"{name}: aria-describedby={described_by}"
@@ -55,7 +56,7 @@ def expect_field_error(page: Page, name: str, text: str | None = None) -> None:
 
 def expect_no_field_error(page: Page, name: str) -> None:
     expect(page.locator(f"#{name}-error")).to_have_count(0)
-    expect(page.locator(f"[name={name}]").first).not_to_have_attribute("aria-invalid", "true")
+    expect(page.locator(f"#{name}")).not_to_have_attribute("aria-invalid", "true")
 
 
 def test_job_form_errors_are_next_to_their_fields_and_input_is_kept(multi_server, owner_session, new_context, watch):

@@ -76,7 +76,13 @@ private struct TaskHandlersKey: StorageKey {
 extension Application {
     /// The task handlers of this process.
     var taskHandlers: TaskHandlers {
-        get { storage[TaskHandlersKey.self] ?? TaskHandlers.standard(diagnostics: configuration.diagnosticTasks) }
+        get {
+            if let handlers = storage[TaskHandlersKey.self] { return handlers }
+            var handlers = TaskHandlers.standard(diagnostics: configuration.diagnosticTasks)
+            handlers.register(DiscoveryRunHandler(fetcher: sourceFetcher, counts: jobCounts))
+            handlers.register(DiscoveryDueHandler())
+            return handlers
+        }
         set { storage[TaskHandlersKey.self] = newValue }
     }
 }

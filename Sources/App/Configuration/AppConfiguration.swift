@@ -43,10 +43,13 @@ public struct AppConfiguration: Sendable {
     public var schedules: [(kind: String, schedule: Schedule)] = AppConfiguration.defaultSchedules
     /// Registers the `diagnostic.*` task kinds that tests and benchmarks use.
     public var diagnosticTasks = false
+    /// Lets sources and imports reach private and loopback addresses (tests, intranets).
+    public var allowPrivateNetwork = false
 
     public static let defaultSchedules: [(kind: String, schedule: Schedule)] = [
         ("maintenance.cleanup", try! Schedule("@daily")),
         ("digest.daily", try! Schedule("0 8 * * *")),
+        ("discovery.due", try! Schedule("every 15m")),
     ]
 
     public static let sqliteFileName = "career-copilot.sqlite"
@@ -170,6 +173,7 @@ public struct AppConfiguration: Sendable {
 
         let embeddedWorker = flag("CC_EMBEDDED_WORKER", default: true, &problems)
         let diagnosticTasks = flag("CC_DIAGNOSTIC_TASKS", default: false, &problems)
+        let allowPrivateNetwork = flag("CC_ALLOW_PRIVATE_NETWORK", default: false, &problems)
         var concurrency = 4
         if let raw = value("CC_WORKER_CONCURRENCY") {
             if let count = Int(raw), (1...64).contains(count) { concurrency = count } else {
@@ -206,6 +210,7 @@ public struct AppConfiguration: Sendable {
         config.refreshTokenLifetime = refreshLifetime
         config.embeddedWorker = embeddedWorker
         config.diagnosticTasks = diagnosticTasks
+        config.allowPrivateNetwork = allowPrivateNetwork
         config.workerConcurrency = concurrency
         config.taskLease = lease
         config.schedules = schedules

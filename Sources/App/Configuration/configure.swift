@@ -22,6 +22,9 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     // could take every thread and starve the very connection that holds the lock.
     app.threadPool = NIOThreadPool(numberOfThreads: max(16, System.coreCount * 4))
     try await useDatabase(app, config)
+    // Source fetches check every redirect hop themselves (the SSRF guard): none is followed blindly.
+    app.http.client.configuration.redirectConfiguration = .disallow
+    app.http.client.configuration.timeout = .init(connect: .seconds(10), read: .seconds(25))
     app.passwords.use(.bcrypt(cost: 12))
     let secret = try TokenSecret.load(configured: config.jwtSecret, dataDirectory: config.dataDirectory)
     await app.jwt.keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
@@ -30,6 +33,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     app.asyncCommands.use(BenchSeedCommand(), as: "bench-seed")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(WorkerCommand(), as: "worker")
+    app.asyncCommands.use(ScrapeCommand(), as: "scrape")
     app.asyncCommands.use(BenchQueueCommand(), as: "bench-queue")
 
     let methodIndex = RouteMethodIndex()

@@ -20,6 +20,7 @@ func routes(_ app: Application, _ config: AppConfiguration) throws {
     try authenticated.register(collection: JobsController())
     try authenticated.register(collection: ApplicationsController())
     try authenticated.register(collection: TasksController())
+    try authenticated.register(collection: SourcesController())
 
     // Pages: the browser session (cookies, CSRF) on every one; sign-in required past /login.
     try app.register(collection: AssetsController())
@@ -30,4 +31,5 @@ func routes(_ app: Application, _ config: AppConfiguration) throws {
     try signedIn.register(collection: JobPagesController())
     try signedIn.register(collection: ApplicationPagesController())
     try signedIn.register(collection: SettingsController())
+    try signedIn.register(collection: SourcePagesController())
 }

@@ -12,9 +12,10 @@ struct APIErrorMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             var apiError = APIError(from: error, requestID: request.requestID)
-            // No route matched this method; if the path has routes for others, say which.
-            if apiError.status == .notFound, request.route == nil,
-               let allowed = methods.allowedMethods(for: request.url.path), !allowed.isEmpty {
+            // The path exists for other methods only: say which. (Also when a parameter route
+            // took the request, e.g. PUT /jobs/import reaching PUT /jobs/:id.)
+            if apiError.status == .notFound, let allowed = methods.allowedMethods(for: request.url.path),
+               !allowed.isEmpty, !allowed.contains(request.method.rawValue) {
                 apiError = APIError(
                     status: .methodNotAllowed,
                     message: "\(request.method.rawValue) is not allowed here; use \(allowed.joined(separator: ", "))",

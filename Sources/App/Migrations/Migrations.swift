@@ -14,5 +14,6 @@ enum Migrations {
         CreateRateLimitEvents(),
         AddBoardIndex(),
         CreateTaskQueue(),
+        CreateSources(),
     ]
 }

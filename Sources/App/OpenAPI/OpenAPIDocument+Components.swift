@@ -68,6 +68,28 @@ extension OpenAPIDocument {
                 ],
                 "UserUpdate": ["type": "object", "properties": ["full_name": text(200, nullable: false, nonBlank: true)]],
                 "Health": health,
+                "HiddenCompany": [
+                    "type": "object", "required": ["id", "company", "created_at"],
+                    "properties": ["id": ["type": "integer"], "company": ["type": "string"], "created_at": dateTime],
+                ],
+                "Source": [
+                    "type": "object", "required": ["id", "name", "kind", "identifier", "schedule", "enabled", "created_at"],
+                    "properties": [
+                        "id": ["type": "integer"], "name": ["type": "string"], "kind": enumSchema(SourceKind.allCases.map(\.rawValue)),
+                        "identifier": ["type": "string"], "base_url": nullable("string"), "schedule": ["type": "string"], "enabled": ["type": "boolean"],
+                        "last_run_at": nullable("string", ["format": "date-time"]), "last_status": nullable("string"), "last_error": nullable("string"),
+                        "last_counts": ["description": "new, updated, unchanged, merged, closed, rejected of the last run"],
+                        "created_at": dateTime,
+                    ],
+                ],
+                "SourceCreate": [
+                    "type": "object", "required": ["name", "kind"],
+                    "properties": [
+                        "name": text(100, nullable: false, nonBlank: true), "kind": enumSchema(SourceKind.allCases.map(\.rawValue)),
+                        "identifier": ["type": "string", "maxLength": 2048, "description": "board token, site, board name, tag or careers page URL, by kind"],
+                        "base_url": nullable("string", ["format": "uri"]), "schedule": ["type": "string", "maxLength": 100, "description": "cron or 'every 6h' (default)"],
+                    ],
+                ],
                 "Task": [
                     "type": "object", "required": ["id", "kind", "queue", "status", "attempts", "max_attempts", "run_at", "created_at"],
                     "properties": [

@@ -129,6 +129,54 @@ enum OpenAPIDocument {
                     "200": success(["type": "array", "items": ref("TimelineEntry")]), "404": errorRef("NotFound"),
                 ]),
             ],
+            "/api/v1/jobs/import": [
+                "post": operation("Import the job behind a URL (a known board's API, else the page's schema.org JobPosting)", tag: "jobs", body: [
+                    "type": "object", "required": ["url"], "properties": ["url": ["type": "string", "minLength": 1, "maxLength": 2048, "format": "uri"]],
+                ], responses: [
+                    "201": success(ref("Job")), "200": success(ref("Job")), "401": errorRef("Unauthorized"), "422": errorRef("ValidationError"),
+                ]),
+            ],
+            "/api/v1/users/me/blocklist": [
+                "get": operation("The companies you hide from your job lists", tag: "users", responses: [
+                    "200": success(["type": "array", "items": ref("HiddenCompany")]), "401": errorRef("Unauthorized"),
+                ]),
+                "post": operation("Hide a company's jobs from your lists and searches", tag: "users", body: [
+                    "type": "object", "required": ["company"], "properties": ["company": Schemas.text(200, nullable: false, nonBlank: true)],
+                ], responses: [
+                    "201": success(ref("HiddenCompany")), "401": errorRef("Unauthorized"), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
+                ]),
+            ],
+            "/api/v1/users/me/blocklist/{id}": [
+                "parameters": [paramRef("id")],
+                "delete": operation("Show a hidden company's jobs again", tag: "users", responses: [
+                    "200": success(ref("Deleted")), "401": errorRef("Unauthorized"), "404": errorRef("NotFound"),
+                ]),
+            ],
+            "/api/v1/sources": [
+                "get": operation("Every job source with its last run (admins only)", tag: "sources", responses: [
+                    "200": success(list(ref("Source"))), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"),
+                ]),
+                "post": operation("Add a job source (admins only)", tag: "sources", body: ref("SourceCreate"), responses: [
+                    "201": success(ref("Source")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "409": errorRef("Conflict"),
+                    "422": errorRef("ValidationError"),
+                ]),
+            ],
+            "/api/v1/sources/{id}": [
+                "parameters": [paramRef("id")],
+                "get": operation("A job source and its last run (admins only)", tag: "sources", responses: [
+                    "200": success(ref("Source")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
+                ]),
+                "delete": operation("Remove a job source; its jobs stay (admins only)", tag: "sources", responses: [
+                    "200": success(ref("Deleted")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
+                ]),
+            ],
+            "/api/v1/sources/{id}/run": [
+                "parameters": [paramRef("id")],
+                "post": operation("Run a source now: 202 with its task (admins only)", tag: "sources", bodyRequired: false, responses: [
+                    "202": success(ref("Task")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
+                    "409": errorRef("Conflict"),
+                ]),
+            ],
             "/api/v1/tasks": [
                 "get": operation("Tasks in one status, newest first: the failed ones are the dead-letter view (admins only)", tag: "tasks", parameters: [
                     queryParameter("status", enumSchema(TaskRecord.Status.allCases.map(\.rawValue)), "queued, running, succeeded, failed or cancelled", required: true),

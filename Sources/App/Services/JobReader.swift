@@ -99,6 +99,9 @@ struct JobReader {
             conditions.append("\(ident: "jobs").\(ident: "company_key") >= \(bind: company)")
             conditions.append("\(ident: "jobs").\(ident: "company_key") < \(bind: company + "\u{10FFFF}")")
         }
+        if !filter.hiddenCompanies.isEmpty {
+            conditions.append("\(ident: "jobs").\(ident: "company_key") NOT IN \(SQLBind.group(filter.hiddenCompanies))")
+        }
         if let remote = filter.remote {
             conditions.append("\(ident: "jobs").\(ident: "remote") IN \(SQLBind.group(remote.map(\.rawValue)))")
         }

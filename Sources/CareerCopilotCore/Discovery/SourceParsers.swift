@@ -15,57 +15,63 @@ public enum SourceParsers {
     /// Greenhouse Job Board API: `{"jobs": [...], "meta": {"total": n}}`.
     public static func greenhouse(_ data: Data, board: String) throws(SourcePayloadError) -> [RawPosting] {
         guard let jobs = try json(data)["jobs"]?.arrayValue else { throw SourcePayloadError(message: "no jobs array") }
-        return jobs.compactMap { job in
-            guard let id = job["id"].flatMap(identifier) else { return nil }
-            var posting = RawPosting(source: "greenhouse", externalID: id)
-            posting.title = job["title"]?.stringValue
-            posting.company = job["company_name"]?.stringValue ?? board
-            posting.location = job["location"]?["name"]?.stringValue
-            posting.descriptionHTML = job["content"]?.stringValue
-            posting.url = job["absolute_url"]?.stringValue
-            posting.postedAt = (job["first_published"]?.stringValue ?? job["updated_at"]?.stringValue).flatMap(ISODate.parse)
-            for item in job["metadata"]?.arrayValue ?? [] {
-                let name = item["name"]?.stringValue?.lowercased() ?? ""
-                if item["value_type"]?.stringValue == "currency_range", let range = item["value"] {
-                    posting.salaryMin = number(range["min_value"])
-                    posting.salaryMax = number(range["max_value"])
-                    posting.salaryCurrency = range["unit"]?.stringValue
-                } else if name.contains("workplace") || name.contains("remote") {
-                    posting.remote = RemoteDetector.detect(item["value"]?.stringValue)
-                }
+        return jobs.compactMap { greenhousePosting($0, board: board) }
+    }
+
+    /// One Greenhouse job object (a board's item, or `…/jobs/{id}`).
+    public static func greenhousePosting(_ job: JSONValue, board: String) -> RawPosting? {
+        guard let id = job["id"].flatMap(identifier) else { return nil }
+        var posting = RawPosting(source: "greenhouse", externalID: id)
+        posting.title = job["title"]?.stringValue
+        posting.company = job["company_name"]?.stringValue ?? board
+        posting.location = job["location"]?["name"]?.stringValue
+        posting.descriptionHTML = job["content"]?.stringValue
+        posting.url = job["absolute_url"]?.stringValue
+        posting.postedAt = (job["first_published"]?.stringValue ?? job["updated_at"]?.stringValue).flatMap(ISODate.parse)
+        for item in job["metadata"]?.arrayValue ?? [] {
+            let name = item["name"]?.stringValue?.lowercased() ?? ""
+            if item["value_type"]?.stringValue == "currency_range", let range = item["value"] {
+                posting.salaryMin = number(range["min_value"])
+                posting.salaryMax = number(range["max_value"])
+                posting.salaryCurrency = range["unit"]?.stringValue
+            } else if name.contains("workplace") || name.contains("remote") {
+                posting.remote = RemoteDetector.detect(item["value"]?.stringValue)
             }
-            return posting
         }
+        return posting
     }
 
     /// Lever Postings API: a bare array; the site name is the company.
     public static func lever(_ data: Data, site: String) throws(SourcePayloadError) -> [RawPosting] {
         guard let postings = try json(data).arrayValue else { throw SourcePayloadError(message: "not an array of postings") }
-        return postings.compactMap { item in
-            guard let id = item["id"].flatMap(identifier) else { return nil }
-            var posting = RawPosting(source: "lever", externalID: id)
-            posting.title = item["text"]?.stringValue
-            posting.company = site
-            let categories = item["categories"]
-            posting.location = categories?["allLocations"]?.arrayValue?.compactMap(\.stringValue).joined(separator: "; ")
-                .nilIfEmpty ?? categories?["location"]?.stringValue
-            posting.remote = RemoteDetector.fromFlag(item["workplaceType"]?.stringValue)
-            let lists = (item["lists"]?.arrayValue ?? []).map { list in
-                "<h3>\(HTMLEscaping.text(list["text"]?.stringValue ?? ""))</h3><ul>\(list["content"]?.stringValue ?? "")</ul>"
-            }.joined()
-            posting.descriptionHTML = [item["description"]?.stringValue, lists, item["additional"]?.stringValue].compactMap { $0 }.joined()
-            posting.url = item["hostedUrl"]?.stringValue ?? item["applyUrl"]?.stringValue
-            if let range = item["salaryRange"] {
-                posting.salaryMin = number(range["min"])
-                posting.salaryMax = number(range["max"])
-                posting.salaryCurrency = range["currency"]?.stringValue
-                posting.salaryPeriod = period(range["interval"]?.stringValue)
-            }
-            posting.salaryText = item["salaryDescriptionPlain"]?.stringValue
-            posting.employmentType = employment(categories?["commitment"]?.stringValue)
-            posting.postedAt = number(item["createdAt"]).map { Date(timeIntervalSince1970: $0 / 1000) }
-            return posting
+        return postings.compactMap { leverPosting($0, site: site) }
+    }
+
+    /// One Lever posting (a list's item, or `…/postings/{site}/{id}`).
+    public static func leverPosting(_ item: JSONValue, site: String) -> RawPosting? {
+        guard let id = item["id"].flatMap(identifier) else { return nil }
+        var posting = RawPosting(source: "lever", externalID: id)
+        posting.title = item["text"]?.stringValue
+        posting.company = site
+        let categories = item["categories"]
+        posting.location = categories?["allLocations"]?.arrayValue?.compactMap(\.stringValue).joined(separator: "; ")
+            .nilIfEmpty ?? categories?["location"]?.stringValue
+        posting.remote = RemoteDetector.fromFlag(item["workplaceType"]?.stringValue)
+        let lists = (item["lists"]?.arrayValue ?? []).map { list in
+            "<h3>\(HTMLEscaping.text(list["text"]?.stringValue ?? ""))</h3><ul>\(list["content"]?.stringValue ?? "")</ul>"
+        }.joined()
+        posting.descriptionHTML = [item["description"]?.stringValue, lists, item["additional"]?.stringValue].compactMap { $0 }.joined()
+        posting.url = item["hostedUrl"]?.stringValue ?? item["applyUrl"]?.stringValue
+        if let range = item["salaryRange"] {
+            posting.salaryMin = number(range["min"])
+            posting.salaryMax = number(range["max"])
+            posting.salaryCurrency = range["currency"]?.stringValue
+            posting.salaryPeriod = period(range["interval"]?.stringValue)
         }
+        posting.salaryText = item["salaryDescriptionPlain"]?.stringValue
+        posting.employmentType = employment(categories?["commitment"]?.stringValue)
+        posting.postedAt = number(item["createdAt"]).map { Date(timeIntervalSince1970: $0 / 1000) }
+        return posting
     }
 
     /// Ashby Posting API: `{"jobs": [...]}`; the board is the company; unlisted jobs are skipped.

@@ -16,13 +16,15 @@ public struct JobFilter: Sendable, Hashable {
     public var salaryMin: Double?
     /// A skill the job asks for, by name, case-insensitive.
     public var skill: String?
+    /// Company keys the viewer has hidden (their blocklist); not a query parameter.
+    public var hiddenCompanies: [String] = []
 
     public init() {}
 
     /// True when only full-text conditions (keywords, location) are set: the full-text index
     /// alone can count the matches.
     public var isTextOnly: Bool {
-        company == nil && remote == nil && source == nil && isActive == nil && postedAfter == nil && salaryMin == nil && skill == nil
+        company == nil && hiddenCompanies.isEmpty && remote == nil && source == nil && isActive == nil && postedAfter == nil && salaryMin == nil && skill == nil
     }
 
     public enum SortField: String, CaseIterable, Sendable {

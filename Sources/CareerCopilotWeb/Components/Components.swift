@@ -41,13 +41,17 @@ enum Components {
         var maxLength: Int?
         var extra: [Attribute] = []
         var wide = false
+        /// The element id, when two forms of a page have a field of the same name.
+        var id: String?
+
+        var htmlID: String { id ?? name }
     }
 
     /// A labelled input with its hint and errors wired to it (`aria-describedby`).
     static func textField(_ field: Field, _ state: FormState) -> HTML {
         let errors = state.fieldErrors[field.name] ?? []
         var attributes: [Attribute] = [
-            .type(field.type), .id(field.name), .name(field.name), .value(state[field.name]),
+            .type(field.type), .id(field.htmlID), .name(field.name), .value(state[field.name]),
             .if(field.required, .required),
             field.autocomplete.map(Attribute.autocomplete) ?? .none,
             field.maxLength.map(Attribute.maxlength) ?? .none,
@@ -59,7 +63,7 @@ enum Components {
     static func textArea(_ field: Field, _ state: FormState, rows: Int = 8) -> HTML {
         let errors = state.fieldErrors[field.name] ?? []
         let attributes: [Attribute] = [
-            .id(field.name), .name(field.name), .rows(rows), .if(field.required, .required),
+            .id(field.htmlID), .name(field.name), .rows(rows), .if(field.required, .required),
             field.maxLength.map(Attribute.maxlength) ?? .none,
         ] + describedBy(field, errors)
         return fieldWrapper(field, errors) { HTML.element("textarea", attributes) { state[field.name] } }
@@ -67,7 +71,7 @@ enum Components {
 
     static func selectField(_ field: Field, options: [(value: String, label: String)], _ state: FormState) -> HTML {
         let errors = state.fieldErrors[field.name] ?? []
-        let attributes: [Attribute] = [.id(field.name), .name(field.name)] + describedBy(field, errors) + field.extra
+        let attributes: [Attribute] = [.id(field.htmlID), .name(field.name)] + describedBy(field, errors) + field.extra
         return fieldWrapper(field, errors) {
             HTML.element("select", attributes) {
                 for choice in options {
@@ -79,8 +83,8 @@ enum Components {
 
     private static func describedBy(_ field: Field, _ errors: [String]) -> [Attribute] {
         var ids: [String] = []
-        if field.hint != nil { ids.append("\(field.name)-hint") }
-        if !errors.isEmpty { ids.append("\(field.name)-error") }
+        if field.hint != nil { ids.append("\(field.htmlID)-hint") }
+        if !errors.isEmpty { ids.append("\(field.htmlID)-error") }
         return [
             ids.isEmpty ? .none : .aria("describedby", ids.joined(separator: " ")),
             .if(!errors.isEmpty, .aria("invalid", "true")),
@@ -89,11 +93,11 @@ enum Components {
 
     private static func fieldWrapper(_ field: Field, _ errors: [String], control: () -> HTML) -> HTML {
         div(.class("field", field.wide ? "span-2" : "")) {
-            label(.for(field.name)) { field.label }
-            if let hint = field.hint { p(.class("hint"), .id("\(field.name)-hint")) { hint } }
+            label(.for(field.htmlID)) { field.label }
+            if let hint = field.hint { p(.class("hint"), .id("\(field.htmlID)-hint")) { hint } }
             control()
             if !errors.isEmpty {
-                p(.class("field-error"), .id("\(field.name)-error")) { errors.joined(separator: " ") }
+                p(.class("field-error"), .id("\(field.htmlID)-error")) { errors.joined(separator: " ") }
             }
         }
     }

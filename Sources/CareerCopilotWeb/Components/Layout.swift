@@ -43,6 +43,7 @@ enum Layout {
                             navItem("Dashboard", "/", .dashboard, context)
                             navItem("Jobs", "/jobs", .jobs, context)
                             navItem("Applications", "/applications", .applications, context)
+                            if viewer.isAdmin { navItem("Sources", "/sources", .sources, context) }
                             navItem("Settings", "/settings", .settings, context)
                         }
                     }

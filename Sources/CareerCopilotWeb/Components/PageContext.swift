@@ -14,7 +14,7 @@ public struct PageContext: Sendable {
     }
 
     public enum Section: String, Sendable {
-        case dashboard, jobs, applications, settings
+        case dashboard, jobs, applications, sources, settings
     }
 
     public struct Flash: Sendable, Equatable {

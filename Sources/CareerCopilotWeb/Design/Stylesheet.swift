@@ -71,6 +71,7 @@ p { margin: 0 0 var(--space-3); }
 .btn-small { min-height: 2rem; padding: var(--space-1) var(--space-3); }
 .actions { display: flex; flex-wrap: wrap; gap: var(--space-2); align-items: center; }
 .actions form { margin: 0; }
+.inline-form { display: inline; margin: 0; }
 
 /* Cards and badges */
 .card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-5); box-shadow: var(--shadow); }

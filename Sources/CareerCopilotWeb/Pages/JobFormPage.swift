@@ -8,8 +8,9 @@ public enum JobFormPage {
         "salary_currency", "salary_period", "posted_at", "description", "skills", "is_active",
     ]
 
-    /// `jobID` nil: a new job.
-    public static func render(jobID: Int?, _ state: FormState, context: PageContext) -> String {
+    /// `jobID` nil: a new job, with the import-from-URL form above it (`imported`: that
+    /// form as submitted).
+    public static func render(jobID: Int?, _ state: FormState, imported: FormState = FormState(), context: PageContext) -> String {
         let title = jobID == nil ? "Add a job" : "Edit job"
         let action = jobID.map { "/jobs/\($0)/edit" } ?? "/jobs"
         return Layout.document(title: title, context: context) {
@@ -18,6 +19,17 @@ public enum JobFormPage {
                     p(.class("muted")) { a(.href(jobID.map { "/jobs/\($0)" } ?? "/jobs")) { "← Back" } }
                     h1 { title }
                 }
+            }
+            if jobID == nil {
+                section(.class("card"), .id("import"), .aria("labelledby", "import-title")) {
+                    h2(.id("import-title")) { "Import from a link" }
+                    p(.class("muted")) { "Paste the address of a posting: Greenhouse, Lever and Ashby jobs are read from their boards, any other page from its schema.org data." }
+                    Components.postForm("/jobs/import", context, .id("import-form"), .novalidate) {
+                        Components.textField(.init(name: "url", label: "Posting URL", type: "url", required: true, maxLength: 2_048, id: "import-url"), imported)
+                        div(.class("form-actions")) { button(.type("submit"), .class("btn", "btn-primary")) { "Import" } }
+                    }
+                }
+                h2 { "Or enter it yourself" }
             }
             div(.class("card")) {
                 Components.errorSummary(state)

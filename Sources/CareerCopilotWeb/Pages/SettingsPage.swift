@@ -10,6 +10,9 @@ public enum SettingsPage {
         public var password: FormState
         /// How many demo jobs are loaded; nil when the viewer may not manage demo data.
         public var demoJobs: Int?
+        /// The companies the viewer hides from their job lists.
+        public var hiddenCompanies: [(id: Int, company: String)] = []
+        public var hideForm = FormState()
 
         public init(email: String, isAdmin: Bool, memberSince: Date?, profile: FormState, password: FormState, demoJobs: Int?) {
             self.email = email
@@ -55,6 +58,28 @@ public enum SettingsPage {
                                 div(.class("form-actions")) { button(.type("submit"), .class("btn", "btn-primary")) { "Change password" } }
                             }
                         }
+                    }
+                }
+                section(.class("card"), .id("hidden-companies"), .aria("labelledby", "hidden-title")) {
+                    h2(.id("hidden-title")) { "Hidden companies" }
+                    p(.class("muted")) { "Their jobs leave your lists and searches (yours only): agencies, former employers, anyone." }
+                    if !model.hiddenCompanies.isEmpty {
+                        ul(.class("steps"), .id("hidden-list")) {
+                            for entry in model.hiddenCompanies {
+                                li {
+                                    entry.company
+                                    " "
+                                    Components.postForm("/settings/blocklist/\(entry.id)/delete", context, .class("inline-form")) {
+                                        button(.type("submit"), .class("btn-link")) { "Show again" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    Components.errorSummary(model.hideForm)
+                    Components.postForm("/settings/blocklist", context, .id("hide-form")) {
+                        Components.textField(.init(name: "company", label: "Company to hide", required: true, maxLength: 200), model.hideForm)
+                        div(.class("form-actions")) { button(.type("submit"), .class("btn")) { "Hide" } }
                     }
                 }
                 if let demoJobs = model.demoJobs {

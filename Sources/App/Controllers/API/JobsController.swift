@@ -10,10 +10,29 @@ struct JobsController: RouteCollection {
         jobs.get(":id", use: show)
         jobs.put(":id", use: update)
         jobs.delete(":id", use: delete)
+        jobs.post("import", use: importJob)
+    }
+
+    /// `POST /api/v1/jobs/import` `{"url": …}`: 201 with a new job, 200 with the job the posting
+    /// already is (same source id, or a duplicate from another source).
+    func importJob(request: Request) async throws -> Response {
+        _ = try request.currentUser
+        var reader = try BodyReader(body: try request.jsonBody())
+        let url = reader.rawString("url", required: true, maxLength: 2_048)
+        try reader.validate()
+        let app = request.application
+        let importer = JobImporter(database: request.db, fetcher: app.sourceFetcher, logger: request.logger, counts: app.jobCounts)
+        let (jobID, outcome) = try await importer.importJob(from: url ?? "")
+        let created = outcome == .new
+        return request.envelope(
+            writing: try await dto(jobID, request), message: created ? "Job imported" : "This job was already in the catalogue; it is up to date",
+            status: created ? .created : .ok
+        )
     }
 
     func list(request: Request) async throws -> Response {
-        let (filter, sort, page) = try JobFilter.parse(request.queryItems)
+        var (filter, sort, page) = try JobFilter.parse(request.queryItems)
+        filter.hiddenCompanies = try await BlocklistService(database: request.db, user: try request.currentUser).hiddenKeys()
         let reader = JobReader(database: request.db, counts: request.application.jobCounts)
         let (jobs, total) = try await reader.list(filter: filter, sort: sort, page: page)
         let items = try await reader.dtos(jobs)

@@ -11,6 +11,25 @@ struct UsersController: RouteCollection {
         users.put("me", use: updateMe)
         users.delete("me", use: deleteMe)
         users.put("me", "password", use: changePassword)
+        users.get("me", "blocklist", use: blocklist)
+        users.post("me", "blocklist", use: hideCompany)
+        users.delete("me", "blocklist", ":id", use: unhideCompany)
+    }
+
+    func blocklist(request: Request) async throws -> Response {
+        let entries = try await BlocklistService(database: request.db, user: try request.currentUser).entries()
+        return try request.envelope(entries, message: "Hidden companies retrieved successfully")
+    }
+
+    func hideCompany(request: Request) async throws -> Response {
+        let entry = try await BlocklistService(database: request.db, user: try request.currentUser).add(try request.jsonBody())
+        return try request.envelope(entry, message: "Company hidden from your job lists", status: .created)
+    }
+
+    func unhideCompany(request: Request) async throws -> Response {
+        let id = try request.idParameter(resource: "Hidden company")
+        try await BlocklistService(database: request.db, user: try request.currentUser).remove(id)
+        return try request.envelope(["id": id], message: "Company shown again")
     }
 
     func changePassword(request: Request) async throws -> Response {

@@ -13,7 +13,9 @@ struct DashboardController: RouteCollection {
         let applications = ApplicationReader(database: request.db, user: user)
         let jobs = JobReader(database: request.db, counts: request.application.jobCounts)
         // Newest by id: the primary key's order is the order jobs were added, with no sort.
-        let recent = try await jobs.list(filter: JobFilter(), sort: Sorting(field: .id, descending: true), page: Paging(page: 1, pageSize: 5))
+        var filter = JobFilter()
+        filter.hiddenCompanies = try await BlocklistService(database: request.db, user: user).hiddenKeys()
+        let recent = try await jobs.list(filter: filter, sort: Sorting(field: .id, descending: true), page: Paging(page: 1, pageSize: 5))
         let model = DashboardPage.Model(
             countsByStatus: try await applications.countsByStatus(),
             recentJobs: recent.jobs.map(\.summary),

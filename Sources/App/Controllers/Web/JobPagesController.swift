@@ -14,12 +14,30 @@ struct JobPagesController: RouteCollection {
         jobs.post(":id", "edit", use: update)
         jobs.post(":id", "delete", use: delete)
         jobs.post(":id", "track", use: track)
+        jobs.post("import", use: importJob)
+    }
+
+    func importJob(request: Request) async throws -> Response {
+        _ = try request.pageUser
+        let fields = try request.formFields()
+        let url = (fields["url"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let app = request.application
+        do {
+            let (jobID, outcome) = try await JobImporter(database: request.db, fetcher: app.sourceFetcher, logger: request.logger, counts: app.jobCounts)
+                .importJob(from: url)
+            return request.redirect(to: "/jobs/\(jobID)", flash: outcome == .new ? "Job imported." : "This job was already in the catalogue; it is up to date.")
+        } catch {
+            let (issues, status) = try FormFailure.issues(of: error)
+            let imported = FormState(values: ["url": url], issues: issues, fields: ["url"])
+            return request.page(JobFormPage.render(jobID: nil, FormState(), imported: imported, context: try await request.pageContext(.jobs)), status: status)
+        }
     }
 
     func list(request: Request) async throws -> Response {
         // An empty field of the search form means "any": leave it out.
         let items = request.queryItems.filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
-        let (filter, sort, page) = try JobFilter.parse(items)
+        var (filter, sort, page) = try JobFilter.parse(items)
+        filter.hiddenCompanies = try await BlocklistService(database: request.db, user: try request.pageUser).hiddenKeys()
         let reader = JobReader(database: request.db, counts: request.application.jobCounts)
         let result = try await reader.list(filter: filter, sort: sort, page: page)
         let search = Dictionary(items.filter { JobsPage.searchFields.contains($0.name) }.map { ($0.name, $0.value) }) { first, _ in first }

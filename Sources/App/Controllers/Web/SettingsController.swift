@@ -11,6 +11,25 @@ struct SettingsController: RouteCollection {
         settings.post("password", use: changePassword)
         settings.post("demo", use: loadDemo)
         settings.post("demo", "remove", use: removeDemo)
+        settings.post("blocklist", use: hideCompany)
+        settings.post("blocklist", ":id", "delete", use: unhideCompany)
+    }
+
+    func hideCompany(request: Request) async throws -> Response {
+        let fields = try request.formFields()
+        do {
+            let entry = try await BlocklistService(database: request.db, user: try request.pageUser).add(.object(["company": .string(fields["company"] ?? "")]))
+            return request.redirect(to: "/settings", flash: "Jobs from \(entry.company) are hidden from your lists.")
+        } catch {
+            let (issues, status) = try FormFailure.issues(of: error)
+            return try await page(request, hide: FormState(values: fields, issues: issues, fields: ["company"]), status: status)
+        }
+    }
+
+    func unhideCompany(request: Request) async throws -> Response {
+        let id = try request.idParameter(resource: "Hidden company")
+        try await BlocklistService(database: request.db, user: try request.pageUser).remove(id)
+        return request.redirect(to: "/settings", flash: "That company's jobs are shown again.")
     }
 
     func show(request: Request) async throws -> Response {
@@ -67,15 +86,17 @@ struct SettingsController: RouteCollection {
         return user
     }
 
-    private func page(_ request: Request, profile: FormState? = nil, password: FormState? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func page(_ request: Request, profile: FormState? = nil, password: FormState? = nil, hide: FormState? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let current = try request.pageUser
         let user = try await account(request)
-        let model = SettingsPage.Model(
+        var model = SettingsPage.Model(
             email: user.email, isAdmin: user.isAdmin, memberSince: user.createdAt,
             profile: profile ?? FormState(values: ["full_name": user.fullName ?? ""]),
             password: password ?? FormState(),
             demoJobs: current.isAdmin ? try await DemoDataService(database: request.db).jobCount() : nil
         )
+        model.hiddenCompanies = try await BlocklistService(database: request.db, user: current).entries().map { ($0.id, $0.company) }
+        model.hideForm = hide ?? FormState()
         return request.page(SettingsPage.render(model, context: try await request.pageContext(.settings)), status: status)
     }
 }

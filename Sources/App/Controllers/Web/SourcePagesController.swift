@@ -1,0 +1,69 @@
+import CareerCopilotCore
+import CareerCopilotWeb
+import Foundation
+import SQLKit
+import Vapor
+
+/// `/sources` (admins): the sources page, adding and removing a source, running one now.
+struct SourcePagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let sources = routes.grouped("sources")
+        sources.get(use: page)
+        sources.post(use: create)
+        sources.post(":id", "run", use: run)
+        sources.post(":id", "delete", use: delete)
+    }
+
+    func page(request: Request) async throws -> Response {
+        try requireAdmin(request)
+        return try await render(request, form: FormState(values: ["kind": SourceKind.greenhouse.rawValue, "schedule": "every 6h"]))
+    }
+
+    func create(request: Request) async throws -> Response {
+        try requireAdmin(request)
+        let fields = try request.formFields()
+        do {
+            let body = JSONValue.object(SourcesPage.fields.reduce(into: [:]) { body, name in
+                if let value = fields[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { body[name] = .string(value) }
+            })
+            _ = try await SourceCatalogue(database: request.db).create(body)
+            return request.redirect(to: "/sources", flash: "Source added. Run it now, or let its schedule bring the jobs.")
+        } catch {
+            let (issues, status) = try FormFailure.issues(of: error)
+            return try await render(request, form: FormState(values: fields, issues: issues, fields: SourcesPage.fields), status: status)
+        }
+    }
+
+    func run(request: Request) async throws -> Response {
+        let user = try requireAdmin(request)
+        let id = try request.idParameter(resource: "Source")
+        guard try await SourceRecord.find(id, on: request.db) != nil else { throw DomainError.notFound("Source not found") }
+        try await TaskQueue(database: request.db).enqueue(DiscoveryRunHandler.request(sourceID: id, userID: user.id))
+        return request.redirect(to: "/sources", flash: "Run queued: the counts update when it has finished.")
+    }
+
+    func delete(request: Request) async throws -> Response {
+        try requireAdmin(request)
+        let id = try request.idParameter(resource: "Source")
+        try await request.db.sql.raw("DELETE FROM sources WHERE id = \(bind: id)").run()
+        return request.redirect(to: "/sources", flash: "Source removed; its jobs stay in the catalogue.")
+    }
+
+    @discardableResult
+    private func requireAdmin(_ request: Request) throws -> CurrentUser {
+        let user = try request.pageUser
+        guard user.isAdmin else { throw DomainError.forbidden("Only an admin may manage job sources") }
+        return user
+    }
+
+    private func render(_ request: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let rows = try await SourceRecord.all(on: request.db).map { source in
+            SourcesPage.Row(
+                id: source.id, name: source.name, kind: source.definition.kind.rawValue, identifier: source.definition.identifier,
+                schedule: source.schedule, lastRunAt: source.lastRunAt, lastStatus: source.lastStatus, lastError: source.lastError,
+                lastCounts: source.lastCounts.map { "\($0.new) new · \($0.updated) updated · \($0.unchanged) unchanged · \($0.merged) merged · \($0.closed) closed · \($0.rejected) rejected" }
+            )
+        }
+        return request.page(SourcesPage.render(rows, form: form, context: try await request.pageContext(.sources)), status: status)
+    }
+}

@@ -1,0 +1,198 @@
+@testable import App
+import CareerCopilotCore
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+
+/// Job discovery against a real local HTTP server answering in each source's shape.
+@Suite("Discovery runs")
+struct DiscoveryTests {
+    static func allowPrivate(_ config: inout AppConfiguration) { config.allowPrivateNetwork = true }
+
+    static func greenhouse(_ jobs: [(id: Int, title: String, city: String)], extra: String = "") -> String {
+        let items = jobs.map { job in
+            #"{"id": \#(job.id), "title": "\#(job.title)", "company_name": "Trade Desk", "location": {"name": "\#(job.city)"}, "absolute_url": "https://careers.example.com/jobs/\#(job.id)", "content": "&lt;p&gt;Kubernetes and Go&lt;/p&gt;", "first_published": "2025-11-25T20:49:51-05:00"}"#
+        }
+        return #"{"jobs": [\#((items + (extra.isEmpty ? [] : [extra])).joined(separator: ","))], "meta": {"total": \#(jobs.count)}}"#
+    }
+
+    /// Adds a source through the API and returns its stored record.
+    static func addSource(_ server: TestServer, _ body: JSONValue) async throws -> SourceRecord {
+        let created = try await server.post("/api/v1/sources", body).data
+        let id = try #require(created["id"]?.intValue)
+        return try #require(try await SourceRecord.find(id, on: server.app.db))
+    }
+
+    static func runner(_ server: TestServer) -> SourceRunner {
+        var fetcher = server.app.sourceFetcher
+        fetcher.maxRetryWait = 2
+        return SourceRunner(database: server.app.db, fetcher: fetcher, logger: server.app.logger, counts: server.app.jobCounts)
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aBoard_isStored_updatedInPlace_closed_andReopened(database: TestDatabase) async throws {
+        let board = try await FixtureServer.start()
+        defer { Task { try? await board.stop() } }
+        try await withServer(database, adjust: Self.allowPrivate) { server in
+            let jobs = [(1, "Platform Engineer", "Denver, CO"), (2, "Data Engineer", "New York, NY")].map { (id: $0.0, title: $0.1, city: $0.2) }
+            board.serve("/v1/boards/tradedesk/jobs", .init(body: Self.greenhouse(jobs, extra: #"{"id": 3, "title": "", "absolute_url": "https://x.example/3"}"#)))
+            let source = try await Self.addSource(server, ["name": "Trade Desk", "kind": "greenhouse", "identifier": "tradedesk", "base_url": .string(board.baseURL)])
+
+            let first = try await Self.runner(server).run(source)
+            #expect(first.error == nil)
+            #expect(first.counts == .init(new: 2, rejected: 1))
+            let listed = try await server.get("/api/v1/jobs?source=greenhouse").data
+            #expect(listed["total"] == 2)
+            let job = try #require(listed["items"]?.arrayValue?.first { $0["title"] == "Platform Engineer" })
+            #expect(job["description"] == "<p>Kubernetes and Go</p>")
+            #expect(job["skills"] == ["Go", "Kubernetes"])
+            #expect(job["posted_at"] == "2025-11-26T01:49:51Z")
+
+            #expect(try await Self.runner(server).run(source).counts == .init(unchanged: 2, rejected: 1))
+
+            board.serve("/v1/boards/tradedesk/jobs", .init(body: Self.greenhouse(Array(jobs.prefix(1)))))
+            #expect(try await Self.runner(server).run(source).counts == .init(unchanged: 1, closed: 1))
+            let closed = try await server.get("/api/v1/jobs?is_active=false").data
+            #expect(closed["items"]?.arrayValue?.first?["title"] == "Data Engineer")
+
+            board.serve("/v1/boards/tradedesk/jobs", .init(body: Self.greenhouse(jobs)))
+            #expect(try await Self.runner(server).run(source).counts == .init(updated: 1, unchanged: 1))
+            #expect(try await server.get("/api/v1/jobs?is_active=true").data["total"] == 2)
+
+            let stored = try await server.get("/api/v1/sources/\(source.id)").data
+            #expect(stored["last_status"] == "succeeded")
+            #expect(stored["last_counts"]?["updated"] == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func theSameJobOnTwoSources_isOneJob(database: TestDatabase) async throws {
+        let board = try await FixtureServer.start()
+        defer { Task { try? await board.stop() } }
+        try await withServer(database, adjust: Self.allowPrivate) { server in
+            board.serve("/v1/boards/tradedesk/jobs", .init(body: Self.greenhouse([(1, "Senior Platform Engineer", "Denver, CO")].map { (id: $0.0, title: $0.1, city: $0.2) })))
+            let page = #"""
+            <html><script type="application/ld+json">[
+              {"@type": "JobPosting", "title": "Sr. Platform Engineer", "hiringOrganization": {"name": "Trade Desk"}, "url": "https://td.example/jobs/a",
+               "jobLocation": {"address": {"addressLocality": "Denver", "addressRegion": "CO"}}, "description": "Terraform"},
+              {"@type": "JobPosting", "title": "Platform Engineer", "hiringOrganization": {"name": "Trade Desk"}, "url": "https://td.example/jobs/b",
+               "jobLocation": {"address": {"addressLocality": "Denver", "addressRegion": "CO"}}, "description": "Terraform"},
+              {"@type": "JobPosting", "title": "Senior Platform Engineer", "hiringOrganization": {"name": "Trade Desk"}, "url": "https://td.example/jobs/c",
+               "jobLocation": {"address": {"addressLocality": "Austin", "addressRegion": "TX"}}, "description": "Terraform"}
+            ]</script></html>
+            """#
+            board.serve("/careers", .init(body: page, contentType: "text/html"))
+            let greenhouse = try await Self.addSource(server, ["name": "TD board", "kind": "greenhouse", "identifier": "tradedesk", "base_url": .string(board.baseURL)])
+            let careers = try await Self.addSource(server, ["name": "TD careers", "kind": "careers", "identifier": .string(board.baseURL + "/careers")])
+            #expect(try await Self.runner(server).run(greenhouse).counts.new == 1)
+            let report = try await Self.runner(server).run(careers)
+            #expect(report.error == nil)
+            // The senior role in Denver is merged; another level and another city are new jobs.
+            #expect(report.counts == .init(new: 2, merged: 1))
+            #expect(try await server.get("/api/v1/jobs?page_size=1").data["total"] == 3)
+            let reason = try await server.app.db.sql.raw("SELECT merge_reason FROM job_sources WHERE merge_reason IS NOT NULL").first()?.decode(column: "merge_reason", as: String.self)
+            #expect(reason?.contains("same company, level and place") == true)
+        }
+    }
+
+    @Test func rateLimits_areWaitedOut_andBrokenBoards_failAlone() async throws {
+        let board = try await FixtureServer.start()
+        defer { Task { try? await board.stop() } }
+        try await withServer(.sqlite, adjust: Self.allowPrivate) { server in
+            board.serve(
+                "/v1/boards/busy/jobs",
+                .init(status: .tooManyRequests, body: "slow down", headers: [("Retry-After", "1")]),
+                .init(body: Self.greenhouse([(7, "QA Engineer", "Remote")].map { (id: $0.0, title: $0.1, city: $0.2) }))
+            )
+            board.serve("/v1/boards/broken/jobs", .init(body: #"{"jobs": [{"id": 1, "title": "#))
+            let busy = try await Self.addSource(server, ["name": "Busy", "kind": "greenhouse", "identifier": "busy", "base_url": .string(board.baseURL)])
+            let broken = try await Self.addSource(server, ["name": "Broken", "kind": "greenhouse", "identifier": "broken", "base_url": .string(board.baseURL)])
+            let missing = try await Self.addSource(server, ["name": "Gone", "kind": "greenhouse", "identifier": "gone", "base_url": .string(board.baseURL)])
+
+            let started = Date()
+            #expect(try await Self.runner(server).run(busy).counts.new == 1)
+            #expect(Date().timeIntervalSince(started) >= 0.9, "Retry-After was honoured")
+            #expect(board.hitCount("/v1/boards/busy/jobs") == 2)
+            let failed = try await Self.runner(server).run(broken)
+            #expect(failed.error?.contains("not valid JSON") == true)
+            #expect(try await Self.runner(server).run(missing).error?.contains("HTTP 404") == true)
+            let sources = try await server.get("/api/v1/sources").data["items"]?.arrayValue ?? []
+            #expect(Set(sources.compactMap { $0["last_status"]?.stringValue }) == ["succeeded", "failed"])
+        }
+    }
+
+    @Test func privateAddresses_areRefused_unlessAllowed() async throws {
+        let board = try await FixtureServer.start()
+        defer { Task { try? await board.stop() } }
+        try await withServer(.sqlite) { server in
+            board.serve("/careers", .init(body: "<html></html>", contentType: "text/html"))
+            let source = try await Self.addSource(server, ["name": "Intranet", "kind": "careers", "identifier": .string(board.baseURL + "/careers")])
+            let report = try await Self.runner(server).run(source)
+            #expect(report.error?.contains("private or local address") == true)
+            #expect(board.hitCount("/careers") == 0, "nothing was requested")
+        }
+        for host in ["localhost", "127.0.0.1", "169.254.169.254", "[::1]", "10.0.0.8"] {
+            #expect(throws: SourceFetcher.FetchError.self) { try SourceFetcher.checkPublic(host) }
+        }
+    }
+
+    @Test func oversizedBodies_areCut_off() async throws {
+        let board = try await FixtureServer.start()
+        defer { Task { try? await board.stop() } }
+        try await withServer(.sqlite, adjust: Self.allowPrivate) { server in
+            board.serve("/v1/boards/huge/jobs", .init(body: String(repeating: " ", count: 300_000)))
+            var fetcher = server.app.sourceFetcher
+            fetcher.maxBytes = 100_000
+            await #expect(throws: SourceFetcher.FetchError.tooLarge(100_000)) {
+                _ = try await fetcher.get(board.baseURL + "/v1/boards/huge/jobs", logger: server.app.logger)
+            }
+        }
+    }
+
+    @Test func sources_areValidated_andRunNowQueuesATask() async throws {
+        try await withServer(.sqlite) { server in
+            let bad = try await server.post("/api/v1/sources", ["name": "X", "kind": "careers", "identifier": "ftp://nope", "schedule": "every 7m"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(try bad.error.details.count == 2)
+            let source = try await server.post("/api/v1/sources", ["name": "Stripe", "kind": "greenhouse", "identifier": "stripe"]).data
+            #expect(try await server.post("/api/v1/sources", ["name": "Stripe", "kind": "lever", "identifier": "x"]).status == .conflict)
+            let id = try #require(source["id"]?.intValue)
+            let run = try await server.request(.POST, "/api/v1/sources/\(id)/run")
+            #expect(run.status == .accepted)
+            let task = try run.data
+            #expect(task["kind"] == "discovery.run" && task["status"] == "queued")
+            let again = try await server.request(.POST, "/api/v1/sources/\(id)/run").data
+            #expect(again["id"] == task["id"], "one queued run per source")
+        }
+    }
+
+    @Test func aPastedURL_isImported_once() async throws {
+        let board = try await FixtureServer.start()
+        defer { Task { try? await board.stop() } }
+        try await withServer(.sqlite, adjust: Self.allowPrivate) { server in
+            let page = #"<html><script type="application/ld+json">{"@type": "JobPosting", "title": "Staff Engineer", "hiringOrganization": {"name": "Quill"}, "description": "<p>Rust</p><script>x()<\/script>", "datePosted": "2025-11-02"}</script></html>"#
+            board.serve("/jobs/staff", .init(body: page, contentType: "text/html"))
+            board.serve("/about", .init(body: "<html>No jobs here</html>", contentType: "text/html"))
+            let url = board.baseURL + "/jobs/staff"
+            let first = try await server.post("/api/v1/jobs/import", ["url": .string(url)])
+            #expect(first.status == .created)
+            let job = try first.data
+            #expect(job["title"] == "Staff Engineer" && job["company"] == "Quill" && job["url"] == .string(url))
+            #expect(job["description"] == "<p>Rust</p>")
+            #expect(job["skills"] == ["Rust"])
+            let again = try await server.post("/api/v1/jobs/import", ["url": .string(url)])
+            #expect(again.status == .ok)
+            #expect(try again.data["id"] == job["id"])
+            let none = try await server.post("/api/v1/jobs/import", ["url": .string(board.baseURL + "/about")])
+            #expect(none.status == .unprocessableEntity)
+            #expect(try none.error.details.first?.contains("no schema.org JobPosting") == true)
+            #expect(try await server.post("/api/v1/jobs/import", ["url": "ftp://x"]).status == .unprocessableEntity)
+        }
+        try await withServer(.sqlite) { server in
+            let refused = try await server.post("/api/v1/jobs/import", ["url": .string(board.baseURL + "/jobs/staff")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try refused.error.details.first?.contains("private or local address") == true)
+        }
+    }
+}
