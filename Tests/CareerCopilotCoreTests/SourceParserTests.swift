@@ -191,3 +191,44 @@ struct ImportTargetTests {
         #expect(try ImportTarget.ashby(board: "b", id: "y").posting(in: Data(ashby.utf8), pageURL: "")?.title == "B")
     }
 }
+
+@Suite("Discovery: more source payloads")
+struct MoreSourceParserTests {
+    static func data(_ text: String) -> Data { Data(text.utf8) }
+
+    @Test func smartRecruiters_pagesByOffset_andAnUnknownCompanyIsEmpty() throws {
+        let definition = SourceDefinition(kind: .smartrecruiters, identifier: "Acme1", baseURL: "http://sr.test")
+        #expect(definition.firstPageURL == "http://sr.test/v1/companies/Acme1/postings?limit=100&offset=0")
+        let items = (0..<100).map { #"{"id": "\#($0)", "name": "Role \#($0)", "company": {"name": "Acme"}, "location": {"city": "Lyon", "country": "fr", "remote": false}, "releasedDate": "2025-11-20T09:00:00.000Z"}"# }
+        let first = try definition.read(Self.data(#"{"totalFound": 150, "content": [\#(items.joined(separator: ","))]}"#), pageURL: "", pageNumber: 1)
+        #expect(first.next == "http://sr.test/v1/companies/Acme1/postings?limit=100&offset=100")
+        let job = try PostingNormalizer.normalize(first.postings[0])
+        #expect(job.locations == ["Lyon, FR"] && job.company == "Acme" && job.url == "https://jobs.smartrecruiters.com/Acme1/0")
+        let empty = try definition.read(Self.data(#"{"totalFound": 0, "content": []}"#), pageURL: "", pageNumber: 1)
+        #expect(empty.postings.isEmpty && empty.next == nil)
+    }
+
+    @Test func workable_readsItsWidget() throws {
+        let payload = #"{"name": "Meadow Energy", "jobs": [{"title": "Energy Analyst", "shortcode": "AB12CD", "telecommuting": true, "url": "https://apply.workable.com/j/AB12CD", "published_on": "2025-11-18", "employment_type": "Full-time", "description": "<p>SQL and Python</p>", "locations": [{"city": "Amsterdam", "region": "", "country": "Netherlands"}]}]}"#
+        let job = try PostingNormalizer.normalize(try #require(SourceParsers.workable(Self.data(payload), account: "meadow").first))
+        #expect(job.company == "Meadow Energy" && job.remote == .remote && job.locations == ["Amsterdam, Netherlands"])
+        #expect(job.employmentType == .fullTime && job.postedAt == ISODate.parse("2025-11-18") && job.skills == ["Python", "SQL"])
+    }
+
+    @Test func recruitee_readsItsDates_andPay() throws {
+        let payload = #"{"offers": [{"id": 991, "title": "Backend Developer", "company_name": "Fjord", "city": "Oslo", "country": "Norway", "hybrid": true, "description": "<p>Kotlin</p>", "requirements": "<ul><li>Postgres</li></ul>", "careers_url": "https://fjord.recruitee.com/o/backend", "published_at": "2025-11-20 10:00:00 UTC", "salary": {"min": "600000", "max": "750000", "period": "year", "currency": "NOK"}}]}"#
+        let job = try PostingNormalizer.normalize(try #require(SourceParsers.recruitee(Self.data(payload), company: "fjord").first))
+        #expect(job.remote == .hybrid && job.locations == ["Oslo, Norway"])
+        #expect(job.postedAt == ISODate.parse("2025-11-20T10:00:00Z"))
+        #expect(job.salaryMin == 600_000 && job.salaryMax == 750_000 && job.salaryCurrency == "NOK" && job.salaryPeriod == .year)
+        #expect(job.skills == ["Kotlin", "PostgreSQL"])
+        #expect(SourceDefinition(kind: .recruitee, identifier: "fjord").firstPageURL == "https://fjord.recruitee.com/api/offers/")
+    }
+
+    @Test func remotive_readsFreeTextPay() throws {
+        let payload = #"{"job-count": 1, "jobs": [{"id": 1880, "url": "https://remotive.com/remote-jobs/software-dev/x-1880", "title": "Rust Engineer", "company_name": "Harbor", "job_type": "full_time", "publication_date": "2025-11-21T08:00:00", "candidate_required_location": "Europe", "salary": "$120k - $150k", "description": "<p>Rust</p>"}]}"#
+        let job = try PostingNormalizer.normalize(try #require(SourceParsers.remotive(Self.data(payload)).first))
+        #expect(job.remote == .remote && job.salaryMin == 120_000 && job.salaryMax == 150_000 && job.salaryCurrency == "USD")
+        #expect(job.employmentType == .fullTime && job.locations == ["Europe"])
+    }
+}

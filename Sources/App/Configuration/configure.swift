@@ -24,7 +24,8 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     try await useDatabase(app, config)
     // Source fetches check every redirect hop themselves (the SSRF guard): none is followed blindly.
     app.http.client.configuration.redirectConfiguration = .disallow
-    app.http.client.configuration.timeout = .init(connect: .seconds(10), read: .seconds(25))
+    // Source fetches carry their own deadline (SourceFetcher.timeout); this bounds connecting only.
+    app.http.client.configuration.timeout = .init(connect: .seconds(10))
     app.passwords.use(.bcrypt(cost: 12))
     let secret = try TokenSecret.load(configured: config.jwtSecret, dataDirectory: config.dataDirectory)
     await app.jwt.keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)

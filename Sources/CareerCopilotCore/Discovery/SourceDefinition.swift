@@ -2,7 +2,7 @@ import Foundation
 
 /// The kinds of source the product reads, and how each names its board.
 public enum SourceKind: String, CaseIterable, Codable, Sendable {
-    case greenhouse, lever, leverEU = "lever_eu", ashby, remoteok, arbeitnow, careers
+    case greenhouse, lever, leverEU = "lever_eu", ashby, smartrecruiters, workable, recruitee, remoteok, remotive, arbeitnow, careers
 
     /// What `identifier` is for this kind, for forms and error messages.
     public var identifierMeaning: String {
@@ -10,6 +10,10 @@ public enum SourceKind: String, CaseIterable, Codable, Sendable {
         case .greenhouse: "the board token (boards.greenhouse.io/<token>)"
         case .lever, .leverEU: "the site name (jobs.lever.co/<site>)"
         case .ashby: "the job board name (jobs.ashbyhq.com/<name>)"
+        case .smartrecruiters: "the company identifier (jobs.smartrecruiters.com/<company>)"
+        case .workable: "the account (apply.workable.com/<account>)"
+        case .recruitee: "the company (<company>.recruitee.com)"
+        case .remotive: "search words, or empty for every job"
         case .remoteok: "a tag to filter by, or empty for every job"
         case .arbeitnow: "empty (the whole board)"
         case .careers: "the careers page URL (with schema.org JobPosting)"
@@ -22,6 +26,10 @@ public enum SourceKind: String, CaseIterable, Codable, Sendable {
         case .lever: "https://api.lever.co"
         case .leverEU: "https://api.eu.lever.co"
         case .ashby: "https://api.ashbyhq.com"
+        case .smartrecruiters: "https://api.smartrecruiters.com"
+        case .workable: "https://apply.workable.com"
+        case .recruitee: ""  // https://<company>.recruitee.com
+        case .remotive: "https://remotive.com"
         case .remoteok: "https://remoteok.com"
         case .arbeitnow: "https://www.arbeitnow.com"
         case .careers: ""
@@ -47,10 +55,12 @@ public struct SourceDefinition: Sendable, Equatable {
         var issues: [String] = []
         let id = identifier.trimmingCharacters(in: .whitespaces)
         switch kind {
-        case .greenhouse, .lever, .leverEU, .ashby:
+        case .greenhouse, .lever, .leverEU, .ashby, .smartrecruiters, .workable, .recruitee:
             if id.isEmpty || id.count > 100 || !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
                 issues.append("identifier must be \(kind.identifierMeaning): letters, digits, '-', '_' or '.'")
             }
+        case .remotive:
+            if id.count > 100 { issues.append("identifier must be at most 100 characters of search words") }
         case .remoteok:
             if id.count > 50 || !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) { issues.append("identifier must be a tag of letters, digits and '-', or empty") }
         case .arbeitnow:
@@ -63,7 +73,7 @@ public struct SourceDefinition: Sendable, Equatable {
     }
 
     private var base: String {
-        var base = (baseURL?.isEmpty == false ? baseURL! : kind.defaultBaseURL)
+        var base = baseURL?.isEmpty == false ? baseURL! : kind == .recruitee ? "https://\(encodedIdentifier).recruitee.com" : kind.defaultBaseURL
         while base.hasSuffix("/") { base.removeLast() }
         return base
     }
@@ -78,6 +88,10 @@ public struct SourceDefinition: Sendable, Equatable {
         case .greenhouse: "\(base)/v1/boards/\(encodedIdentifier)/jobs?content=true"
         case .lever, .leverEU: "\(base)/v0/postings/\(encodedIdentifier)?mode=json&skip=0&limit=\(Self.leverPageSize)"
         case .ashby: "\(base)/posting-api/job-board/\(encodedIdentifier)?includeCompensation=true"
+        case .smartrecruiters: "\(base)/v1/companies/\(encodedIdentifier)/postings?limit=\(Self.smartRecruitersPageSize)&offset=0"
+        case .workable: "\(base)/api/v1/widget/accounts/\(encodedIdentifier)?details=true"
+        case .recruitee: "\(base)/api/offers/"
+        case .remotive: identifier.isEmpty ? "\(base)/api/remote-jobs" : "\(base)/api/remote-jobs?search=\(identifier.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
         case .remoteok: identifier.isEmpty ? "\(base)/api" : "\(base)/api?tags=\(encodedIdentifier)"
         case .arbeitnow: "\(base)/api/job-board-api?page=1"
         case .careers: identifier
@@ -85,6 +99,8 @@ public struct SourceDefinition: Sendable, Equatable {
     }
 
     public static let leverPageSize = 100
+    /// SmartRecruiters caps `limit` at 100, silently.
+    public static let smartRecruitersPageSize = 100
 
     /// One page of a run, read.
     public struct Page: Sendable {
@@ -105,6 +121,18 @@ public struct SourceDefinition: Sendable, Equatable {
             return Page(postings: postings.map { var posting = $0; posting.source = kind.rawValue; return posting }, next: next)
         case .ashby:
             return Page(postings: try SourceParsers.ashby(body, board: identifier))
+        case .smartrecruiters:
+            let (postings, total) = try SourceParsers.smartRecruiters(body, company: identifier)
+            let seen = (pageNumber - 1) * Self.smartRecruitersPageSize + postings.count
+            let next = !postings.isEmpty && seen < total
+                ? "\(base)/v1/companies/\(encodedIdentifier)/postings?limit=\(Self.smartRecruitersPageSize)&offset=\(seen)" : nil
+            return Page(postings: postings, next: next)
+        case .workable:
+            return Page(postings: try SourceParsers.workable(body, account: identifier))
+        case .recruitee:
+            return Page(postings: try SourceParsers.recruitee(body, company: identifier))
+        case .remotive:
+            return Page(postings: try SourceParsers.remotive(body))
         case .remoteok:
             return Page(postings: try SourceParsers.remoteOK(body))
         case .arbeitnow:
