@@ -54,7 +54,13 @@ enum SessionCookies {
     }
 
     static func newCSRFToken() -> String {
-        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64URLEncodedString() }
+    }
+}
+
+extension Data {
+    /// Base64 with the URL- and cookie-safe alphabet (`-`, `_`) and no padding.
+    func base64URLEncodedString() -> String {
+        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 }

@@ -86,10 +86,9 @@ struct SourceRunner {
                 }
                 next = page.next
             }
-            let stored = try await IngestionService(database: database, counts: counts).ingest(postings, sourceID: source.id, complete: complete, runStartedAt: started)
-            report.counts = IngestionService.Counts(
-                new: stored.new, updated: stored.updated, unchanged: stored.unchanged, merged: stored.merged, closed: stored.closed, rejected: report.counts.rejected
-            )
+            let rejected = report.counts.rejected
+            report.counts = try await IngestionService(database: database, counts: counts).ingest(postings, sourceID: source.id, complete: complete, runStartedAt: started)
+            report.counts.rejected = rejected
         } catch {
             report.error = String(describing: error)
             logger.warning("Source run failed", metadata: ["source": .string(source.name), "error": .string(report.error!)])

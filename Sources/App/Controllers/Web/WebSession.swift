@@ -59,8 +59,7 @@ struct WebSessionMiddleware: AsyncMiddleware {
 
     /// "s:" or "e:" then the message, base64url: cookie values cannot hold every character.
     static func encodeFlash(_ flash: PageContext.Flash) -> String {
-        Data(((flash.isError ? "e:" : "s:") + flash.message).utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        Data(((flash.isError ? "e:" : "s:") + flash.message).utf8).base64URLEncodedString()
     }
 
     static func decodeFlash(_ value: String) -> PageContext.Flash? {
