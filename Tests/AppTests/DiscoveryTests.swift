@@ -37,7 +37,7 @@ struct DiscoveryTests {
         try await withServer(database, adjust: Self.allowPrivate) { server in
             let jobs = [(1, "Platform Engineer", "Denver, CO"), (2, "Data Engineer", "New York, NY")].map { (id: $0.0, title: $0.1, city: $0.2) }
             board.serve("/v1/boards/tradedesk/jobs", .init(body: Self.greenhouse(jobs, extra: #"{"id": 3, "title": "", "absolute_url": "https://x.example/3"}"#)))
-            let source = try await Self.addSource(server, ["name": "Trade Desk", "kind": "greenhouse", "identifier": "tradedesk", "base_url": .string(board.baseURL)])
+            let source = try await Self.addSource(server, ["name": "Trade Desk", "type": "greenhouse", "identifier": "tradedesk", "base_url": .string(board.baseURL)])
 
             let first = try await Self.runner(server).run(source)
             #expect(first.error == nil)
@@ -62,7 +62,7 @@ struct DiscoveryTests {
 
             let stored = try await server.get("/api/v1/sources/\(source.id)").data
             #expect(stored["last_status"] == "succeeded")
-            #expect(stored["last_counts"]?["updated"] == 1)
+            #expect(stored["stats"]?["updated"] == 1)
         }
     }
 
@@ -83,8 +83,8 @@ struct DiscoveryTests {
             ]</script></html>
             """#
             board.serve("/careers", .init(body: page, contentType: "text/html"))
-            let greenhouse = try await Self.addSource(server, ["name": "TD board", "kind": "greenhouse", "identifier": "tradedesk", "base_url": .string(board.baseURL)])
-            let careers = try await Self.addSource(server, ["name": "TD careers", "kind": "careers", "identifier": .string(board.baseURL + "/careers")])
+            let greenhouse = try await Self.addSource(server, ["name": "TD board", "type": "greenhouse", "identifier": "tradedesk", "base_url": .string(board.baseURL)])
+            let careers = try await Self.addSource(server, ["name": "TD careers", "type": "jsonld", "identifier": .string(board.baseURL + "/careers")])
             #expect(try await Self.runner(server).run(greenhouse).counts.new == 1)
             let report = try await Self.runner(server).run(careers)
             #expect(report.error == nil)
@@ -106,9 +106,9 @@ struct DiscoveryTests {
                 .init(body: Self.greenhouse([(7, "QA Engineer", "Remote")].map { (id: $0.0, title: $0.1, city: $0.2) }))
             )
             board.serve("/v1/boards/broken/jobs", .init(body: #"{"jobs": [{"id": 1, "title": "#))
-            let busy = try await Self.addSource(server, ["name": "Busy", "kind": "greenhouse", "identifier": "busy", "base_url": .string(board.baseURL)])
-            let broken = try await Self.addSource(server, ["name": "Broken", "kind": "greenhouse", "identifier": "broken", "base_url": .string(board.baseURL)])
-            let missing = try await Self.addSource(server, ["name": "Gone", "kind": "greenhouse", "identifier": "gone", "base_url": .string(board.baseURL)])
+            let busy = try await Self.addSource(server, ["name": "Busy", "type": "greenhouse", "identifier": "busy", "base_url": .string(board.baseURL)])
+            let broken = try await Self.addSource(server, ["name": "Broken", "type": "greenhouse", "identifier": "broken", "base_url": .string(board.baseURL)])
+            let missing = try await Self.addSource(server, ["name": "Gone", "type": "greenhouse", "identifier": "gone", "base_url": .string(board.baseURL)])
 
             let started = Date()
             #expect(try await Self.runner(server).run(busy).counts.new == 1)
@@ -127,13 +127,13 @@ struct DiscoveryTests {
         defer { Task { try? await board.stop() } }
         try await withServer(.sqlite) { server in
             board.serve("/careers", .init(body: "<html></html>", contentType: "text/html"))
-            let source = try await Self.addSource(server, ["name": "Intranet", "kind": "careers", "identifier": .string(board.baseURL + "/careers")])
+            let source = try await Self.addSource(server, ["name": "Intranet", "type": "jsonld", "identifier": .string(board.baseURL + "/careers")])
             let report = try await Self.runner(server).run(source)
             #expect(report.error?.contains("private or local address") == true)
             #expect(board.hitCount("/careers") == 0, "nothing was requested")
         }
         for host in ["localhost", "127.0.0.1", "169.254.169.254", "[::1]", "10.0.0.8"] {
-            #expect(throws: SourceFetcher.FetchError.self) { try SourceFetcher.checkPublic(host) }
+            #expect(throws: SourceFetcher.FetchError.self) { _ = try SourceFetcher.checkedAddress(host) }
         }
     }
 
@@ -152,11 +152,11 @@ struct DiscoveryTests {
 
     @Test func sources_areValidated_andRunNowQueuesATask() async throws {
         try await withServer(.sqlite) { server in
-            let bad = try await server.post("/api/v1/sources", ["name": "X", "kind": "careers", "identifier": "ftp://nope", "schedule": "every 7m"])
+            let bad = try await server.post("/api/v1/sources", ["name": "X", "type": "jsonld", "identifier": "ftp://nope", "schedule": "every 7m"])
             #expect(bad.status == .unprocessableEntity)
             #expect(try bad.error.details.count == 2)
-            let source = try await server.post("/api/v1/sources", ["name": "Stripe", "kind": "greenhouse", "identifier": "stripe"]).data
-            #expect(try await server.post("/api/v1/sources", ["name": "Stripe", "kind": "lever", "identifier": "x"]).status == .conflict)
+            let source = try await server.post("/api/v1/sources", ["name": "Stripe", "type": "greenhouse", "identifier": "stripe"]).data
+            #expect(try await server.post("/api/v1/sources", ["name": "Stripe", "type": "lever", "identifier": "x"]).status == .conflict)
             let id = try #require(source["id"]?.intValue)
             let run = try await server.request(.POST, "/api/v1/sources/\(id)/run")
             #expect(run.status == .accepted)

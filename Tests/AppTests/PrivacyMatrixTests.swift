@@ -32,7 +32,7 @@ struct PrivacyMatrixTests {
         "DELETE /api/v1/users/me/blocklist/:id": .privateByID,
         "POST /settings/blocklist": .selfOnly, "POST /settings/blocklist/:id/delete": .selfOnly,
         "GET /api/v1/sources": .shared, "POST /api/v1/sources": .shared, "GET /api/v1/sources/:id": .shared,
-        "DELETE /api/v1/sources/:id": .shared, "POST /api/v1/sources/:id/run": .shared,
+        "PUT /api/v1/sources/:id": .shared, "DELETE /api/v1/sources/:id": .shared, "POST /api/v1/sources/:id/run": .shared,
         // Pages (cookie sessions): private ones are tried in WebPagesTests with `privatePagePaths`.
         "GET /assets/:name": .publicRoute, "GET /login": .publicRoute, "POST /login": .publicRoute,
         "GET /signup": .publicRoute, "POST /signup": .publicRoute, "POST /logout": .selfOnly,
@@ -44,7 +44,7 @@ struct PrivacyMatrixTests {
         "POST /applications/move": .privatePageByID, "GET /applications/:id": .privatePageByID,
         "POST /applications/:id/status": .privatePageByID, "POST /applications/:id/notes": .privatePageByID,
         "POST /applications/:id/delete": .privatePageByID,
-        "GET /sources": .shared, "POST /sources": .shared, "POST /sources/:id/run": .shared, "POST /sources/:id/delete": .shared,
+        "GET /sources": .shared, "POST /sources": .shared, "POST /sources/:id/run": .shared, "POST /sources/:id/edit": .shared, "POST /sources/:id/delete": .shared,
         "POST /jobs/import": .shared,
     ]
 

@@ -243,10 +243,10 @@ struct WebPagesTests {
             let admin = Browser(server)
             try await admin.signUp("admin@example.com")
             #expect(try await admin.get("/").text.contains("href=\"/sources\""))
-            let invalid = try await admin.submit("/sources", ["name": "X", "kind": "careers", "identifier": "not a url", "schedule": "every 6h"])
+            let invalid = try await admin.submit("/sources", ["name": "X", "type": "jsonld", "identifier": "not a url", "schedule": "every 6h"])
             #expect(invalid.status == .unprocessableEntity)
             #expect(invalid.text.contains("id=\"identifier-error\""))
-            let added = try await admin.submit("/sources", ["name": "Stripe", "kind": "greenhouse", "identifier": "stripe", "schedule": "every 6h"])
+            let added = try await admin.submit("/sources", ["name": "Stripe", "type": "greenhouse", "identifier": "stripe", "schedule": "every 6h"])
             #expect(added.location == "/sources")
             let page = try await admin.get("/sources").text
             #expect(page.contains("Stripe") && page.contains("Not run yet"))
@@ -254,11 +254,21 @@ struct WebPagesTests {
             #expect(try await admin.submit("/sources/\(id)/run").location == "/sources")
             #expect(try await TaskQueueTests.count(server, "SELECT count(*) AS count FROM tasks WHERE kind = 'discovery.run'") == 1)
 
+            // Its card edits the schedule and pauses it; a bad schedule is shown on that card.
+            let badEdit = try await admin.submit("/sources/\(id)/edit", ["schedule": "every 7m", "enabled": "true"])
+            #expect(badEdit.status == .unprocessableEntity)
+            #expect(badEdit.text.contains("id=\"schedule-\(id)-error\""))
+            #expect(try await admin.submit("/sources/\(id)/edit", ["schedule": "@daily", "enabled": "false"]).location == "/sources")
+            let edited = try #require(try await SourceRecord.find(id, on: server.app.db))
+            #expect(edited.schedule == "@daily" && !edited.enabled)
+            #expect(try await admin.get("/sources").text.contains("Paused"))
+
             let user = Browser(server)
             try await user.signUp("user@example.com")
             #expect(!(try await user.get("/").text.contains("href=\"/sources\"")))
             #expect(try await user.get("/sources").status == .forbidden)
             #expect(try await user.submit("/sources/\(id)/delete").status == .forbidden)
+            #expect(try await user.submit("/sources/\(id)/edit", ["schedule": "@hourly"]).status == .forbidden)
             #expect(try await admin.submit("/sources/\(id)/delete").location == "/sources")
             #expect(try await SourceRecord.all(on: server.app.db).isEmpty)
         }

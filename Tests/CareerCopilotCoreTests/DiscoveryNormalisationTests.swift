@@ -179,7 +179,7 @@ struct SourceDefinitionTests {
     @Test func definitions_areValidated() {
         #expect(SourceDefinition(kind: .greenhouse, identifier: "stripe").issues().isEmpty)
         #expect(SourceDefinition(kind: .greenhouse, identifier: "../admin").issues().count == 1)
-        #expect(SourceDefinition(kind: .careers, identifier: "file:///etc/passwd").issues().count == 1)
+        #expect(SourceDefinition(kind: .jsonLD, identifier: "file:///etc/passwd").issues().count == 1)
         #expect(SourceDefinition(kind: .arbeitnow, identifier: "x").issues().count == 1)
         #expect(SourceDefinition(kind: .ashby, identifier: "a", baseURL: "ftp://x").issues().count == 1)
     }

@@ -130,7 +130,7 @@ struct SourceParserTests {
         <script>var notJSONLD = 1;</script><script type="application/ld+json">{ broken json</script>
         </head></html>
         """#
-        let postings = SourceParsers.jsonLD(html: page, pageURL: "https://cobalt.example/careers")
+        let postings = SourceParsers.schemaOrg(html: page, pageURL: "https://cobalt.example/careers")
         #expect(postings.count == 2)
         let first = try PostingNormalizer.normalize(postings[0])
         #expect(first.externalID == "77" && first.company == "Cobalt" && first.remote == .remote)

@@ -79,7 +79,7 @@ extension Application {
         get {
             if let handlers = storage[TaskHandlersKey.self] { return handlers }
             var handlers = TaskHandlers.standard(diagnostics: configuration.diagnosticTasks)
-            handlers.register(DiscoveryRunHandler(fetcher: sourceFetcher, counts: jobCounts))
+            handlers.register(DiscoveryRunHandler(fetcher: sourceFetcher, counts: jobCounts, policy: dedupPolicy))
             handlers.register(DiscoveryDueHandler())
             return handlers
         }

@@ -45,6 +45,12 @@ public struct AppConfiguration: Sendable {
     public var diagnosticTasks = false
     /// Lets sources and imports reach private and loopback addresses (tests, intranets).
     public var allowPrivateNetwork = false
+    /// How long one source request may take, body included, in seconds.
+    public var sourceTimeout = 25
+    /// Share of title words two postings of one company and place need to be one job.
+    public var dedupTitleSimilarity = 0.8
+    /// Keys of the sources that need them (Adzuna, USAJOBS).
+    public var sourceCredentials = SourceCredentials()
 
     public static let defaultSchedules: [(kind: String, schedule: Schedule)] = [
         ("maintenance.cleanup", try! Schedule("@daily")),
@@ -174,6 +180,28 @@ public struct AppConfiguration: Sendable {
         let embeddedWorker = flag("CC_EMBEDDED_WORKER", default: true, &problems)
         let diagnosticTasks = flag("CC_DIAGNOSTIC_TASKS", default: false, &problems)
         let allowPrivateNetwork = flag("CC_ALLOW_PRIVATE_NETWORK", default: false, &problems)
+        var sourceTimeout = 25
+        if let raw = value("CC_SOURCE_TIMEOUT_SECONDS") {
+            if let seconds = Int(raw), (1...300).contains(seconds) { sourceTimeout = seconds } else {
+                problems.append("CC_SOURCE_TIMEOUT_SECONDS must be a whole number from 1 to 300")
+            }
+        }
+        var similarity = 0.8
+        if let raw = value("CC_DEDUP_TITLE_SIMILARITY") {
+            if let share = Double(raw), (0.5...1.0).contains(share) { similarity = share } else {
+                problems.append("CC_DEDUP_TITLE_SIMILARITY must be a number from 0.5 to 1.0")
+            }
+        }
+        let credentials = SourceCredentials(
+            adzunaAppID: value("CC_ADZUNA_APP_ID"), adzunaAppKey: value("CC_ADZUNA_APP_KEY"),
+            usajobsAPIKey: value("CC_USAJOBS_API_KEY"), usajobsEmail: value("CC_USAJOBS_EMAIL")
+        )
+        if (credentials.adzunaAppID == nil) != (credentials.adzunaAppKey == nil) {
+            problems.append("CC_ADZUNA_APP_ID and CC_ADZUNA_APP_KEY go together: set both or neither")
+        }
+        if (credentials.usajobsAPIKey == nil) != (credentials.usajobsEmail == nil) {
+            problems.append("CC_USAJOBS_API_KEY and CC_USAJOBS_EMAIL go together: set both or neither")
+        }
         var concurrency = 4
         if let raw = value("CC_WORKER_CONCURRENCY") {
             if let count = Int(raw), (1...64).contains(count) { concurrency = count } else {
@@ -211,6 +239,9 @@ public struct AppConfiguration: Sendable {
         config.embeddedWorker = embeddedWorker
         config.diagnosticTasks = diagnosticTasks
         config.allowPrivateNetwork = allowPrivateNetwork
+        config.sourceTimeout = sourceTimeout
+        config.dedupTitleSimilarity = similarity
+        config.sourceCredentials = credentials
         config.workerConcurrency = concurrency
         config.taskLease = lease
         config.schedules = schedules

@@ -10,14 +10,15 @@ struct DiscoveryRunHandler: TaskHandler {
     static let kind = "discovery.run"
     let fetcher: SourceFetcher
     let counts: CountCache?
+    let policy: Deduplicator.Policy
 
     func run(_ context: TaskContext) async throws -> JSONValue? {
         guard let id = context.payload["source_id"]?.intValue else { throw PermanentTaskError("payload needs source_id") }
         guard let source = try await SourceRecord.find(id, on: context.database) else { return ["skipped": "the source no longer exists"] }
-        let report = try await SourceRunner(database: context.database, fetcher: fetcher, logger: context.logger, counts: counts).run(source)
+        let report = try await SourceRunner(database: context.database, fetcher: fetcher, logger: context.logger, counts: counts, policy: policy).run(source)
         let counts = report.counts
         return [
-            "source": .string(source.name), "pages": .number(Double(report.pages)), "error": report.error.map(JSONValue.string) ?? .null,
+            "source": .string(source.name), "pages": .number(Double(report.pages)), "not_modified": .bool(report.notModified), "error": report.error.map(JSONValue.string) ?? .null,
             "new": .number(Double(counts.new)), "updated": .number(Double(counts.updated)), "unchanged": .number(Double(counts.unchanged)),
             "merged": .number(Double(counts.merged)), "closed": .number(Double(counts.closed)), "rejected": .number(Double(counts.rejected)),
         ]

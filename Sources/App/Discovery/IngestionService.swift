@@ -59,7 +59,9 @@ struct IngestionService {
                 let changed = Self.apply(posting, to: job, isNew: false)
                 guard changed else { return (.unchanged, jobID) }
                 try await job.update(on: transaction)
-                try await JobService(database: transaction).replaceSkills(of: jobID, with: posting.skills)
+                // Text kept from an earlier run still holds skills.
+                let skills = posting.description.html.isEmpty ? SkillTaxonomy.standard.extract(from: job.title, job.descriptionText) : posting.skills
+                try await JobService(database: transaction).replaceSkills(of: jobID, with: skills)
                 return (.updated, jobID)
             }
             if let (jobID, reason) = try await Self.duplicate(of: posting, on: transaction, policy: policy) {
@@ -118,8 +120,11 @@ struct IngestionService {
         let location = posting.location.map { String($0.prefix(300)) }
         // A source that stops giving a date does not erase the one it gave.
         let postedAt = posting.postedAt ?? (isNew ? nil : job.postedAt)
+        // Nor does a listing without text (SmartRecruiters) erase the text its detail gave.
+        let keepsText = !isNew && posting.description.html.isEmpty
+        let description = keepsText ? job.description : posting.description.html
         let changed = isNew || job.title != title || job.company != company || job.location != location || job.url != posting.url
-            || job.description != posting.description.html || job.remote != posting.remote?.rawValue
+            || job.description != description || job.remote != posting.remote?.rawValue
             || job.employmentType != posting.employmentType?.rawValue || job.salaryMin != posting.salaryMin || job.salaryMax != posting.salaryMax
             || job.salaryCurrency != posting.salaryCurrency || job.salaryPeriod != posting.salaryPeriod?.rawValue || job.postedAt != postedAt
             || !job.isActive
@@ -129,8 +134,10 @@ struct IngestionService {
         job.companyKey = TextNormalizer.key(posting.company)
         job.location = location
         job.url = posting.url
-        job.description = posting.description.html
-        job.descriptionText = posting.description.text
+        if !keepsText {
+            job.description = posting.description.html
+            job.descriptionText = posting.description.text
+        }
         job.remote = posting.remote?.rawValue
         job.employmentType = posting.employmentType?.rawValue
         job.salaryMin = posting.salaryMin

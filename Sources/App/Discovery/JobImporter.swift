@@ -10,13 +10,14 @@ struct JobImporter {
     let fetcher: SourceFetcher
     let logger: Logger
     var counts: CountCache?
+    var policy = Deduplicator.Policy()
 
     func importJob(from url: String) async throws -> (jobID: Int, outcome: IngestionService.Outcome) {
         guard url.count <= 2_048, WebURL.isAbsoluteHTTP(url) else {
             throw DomainError.validation(["url must be an http(s) URL"])
         }
         let target = ImportTarget.resolve(url)
-        let fetched: (body: Data, url: String)
+        let fetched: SourceFetcher.Fetched
         do {
             fetched = try await fetcher.get(target.fetchURL, logger: logger)
         } catch let error as SourceFetcher.FetchError {
@@ -38,7 +39,7 @@ struct JobImporter {
         } catch {
             throw DomainError.validation(["the job posting at url has \(error.reason)"])
         }
-        let (outcome, jobID) = try await IngestionService(database: database, counts: counts).store(normalized, sourceID: nil, now: Date())
+        let (outcome, jobID) = try await IngestionService(database: database, counts: counts, policy: policy).store(normalized, sourceID: nil, now: Date())
         counts?.invalidate()
         return (jobID, outcome)
     }

@@ -10,12 +10,19 @@ import Glibc
 
 /// Fetches source pages politely and safely: an honest User-Agent, timeouts, a size cap,
 /// retries on 429 and 5xx honouring `Retry-After`, at most two requests at once per host,
-/// and — for any URL — the SSRF guard: only http(s), and no private, loopback, link-local or
-/// metadata address, checked after DNS resolution and again on every redirect (unless
-/// `CC_ALLOW_PRIVATE_NETWORK=1`, for tests and intranets).
+/// conditional requests (`ETag` / `Last-Modified`), and — for any URL — the SSRF guard: only
+/// http(s), and no private, loopback, link-local or metadata address, checked after DNS
+/// resolution and again on every redirect (unless `CC_ALLOW_PRIVATE_NETWORK=1`, for tests and
+/// intranets). The connection then goes to the very address that was checked, so a DNS answer
+/// that changes between the check and the connection (rebinding) cannot reach a private one.
 struct SourceFetcher: Sendable {
     let client: HTTPClient
     var allowPrivateNetwork = false
+    /// Hosts allowed to resolve to private addresses while the guard is on (tests use it to
+    /// prove the guard on every other host; the connection is still pinned).
+    var trustedHosts: Set<String> = []
+    /// Keys for the sources that need them.
+    var credentials = SourceCredentials()
     var maxAttempts = 3
     var timeout: TimeAmount = .seconds(25)
     var maxBytes = 10 * 1024 * 1024
@@ -25,76 +32,160 @@ struct SourceFetcher: Sendable {
     static let userAgent = "CareerCopilot/\(CareerCopilotVersion.current) (self-hosted job search)"
 
     enum FetchError: Error, CustomStringConvertible, Equatable {
-        case forbiddenAddress(String), unresolvable(String), badURL(String), status(Int, String), tooLarge(Int), tooManyRedirects, rateLimited(String)
+        case forbiddenAddress(String), unresolvable(String), badURL(String), status(Int, String), tooLarge(Int), tooManyRedirects, rateLimited(String), timedOut(String)
 
+        /// URLs appear with their secret parameters hidden: these messages are logged and stored.
         var description: String {
             switch self {
             case let .forbiddenAddress(host): "\(host) resolves to a private or local address (set CC_ALLOW_PRIVATE_NETWORK=1 to allow)"
             case let .unresolvable(host): "\(host) could not be resolved (DNS)"
-            case let .badURL(url): "not an http(s) URL: \(url.prefix(200))"
-            case let .status(code, url): "HTTP \(code) from \(url.prefix(200))"
+            case let .badURL(url): "not an http(s) URL: \(SourceCredentials.redact(url).prefix(200))"
+            case let .status(code, url): "HTTP \(code) from \(SourceCredentials.redact(url).prefix(200))"
             case let .tooLarge(limit): "the response is larger than \(limit / 1_048_576) MiB"
             case .tooManyRedirects: "more than 5 redirects"
-            case let .rateLimited(url): "still rate limited by \(url.prefix(200)) after retries"
+            case let .rateLimited(url): "still rate limited by \(SourceCredentials.redact(url).prefix(200)) after retries"
+            case let .timedOut(url): "no complete answer from \(SourceCredentials.redact(url).prefix(200)) within the time limit"
             }
         }
     }
 
-    func get(_ url: String, logger: Logger) async throws -> (body: Data, url: String) {
+    /// What a previous answer said about its content, to ask "has it changed?".
+    struct Validators: Codable, Sendable, Equatable {
+        var etag: String?
+        var lastModified: String?
+
+        var isEmpty: Bool { etag == nil && lastModified == nil }
+    }
+
+    struct Fetched: Sendable {
+        var body: Data
+        /// The URL that answered, after redirects.
+        var url: String
+        var validators: Validators
+        /// 304: the content is what `validators` described.
+        var notModified = false
+    }
+
+    func get(_ url: String, headers: [(name: String, value: String)] = [], validators: Validators? = nil, logger: Logger) async throws -> Fetched {
         var current = url
         for _ in 0...5 {
             guard let components = URLComponents(string: current), let scheme = components.scheme?.lowercased(),
                   scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
             else { throw FetchError.badURL(current) }
-            if !allowPrivateNetwork { try Self.checkPublic(host) }
             let target = current
-            let response = try await HostLimiter.shared.run(host) { try await self.attempt(target, logger: logger) }
-            if (300..<400).contains(response.status), let location = response.location {
-                guard let next = URL(string: location, relativeTo: URL(string: current))?.absoluteString else { throw FetchError.badURL(location) }
+            let answer: Answer
+            if allowPrivateNetwork {
+                answer = try await HostLimiter.shared.run(host) {
+                    try await self.attempt(target, client: self.client, headers: headers, validators: validators, logger: logger)
+                }
+            } else {
+                let address = try Self.checkedAddress(host, trusted: trustedHosts.contains(host.lowercased()))
+                answer = try await HostLimiter.shared.run(host) {
+                    try await self.pinned(to: address, host: host) { client in
+                        try await self.attempt(target, client: client, headers: headers, validators: validators, logger: logger)
+                    }
+                }
+            }
+            if answer.status == 304 {
+                return Fetched(body: Data(), url: current, validators: validators ?? Validators(), notModified: true)
+            }
+            if (300..<400).contains(answer.status) {
+                guard let location = answer.location, let next = URL(string: location, relativeTo: URL(string: current))?.absoluteString else {
+                    throw FetchError.badURL(answer.location ?? "")
+                }
                 current = next
                 continue
             }
-            return (response.body, current)
+            return Fetched(body: answer.body, url: current, validators: answer.validators)
         }
         throw FetchError.tooManyRedirects
+    }
+
+    /// Runs `body` with a client whose connections to `host` go to `address` only (TLS still
+    /// verifies the certificate for `host`): one short-lived client per request, shut down after.
+    private func pinned<T: Sendable>(to address: String, host: String, _ body: @Sendable (HTTPClient) async throws -> T) async throws -> T {
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
+        configuration.timeout = .init(connect: .seconds(10))
+        configuration.dnsOverride = [host: address]
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        do {
+            let result = try await body(client)
+            try await client.shutdown()
+            return result
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
     }
 
     private struct Answer: Sendable {
         let status: Int
         let location: String?
         let body: Data
+        var validators = Validators()
     }
 
     /// One URL, with retries on 429 and 5xx.
-    private func attempt(_ url: String, logger: Logger) async throws -> Answer {
+    private func attempt(_ url: String, client: HTTPClient, headers: [(name: String, value: String)], validators: Validators?, logger: Logger) async throws -> Answer {
         var attempt = 1
         while true {
             var request = HTTPClientRequest(url: url)
             request.headers.add(name: "User-Agent", value: Self.userAgent)
-            request.headers.add(name: "Accept", value: "application/json, text/html;q=0.9, */*;q=0.5")
-            let response = try await client.execute(request, timeout: timeout)
+            request.headers.add(name: "Accept", value: "application/json, application/rss+xml, application/atom+xml, text/html;q=0.9, */*;q=0.5")
+            for header in headers { request.headers.replaceOrAdd(name: header.name, value: header.value) }
+            if let etag = validators?.etag { request.headers.add(name: "If-None-Match", value: etag) }
+            if let lastModified = validators?.lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
+            let deadline = NIODeadline.now() + timeout
+            let response: HTTPClientResponse
+            do {
+                response = try await client.execute(request, deadline: deadline)
+            } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
+                throw FetchError.timedOut(url)
+            }
             let status = Int(response.status.code)
             if status == 429 || status >= 500 {
                 let wait = Self.retryAfter(response.headers.first(name: "Retry-After")) ?? RetryPolicy(base: 1, cap: 8).delay(afterAttempt: attempt)
                 guard attempt < maxAttempts, wait <= maxRetryWait else {
                     throw status == 429 ? FetchError.rateLimited(url) : FetchError.status(status, url)
                 }
-                logger.info("Source answered \(status); retrying", metadata: ["url": .string(url), "wait_s": .stringConvertible(wait)])
+                logger.info("Source answered \(status); retrying", metadata: ["url": .string(SourceCredentials.redact(url)), "wait_s": .stringConvertible(wait)])
                 try await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
                 attempt += 1
                 continue
             }
-            if (300..<400).contains(status) {
+            if status == 304 || (300..<400).contains(status) {
                 return Answer(status: status, location: response.headers.first(name: "Location"), body: Data())
             }
             guard (200..<300).contains(status) else { throw FetchError.status(status, url) }
             if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > maxBytes { throw FetchError.tooLarge(maxBytes) }
             do {
-                let buffer = try await response.body.collect(upTo: maxBytes)
-                return Answer(status: status, location: nil, body: Data(buffer.readableBytesView))
+                // The client's deadline ends with the head; the body gets the rest of the time,
+                // so a server that trickles bytes is cut off too.
+                let limit = maxBytes
+                let buffer = try await Self.before(deadline, url: url) { try await response.body.collect(upTo: limit) }
+                let validators = Validators(etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified"))
+                return Answer(status: status, location: nil, body: Data(buffer.readableBytesView), validators: validators)
             } catch is NIOTooManyBytesError {
                 throw FetchError.tooLarge(maxBytes)
+            } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
+                throw FetchError.timedOut(url)
             }
+        }
+    }
+
+    /// `work`, or `FetchError.timedOut` once the deadline passes (the work is cancelled).
+    static func before<T: Sendable>(_ deadline: NIODeadline, url: String, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await work() }
+            group.addTask {
+                let nanoseconds = max(0, (deadline - .now()).nanoseconds)
+                try await Task.sleep(nanoseconds: UInt64(nanoseconds))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let result = first else { throw FetchError.timedOut(url) }
+            return result
         }
     }
 
@@ -108,11 +199,13 @@ struct SourceFetcher: Sendable {
         return formatter.date(from: value).map { max(0, $0.timeIntervalSinceNow) }
     }
 
-    /// Throws unless every address the host resolves to is public.
-    static func checkPublic(_ host: String) throws {
+    /// The address to connect to: every address the host resolves to must be public (unless
+    /// the host is trusted); the first IPv4 one is used, else the first.
+    static func checkedAddress(_ host: String, trusted: Bool = false) throws -> String {
         let addresses = resolve(host)
         guard !addresses.isEmpty else { throw FetchError.unresolvable(host) }
-        guard !addresses.contains(where: NetworkAddress.isPrivate) else { throw FetchError.forbiddenAddress(host) }
+        guard trusted || !addresses.contains(where: NetworkAddress.isPrivate) else { throw FetchError.forbiddenAddress(host) }
+        return addresses.first { !$0.contains(":") } ?? addresses[0]
     }
 
     /// The host's addresses (an address literal is itself).

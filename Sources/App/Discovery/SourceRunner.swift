@@ -17,14 +17,16 @@ struct SourceRecord: Sendable {
     let lastStatus: String?
     let lastError: String?
     let lastCounts: IngestionService.Counts?
+    /// What the last one-page listing said about itself, to ask for it only if changed.
+    let validators: SourceFetcher.Validators
     let createdAt: Date
 
-    static let columns = "id, name, kind, identifier, base_url, schedule, enabled, last_run_at, last_status, last_error, last_counts, created_at"
+    static let columns = "id, name, kind, identifier, base_url, schedule, enabled, last_run_at, last_status, last_error, last_counts, etag, last_modified, created_at"
 
     init(row: any SQLRow) throws {
         id = try row.decode(column: "id", as: Int.self)
         name = try row.decode(column: "name", as: String.self)
-        let kind = SourceKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .careers
+        let kind = SourceKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .jsonLD
         definition = SourceDefinition(kind: kind, identifier: try row.decode(column: "identifier", as: String.self), baseURL: try row.decode(column: "base_url", as: String?.self))
         schedule = try row.decode(column: "schedule", as: String.self)
         enabled = try row.decode(column: "enabled", as: Bool.self)
@@ -32,6 +34,7 @@ struct SourceRecord: Sendable {
         lastStatus = try row.decode(column: "last_status", as: String?.self)
         lastError = try row.decode(column: "last_error", as: String?.self)
         lastCounts = try row.decode(column: "last_counts", as: String?.self).flatMap { try? JSONDecoder().decode(IngestionService.Counts.self, from: Data($0.utf8)) }
+        validators = .init(etag: try row.decode(column: "etag", as: String?.self), lastModified: try row.decode(column: "last_modified", as: String?.self))
         createdAt = try row.decode(column: "created_at", as: Date.self)
     }
 
@@ -44,19 +47,29 @@ struct SourceRecord: Sendable {
     }
 }
 
+/// A run that cannot start, in words for the admin (stored as the source's last error).
+struct SourceRunFailure: Error, CustomStringConvertible {
+    let description: String
+}
+
 /// Runs one source: fetches every page (up to a safety cap), reads and normalises each
-/// posting (a bad one is rejected with its reason, never the run), stores them, and records
-/// the run on the source row. A source's failure is recorded on its row; others go on.
+/// posting (a bad one is rejected with its reason, never the run), fetches the full text of
+/// new postings where the listing has none, stores them, and records the run on the source
+/// row. A source's failure is recorded on its row; others go on.
 struct SourceRunner {
     let database: any Database
     let fetcher: SourceFetcher
     let logger: Logger
     var counts: CountCache?
-    static let maxPages = 50
+    var policy = Deduplicator.Policy()
+    /// Most detail requests (SmartRecruiters) in one run; the rest come in the next runs.
+    var maxDetailFetches = 200
 
     struct Report: Sendable {
         var counts = IngestionService.Counts()
         var pages = 0
+        /// The listing answered 304: nothing changed since the last run.
+        var notModified = false
         var error: String?
     }
 
@@ -64,19 +77,40 @@ struct SourceRunner {
     func run(_ source: SourceRecord) async throws -> Report {
         let started = Date()
         var report = Report()
+        var validators = SourceFetcher.Validators()
         do {
-            var postings: [NormalizedPosting] = []
-            var next: String? = source.definition.firstPageURL
+            var definition = source.definition
+            definition.credentials = fetcher.credentials
+            if let missing = fetcher.credentials.missing(for: definition.kind) { throw SourceRunFailure(description: missing) }
+            var raws: [RawPosting] = []
+            var next: String? = definition.firstPageURL
             var complete = true
             while let url = next {
-                guard report.pages < Self.maxPages else {
+                guard report.pages < definition.maximumPages else {
                     complete = false
                     break
                 }
-                let (body, finalURL) = try await fetcher.get(url, logger: logger)
+                // Only a one-page listing is asked "changed since?": later pages could change alone.
+                let ask = report.pages == 0 && !source.validators.isEmpty ? source.validators : nil
+                let fetched = try await fetcher.get(url, headers: definition.requestHeaders, validators: ask, logger: logger)
+                if fetched.notModified {
+                    report.notModified = true
+                    validators = source.validators
+                    break
+                }
                 report.pages += 1
-                let page = try source.definition.read(body, pageURL: finalURL, pageNumber: report.pages)
-                for raw in page.postings {
+                if report.pages == 1 { validators = fetched.validators }
+                let page = try definition.read(fetched.body, pageURL: fetched.url, pageNumber: report.pages)
+                raws += page.postings
+                next = page.next
+            }
+            if !report.notModified, report.pages != 1 || next != nil { validators = .init() }
+            if report.notModified {
+                report.counts.unchanged = try await listedCount(source.id)
+            } else {
+                raws = await withDetails(raws, definition: definition, sourceID: source.id)
+                var postings: [NormalizedPosting] = []
+                for raw in raws {
                     do {
                         postings.append(try PostingNormalizer.normalize(raw))
                     } catch {
@@ -84,29 +118,92 @@ struct SourceRunner {
                         logger.info("Posting rejected", metadata: ["source": .string(source.name), "id": .string(raw.externalID), "reason": .string(error.reason)])
                     }
                 }
-                next = page.next
+                let rejected = report.counts.rejected
+                report.counts = try await IngestionService(database: database, counts: counts, policy: policy).ingest(postings, sourceID: source.id, complete: complete, runStartedAt: started)
+                report.counts.rejected = rejected
             }
-            let rejected = report.counts.rejected
-            report.counts = try await IngestionService(database: database, counts: counts).ingest(postings, sourceID: source.id, complete: complete, runStartedAt: started)
-            report.counts.rejected = rejected
         } catch {
             report.error = String(describing: error)
+            validators = .init()
             logger.warning("Source run failed", metadata: ["source": .string(source.name), "error": .string(report.error!)])
         }
         let countsJSON = String(decoding: try JSONEncoder().encode(report.counts), as: UTF8.self)
         try await database.sql.raw("""
             UPDATE sources SET last_run_at = \(bind: started), last_status = \(bind: report.error == nil ? "succeeded" : "failed"),
-                last_error = \(bind: report.error), last_counts = \(bind: countsJSON), updated_at = \(bind: Date())
+                last_error = \(bind: report.error), last_counts = \(bind: countsJSON), etag = \(bind: validators.etag),
+                last_modified = \(bind: validators.lastModified), updated_at = \(bind: Date())
             WHERE id = \(bind: source.id)
             """).run()
         return report
     }
+
+    /// After a 304, every job the source lists is unchanged; and it is still listed, so its
+    /// links count as seen now (a later full run must not close them as missing).
+    private func listedCount(_ sourceID: Int) async throws -> Int {
+        try await database.writeTransaction { transaction in
+            try await transaction.sql.raw("""
+                UPDATE job_sources SET last_seen_at = \(bind: Date()) WHERE source_id = \(bind: sourceID) AND missing_since IS NULL RETURNING id
+                """).all().count
+        }
+    }
+
+    /// Fills in the full text of postings whose listing has none (SmartRecruiters), for those
+    /// not already stored with one, two requests at a time, at most `maxDetailFetches` a run.
+    /// A failed detail request leaves that posting without its text; the run goes on.
+    private func withDetails(_ raws: [RawPosting], definition: SourceDefinition, sourceID: Int) async -> [RawPosting] {
+        guard let first = raws.first, definition.detailURL(for: first) != nil else { return raws }
+        let described = (try? await database.sql.raw("""
+            SELECT js.external_id FROM job_sources js JOIN jobs j ON j.id = js.job_id
+            WHERE js.source_id = \(bind: sourceID) AND j.description IS NOT NULL AND j.description <> ''
+            """).all().map { try $0.decode(column: "external_id", as: String.self) }) ?? []
+        let known = Set(described)
+        let wanted = raws.indices.filter { raws[$0].descriptionHTML == nil && !known.contains(raws[$0].externalID) }.prefix(maxDetailFetches)
+        var result = raws
+        await withTaskGroup(of: (Int, String?).self) { group in
+            var pending = wanted.makeIterator()
+            func addNext() {
+                guard let index = pending.next(), let url = definition.detailURL(for: raws[index]) else { return }
+                let fetcher = self.fetcher, logger = self.logger
+                group.addTask {
+                    do {
+                        var posting = raws[index]
+                        try definition.readDetail(try await fetcher.get(url, headers: definition.requestHeaders, logger: logger).body, into: &posting)
+                        return (index, posting.descriptionHTML)
+                    } catch {
+                        logger.info("Posting detail not read", metadata: ["url": .string(SourceCredentials.redact(url)), "error": .string(String(describing: error))])
+                        return (index, nil)
+                    }
+                }
+            }
+            addNext()
+            addNext()
+            for await (index, description) in group {
+                result[index].descriptionHTML = description
+                addNext()
+            }
+        }
+        return result
+    }
 }
 
 extension Application {
+    /// How sure the deduplicator must be (`CC_DEDUP_TITLE_SIMILARITY`).
+    var dedupPolicy: Deduplicator.Policy { Deduplicator.Policy(titleSimilarity: configuration.dedupTitleSimilarity) }
+
+    func sourceRunner(logger: Logger) -> SourceRunner {
+        SourceRunner(database: db, fetcher: sourceFetcher, logger: logger, counts: jobCounts, policy: dedupPolicy)
+    }
+
+    func jobImporter(database: any Database, logger: Logger) -> JobImporter {
+        JobImporter(database: database, fetcher: sourceFetcher, logger: logger, counts: jobCounts, policy: dedupPolicy)
+    }
+
     /// The fetcher every source run uses: this process's HTTP client, without automatic
     /// redirects (the fetcher checks each hop).
     var sourceFetcher: SourceFetcher {
-        SourceFetcher(client: http.client.shared, allowPrivateNetwork: configuration.allowPrivateNetwork)
+        SourceFetcher(
+            client: http.client.shared, allowPrivateNetwork: configuration.allowPrivateNetwork, credentials: configuration.sourceCredentials,
+            timeout: .seconds(Int64(configuration.sourceTimeout))
+        )
     }
 }

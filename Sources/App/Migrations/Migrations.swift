@@ -15,5 +15,6 @@ enum Migrations {
         AddBoardIndex(),
         CreateTaskQueue(),
         CreateSources(),
+        AddSourceValidators(),
     ]
 }

@@ -73,21 +73,29 @@ extension OpenAPIDocument {
                     "properties": ["id": ["type": "integer"], "company": ["type": "string"], "created_at": dateTime],
                 ],
                 "Source": [
-                    "type": "object", "required": ["id", "name", "kind", "identifier", "schedule", "enabled", "created_at"],
+                    "type": "object", "required": ["id", "name", "type", "identifier", "schedule", "enabled", "created_at"],
                     "properties": [
-                        "id": ["type": "integer"], "name": ["type": "string"], "kind": enumSchema(SourceKind.allCases.map(\.rawValue)),
+                        "id": ["type": "integer"], "name": ["type": "string"], "type": enumSchema(SourceKind.allCases.map(\.rawValue)),
                         "identifier": ["type": "string"], "base_url": nullable("string"), "schedule": ["type": "string"], "enabled": ["type": "boolean"],
                         "last_run_at": nullable("string", ["format": "date-time"]), "last_status": nullable("string"), "last_error": nullable("string"),
-                        "last_counts": ["description": "new, updated, unchanged, merged, closed, rejected of the last run"],
+                        "stats": ["description": "new, updated, unchanged, merged, closed, rejected of the last run"],
                         "created_at": dateTime,
                     ],
                 ],
                 "SourceCreate": [
-                    "type": "object", "required": ["name", "kind"],
+                    "type": "object", "required": ["name", "type"],
                     "properties": [
-                        "name": text(100, nullable: false, nonBlank: true), "kind": enumSchema(SourceKind.allCases.map(\.rawValue)),
-                        "identifier": ["type": "string", "maxLength": 2048, "description": "board token, site, board name, tag or careers page URL, by kind"],
+                        "name": text(100, nullable: false, nonBlank: true), "type": enumSchema(SourceKind.allCases.map(\.rawValue)),
+                        "identifier": ["type": "string", "maxLength": 2048, "description": "board token, site, board name, tag, feed or page URL, or search query, by type"],
                         "base_url": nullable("string", ["format": "uri"]), "schedule": ["type": "string", "maxLength": 100, "description": "cron or 'every 6h' (default)"],
+                        "enabled": ["type": "boolean"],
+                    ],
+                ],
+                "SourceUpdate": [
+                    "type": "object",
+                    "properties": [
+                        "name": text(100, nullable: false, nonBlank: true), "identifier": ["type": "string", "maxLength": 2048],
+                        "base_url": nullable("string", ["format": "uri"]), "schedule": ["type": "string", "maxLength": 100], "enabled": ["type": "boolean"],
                     ],
                 ],
                 "Task": [

@@ -166,6 +166,10 @@ enum OpenAPIDocument {
                 "get": operation("A job source and its last run (admins only)", tag: "sources", responses: [
                     "200": success(ref("Source")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
                 ]),
+                "put": operation("Change a job source: only the fields sent (admins only)", tag: "sources", body: ref("SourceUpdate"), responses: [
+                    "200": success(ref("Source")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
+                    "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
+                ]),
                 "delete": operation("Remove a job source; its jobs stay (admins only)", tag: "sources", responses: [
                     "200": success(ref("Deleted")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
                 ]),

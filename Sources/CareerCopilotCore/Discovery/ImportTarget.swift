@@ -46,7 +46,7 @@ public enum ImportTarget: Sendable, Equatable {
         case let .ashby(board, id):
             return try SourceParsers.ashby(body, board: board).first { $0.externalID == id }
         case .page:
-            let postings = SourceParsers.jsonLD(html: String(decoding: body, as: UTF8.self), pageURL: pageURL)
+            let postings = SourceParsers.schemaOrg(html: String(decoding: body, as: UTF8.self), pageURL: pageURL)
             return postings.first { $0.url == pageURL } ?? postings.first
         }
     }

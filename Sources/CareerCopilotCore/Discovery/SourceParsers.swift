@@ -143,43 +143,49 @@ public enum SourceParsers {
         return (postings, body["links"]?["next"]?.stringValue)
     }
 
-    /// schema.org `JobPosting` in a page's JSON-LD: one object, an array, or inside `@graph`.
-    public static func jsonLD(html: String, pageURL: String) -> [RawPosting] {
-        var postings: [RawPosting] = []
-        for block in jsonLDBlocks(html) {
-            guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(block.utf8)) else { continue }
-            for object in jobPostings(in: value) {
-                let identifier = object["identifier"]?["value"].flatMap(identifier) ?? object["identifier"].flatMap(identifier)
-                let url = object["url"]?.stringValue ?? pageURL
-                var posting = RawPosting(source: "careers", externalID: identifier ?? url)
-                posting.title = object["title"]?.stringValue
-                posting.company = object["hiringOrganization"]?["name"]?.stringValue ?? object["hiringOrganization"]?.stringValue
-                let places = (object["jobLocation"]?.arrayValue ?? object["jobLocation"].map { [$0] } ?? []).compactMap { place -> String? in
-                    let address = place["address"]
-                    let parts = ["addressLocality", "addressRegion", "addressCountry"].compactMap { address?[$0]?.stringValue ?? address?[$0]?["name"]?.stringValue }
-                    return parts.isEmpty ? nil : parts.joined(separator: ", ")
-                }
-                posting.location = places.joined(separator: "; ").nilIfEmpty
-                if object["jobLocationType"]?.stringValue?.uppercased() == "TELECOMMUTE" { posting.remote = .remote }
-                posting.descriptionHTML = object["description"]?.stringValue
-                posting.url = url
-                posting.postedAt = object["datePosted"]?.stringValue.flatMap(ISODate.parse)
-                posting.employmentType = employment(object["employmentType"]?.stringValue ?? object["employmentType"]?.arrayValue?.first?.stringValue)
-                if let salary = object["baseSalary"] {
-                    posting.salaryCurrency = salary["currency"]?.stringValue
-                    let value = salary["value"]
-                    if let amount = number(value) {
-                        posting.salaryMin = amount
-                    } else {
-                        posting.salaryMin = number(value?["minValue"]) ?? number(value?["value"])
-                        posting.salaryMax = number(value?["maxValue"])
-                        posting.salaryPeriod = period(value?["unitText"]?.stringValue)
-                    }
-                }
-                postings.append(posting)
+    /// schema.org `JobPosting` in a page: JSON-LD (one object, an array, or inside `@graph`)
+    /// and microdata (`itemscope itemtype=".../JobPosting"`), read the same way.
+    public static func schemaOrg(html: String, pageURL: String) -> [RawPosting] {
+        let objects = jsonLDBlocks(html).flatMap { block -> [JSONValue] in
+            guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(block.utf8)) else { return [] }
+            return jobPostings(in: value)
+        } + Microdata.items(in: html).flatMap(jobPostings)
+        var seen = Set<String>()
+        return objects.map { schemaOrgPosting($0, pageURL: pageURL) }.filter { seen.insert($0.externalID).inserted }
+    }
+
+    /// One schema.org `JobPosting` object.
+    static func schemaOrgPosting(_ object: JSONValue, pageURL: String) -> RawPosting {
+        let identifier = object["identifier"]?["value"].flatMap(identifier) ?? object["identifier"].flatMap(identifier)
+        // A relative `url` ("/jobs/7") is the page's.
+        let url = object["url"]?.stringValue.flatMap { URL(string: $0, relativeTo: URL(string: pageURL))?.absoluteString } ?? pageURL
+        var posting = RawPosting(source: SourceKind.jsonLD.rawValue, externalID: identifier ?? url)
+        posting.title = object["title"]?.stringValue ?? object["name"]?.stringValue
+        posting.company = object["hiringOrganization"]?["name"]?.stringValue ?? object["hiringOrganization"]?.stringValue
+        let places = (object["jobLocation"]?.arrayValue ?? object["jobLocation"].map { [$0] } ?? []).compactMap { place -> String? in
+            guard let address = place["address"] else { return place.stringValue }
+            if let text = address.stringValue { return text }
+            let parts = ["addressLocality", "addressRegion", "addressCountry"].compactMap { address[$0]?.stringValue ?? address[$0]?["name"]?.stringValue }
+            return parts.isEmpty ? nil : parts.joined(separator: ", ")
+        }
+        posting.location = places.joined(separator: "; ").nilIfEmpty
+        if object["jobLocationType"]?.stringValue?.uppercased() == "TELECOMMUTE" { posting.remote = .remote }
+        posting.descriptionHTML = object["description"]?.stringValue
+        posting.url = url
+        posting.postedAt = object["datePosted"]?.stringValue.flatMap(ISODate.parse)
+        posting.employmentType = employment(object["employmentType"]?.stringValue ?? object["employmentType"]?.arrayValue?.first?.stringValue)
+        if let salary = object["baseSalary"] {
+            posting.salaryCurrency = salary["currency"]?.stringValue ?? object["salaryCurrency"]?.stringValue
+            let value = salary["value"]
+            if let amount = number(value) {
+                posting.salaryMin = amount
+            } else {
+                posting.salaryMin = number(value?["minValue"]) ?? number(value?["value"])
+                posting.salaryMax = number(value?["maxValue"])
+                posting.salaryPeriod = period(value?["unitText"]?.stringValue)
             }
         }
-        return postings
+        return posting
     }
 
     // MARK: Helpers

@@ -9,9 +9,12 @@ struct HTMLTokenizer {
 
     private let bytes: [UInt8]
     private var index = 0
+    /// XML mode (feeds): `<![CDATA[…]]>` is text, taken as written.
+    private let readsCDATA: Bool
 
-    init(_ input: String) {
+    init(_ input: String, readsCDATA: Bool = false) {
         bytes = Array(input.utf8)
+        self.readsCDATA = readsCDATA
     }
 
     mutating func next() -> Token? {
@@ -24,6 +27,12 @@ struct HTMLTokenizer {
             // bytes[index] == "<"
             let following = index + 1 < bytes.count ? bytes[index + 1] : 0
             if following == UInt8(ascii: "!") {
+                if readsCDATA, matches("<![CDATA[", at: index) {
+                    let start = index + 9
+                    let end = find("]]>", from: start) ?? bytes.count
+                    index = min(end + 3, bytes.count)
+                    return .text(string(start, end))
+                }
                 if matches("<!--", at: index) {
                     index = find("-->", from: index + 4).map { $0 + 3 } ?? bytes.count
                 } else {

@@ -122,8 +122,8 @@ fieldset { border: 0; padding: 0; margin: 0; }
 .search { margin-bottom: var(--space-4); }
 .search-row { display: flex; gap: var(--space-2); }
 .search-row input { flex: 1 1 auto; min-width: 0; }
-.filters-more { margin-top: var(--space-3); }
-.filters-more summary { cursor: pointer; color: var(--accent); font-weight: 600; font-size: var(--text-sm); width: max-content; }
+.filters-more, .source-edit { margin-top: var(--space-3); }
+.filters-more summary, .source-edit summary { cursor: pointer; color: var(--accent); font-weight: 600; font-size: var(--text-sm); width: max-content; }
 .filters { display: grid; gap: var(--space-3); grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); align-items: end; margin-top: var(--space-3); }
 .result-count { color: var(--muted); font-size: var(--text-sm); margin-bottom: var(--space-3); }
 .job-list { list-style: none; padding: 0; margin: 0; display: grid; gap: var(--space-3); }

@@ -44,6 +44,7 @@ struct Attribute: Sendable {
     static let hidden = Attribute("hidden", nil)
     static let autofocus = Attribute("autofocus", nil)
     static let novalidate = Attribute("novalidate", nil)
+    static let open = Attribute("open", nil)
 
     /// A link target. Only our own paths, fragments, http(s) and mailto are written: any
     /// other scheme (`javascript:`, `data:`) becomes a harmless `#`.

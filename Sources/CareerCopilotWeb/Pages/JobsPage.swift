@@ -78,7 +78,7 @@ public enum JobsPage {
                 button(.type("submit"), .class("btn", "btn-primary")) { "Search" }
                 if model.isFiltered { a(.class("btn"), .href("/jobs")) { "Clear" } }
             }
-            details(.class("filters-more"), .if(refined, Attribute("open", nil))) {
+            details(.class("filters-more"), .if(refined, .open)) {
                 summary { "Filters and sort" }
                 div(.class("filters")) {
                     Components.textField(.init(name: "company", label: "Company", maxLength: 200), state)

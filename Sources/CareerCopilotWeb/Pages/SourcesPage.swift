@@ -6,21 +6,23 @@ public enum SourcesPage {
     public struct Row: Sendable {
         public var id: Int
         public var name: String
-        public var kind: String
+        public var type: String
         public var identifier: String
         public var schedule: String
+        public var enabled: Bool
         public var lastRunAt: Date?
         public var lastStatus: String?
         public var lastError: String?
         /// "3 new · 1 updated · …", when it ran.
         public var lastCounts: String?
 
-        public init(id: Int, name: String, kind: String, identifier: String, schedule: String, lastRunAt: Date?, lastStatus: String?, lastError: String?, lastCounts: String?) {
+        public init(id: Int, name: String, type: String, identifier: String, schedule: String, enabled: Bool, lastRunAt: Date?, lastStatus: String?, lastError: String?, lastCounts: String?) {
             self.id = id
             self.name = name
-            self.kind = kind
+            self.type = type
             self.identifier = identifier
             self.schedule = schedule
+            self.enabled = enabled
             self.lastRunAt = lastRunAt
             self.lastStatus = lastStatus
             self.lastError = lastError
@@ -28,9 +30,12 @@ public enum SourcesPage {
         }
     }
 
-    public static let fields = ["name", "kind", "identifier", "schedule"]
+    public static let fields = ["name", "type", "identifier", "schedule"]
+    /// The fields of a source's own edit form (`/sources/{id}/edit`).
+    public static let editFields = ["schedule", "enabled"]
 
-    public static func render(_ rows: [Row], form: FormState, context: PageContext) -> String {
+    /// `editing`: the source whose edit form `form` belongs to (it failed validation).
+    public static func render(_ rows: [Row], form: FormState, editing: Int? = nil, context: PageContext) -> String {
         Layout.document(title: "Sources", context: context) {
             div(.class("page-head")) {
                 div {
@@ -45,19 +50,19 @@ public enum SourcesPage {
                         Components.emptyState(title: "No sources yet", message: "Add a board on the right: its jobs arrive in the catalogue on its schedule, or at once with Run now.") {}
                     } else {
                         ol(.class("job-list"), .id("source-list")) {
-                            for row in rows { sourceCard(row, context: context) }
+                            for row in rows { sourceCard(row, form: editing == row.id ? form : nil, context: context) }
                         }
                     }
                 }
                 aside(.class("card"), .aria("labelledby", "add-source-title")) {
                     h2(.id("add-source-title")) { "Add a source" }
-                    Components.errorSummary(form)
+                    if editing == nil { Components.errorSummary(form) }
                     Components.postForm("/sources", context, .id("source-form"), .novalidate) {
                         div(.class("stack")) {
                             Components.textField(.init(name: "name", label: "Name", required: true, hint: "Shown in lists and reports, e.g. “Stripe”.", maxLength: 100), form)
-                            Components.selectField(.init(name: "kind", label: "Kind"), options: SourceKind.allCases.map { ($0.rawValue, label($0)) }, form)
-                            Components.textField(.init(name: "identifier", label: "Board, site or page", hint: "The board token (greenhouse), site (lever), board name (ashby), tag (remoteok) or careers page URL.", maxLength: 2_048), form)
-                            Components.textField(.init(name: "schedule", label: "Schedule", hint: "every 6h, @daily or five cron fields (UTC).", maxLength: 100), form)
+                            Components.selectField(.init(name: "type", label: "Type"), options: SourceKind.allCases.map { ($0.rawValue, label($0)) }, editing == nil ? form : FormState())
+                            Components.textField(.init(name: "identifier", label: "Board, site, feed or page", hint: "The board token (greenhouse), site (lever), board name (ashby), tag (remoteok), feed or careers page URL, or a query (adzuna: country=gb&what=swift; usajobs: Keyword=software).", maxLength: 2_048), editing == nil ? form : FormState())
+                            Components.textField(.init(name: "schedule", label: "Schedule", hint: "every 6h, @daily or five cron fields (UTC).", maxLength: 100), editing == nil ? form : FormState())
                         }
                         div(.class("form-actions")) { button(.type("submit"), .class("btn", "btn-primary")) { "Add source" } }
                     }
@@ -78,15 +83,19 @@ public enum SourcesPage {
         case .remotive: "Remotive"
         case .remoteok: "RemoteOK"
         case .arbeitnow: "Arbeitnow"
-        case .careers: "Careers page (schema.org)"
+        case .hn: "Hacker News “Who is hiring?”"
+        case .rss: "RSS or Atom feed"
+        case .jsonLD: "Careers page (schema.org)"
+        case .adzuna: "Adzuna search (key)"
+        case .usajobs: "USAJOBS search (key)"
         }
     }
 
-    private static func sourceCard(_ row: Row, context: PageContext) -> HTML {
+    private static func sourceCard(_ row: Row, form: FormState?, context: PageContext) -> HTML {
         li(.class("job-card"), .data("source-id", String(row.id))) {
             h2 { row.name }
             ul(.class("job-meta")) {
-                li { strong { SourceKind(rawValue: row.kind).map(label) ?? row.kind } }
+                li { strong { SourceKind(rawValue: row.type).map(label) ?? row.type } }
                 if !row.identifier.isEmpty { li { row.identifier } }
                 li { row.schedule }
             }
@@ -96,10 +105,12 @@ public enum SourcesPage {
                 case "failed": span(.class("badge", "badge-danger")) { "Last run failed" }
                 default: span(.class("badge")) { "Not run yet" }
                 }
+                if !row.enabled { span(.class("badge", "badge-warning")) { "Paused" } }
                 if let at = row.lastRunAt { span(.class("badge")) { Formatting.time(at, withTime: true) } }
             }
             if let counts = row.lastCounts { p(.class("muted")) { counts } }
             if let error = row.lastError { p(.class("field-error")) { error } }
+            editForm(row, form: form, context: context)
             div(.class("actions")) {
                 Components.postForm("/sources/\(row.id)/run", context) {
                     button(.type("submit"), .class("btn", "btn-small", "btn-primary")) { "Run now" }
@@ -107,6 +118,22 @@ public enum SourcesPage {
                 Components.postForm("/sources/\(row.id)/delete", context, .data("confirm", "Remove this source? Its jobs stay.")) {
                     button(.type("submit"), .class("btn", "btn-small", "btn-danger")) { "Remove" }
                 }
+            }
+        }
+    }
+
+    /// Schedule and pause/resume, in a fold of the card (open when it failed validation).
+    private static func editForm(_ row: Row, form: FormState?, context: PageContext) -> HTML {
+        let state = form ?? FormState(values: ["schedule": row.schedule, "enabled": row.enabled ? "true" : "false"])
+        return details(.class("source-edit"), .if(form != nil, .open)) {
+            summary { "Edit schedule" }
+            Components.errorSummary(state)
+            Components.postForm("/sources/\(row.id)/edit", context, .novalidate) {
+                div(.class("stack")) {
+                    Components.textField(.init(name: "schedule", label: "Schedule", maxLength: 100, id: "schedule-\(row.id)"), state)
+                    Components.selectField(.init(name: "enabled", label: "State", id: "enabled-\(row.id)"), options: [("true", "Runs on its schedule"), ("false", "Paused")], state)
+                }
+                div(.class("form-actions")) { button(.type("submit"), .class("btn", "btn-small")) { "Save" } }
             }
         }
     }

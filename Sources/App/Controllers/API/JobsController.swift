@@ -20,9 +20,7 @@ struct JobsController: RouteCollection {
         var reader = try BodyReader(body: try request.jsonBody())
         let url = reader.rawString("url", required: true, maxLength: 2_048)
         try reader.validate()
-        let app = request.application
-        let importer = JobImporter(database: request.db, fetcher: app.sourceFetcher, logger: request.logger, counts: app.jobCounts)
-        let (jobID, outcome) = try await importer.importJob(from: url ?? "")
+        let (jobID, outcome) = try await request.application.jobImporter(database: request.db, logger: request.logger).importJob(from: url ?? "")
         let created = outcome == .new
         return request.envelope(
             writing: try await dto(jobID, request), message: created ? "Job imported" : "This job was already in the catalogue; it is up to date",

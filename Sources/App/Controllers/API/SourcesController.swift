@@ -10,6 +10,7 @@ struct SourcesController: RouteCollection {
         sources.get(use: list)
         sources.post(use: create)
         sources.get(":id", use: show)
+        sources.put(":id", use: update)
         sources.delete(":id", use: delete)
         sources.post(":id", "run", use: run)
     }
@@ -27,8 +28,15 @@ struct SourcesController: RouteCollection {
 
     func create(request: Request) async throws -> Response {
         try requireAdmin(request)
-        let source = try await SourceCatalogue(database: request.db).create(try request.jsonBody())
+        let source = try await request.application.sourceCatalogue(request.db).create(try request.jsonBody())
         return try request.envelope(SourceDTO(source), message: "Source created", status: .created)
+    }
+
+    /// Changes the fields sent: name, schedule, enabled, identifier, base_url.
+    func update(request: Request) async throws -> Response {
+        try requireAdmin(request)
+        let source = try await request.application.sourceCatalogue(request.db).update(try await find(request), with: try request.jsonBody())
+        return try request.envelope(SourceDTO(source), message: "Source updated")
     }
 
     func delete(request: Request) async throws -> Response {
@@ -75,7 +83,7 @@ struct SourcesController: RouteCollection {
 struct SourceDTO: Encodable {
     let id: Int
     let name: String
-    let kind: String
+    let type: String
     let identifier: String
     @Nullable var baseURL: String?
     let schedule: String
@@ -83,23 +91,23 @@ struct SourceDTO: Encodable {
     @Nullable var lastRunAt: Date?
     @Nullable var lastStatus: String?
     @Nullable var lastError: String?
-    @Nullable var lastCounts: IngestionService.Counts?
+    /// The last run's counts.
+    @Nullable var stats: IngestionService.Counts?
     let createdAt: Date
 
     enum CodingKeys: String, CodingKey {
-        case id, name, kind, identifier, schedule, enabled
+        case id, name, type, identifier, schedule, enabled, stats
         case baseURL = "base_url"
         case lastRunAt = "last_run_at"
         case lastStatus = "last_status"
         case lastError = "last_error"
-        case lastCounts = "last_counts"
         case createdAt = "created_at"
     }
 
     init(_ source: SourceRecord) {
         id = source.id
         name = source.name
-        kind = source.definition.kind.rawValue
+        type = source.definition.kind.rawValue
         identifier = source.definition.identifier
         baseURL = source.definition.baseURL
         schedule = source.schedule
@@ -107,7 +115,7 @@ struct SourceDTO: Encodable {
         lastRunAt = source.lastRunAt
         lastStatus = source.lastStatus
         lastError = source.lastError
-        lastCounts = source.lastCounts
+        stats = source.lastCounts
         createdAt = source.createdAt
     }
 }

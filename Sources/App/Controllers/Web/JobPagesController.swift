@@ -21,10 +21,8 @@ struct JobPagesController: RouteCollection {
         _ = try request.pageUser
         let fields = try request.formFields()
         let url = (fields["url"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let app = request.application
         do {
-            let (jobID, outcome) = try await JobImporter(database: request.db, fetcher: app.sourceFetcher, logger: request.logger, counts: app.jobCounts)
-                .importJob(from: url)
+            let (jobID, outcome) = try await request.application.jobImporter(database: request.db, logger: request.logger).importJob(from: url)
             return request.redirect(to: "/jobs/\(jobID)", flash: outcome == .new ? "Job imported." : "This job was already in the catalogue; it is up to date.")
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)

@@ -11,12 +11,13 @@ struct SourcePagesController: RouteCollection {
         sources.get(use: page)
         sources.post(use: create)
         sources.post(":id", "run", use: run)
+        sources.post(":id", "edit", use: edit)
         sources.post(":id", "delete", use: delete)
     }
 
     func page(request: Request) async throws -> Response {
         try requireAdmin(request)
-        return try await render(request, form: FormState(values: ["kind": SourceKind.greenhouse.rawValue, "schedule": "every 6h"]))
+        return try await render(request, form: FormState(values: ["type": SourceKind.greenhouse.rawValue, "schedule": "every 6h"]))
     }
 
     func create(request: Request) async throws -> Response {
@@ -26,11 +27,28 @@ struct SourcePagesController: RouteCollection {
             let body = JSONValue.object(SourcesPage.fields.reduce(into: [:]) { body, name in
                 if let value = fields[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { body[name] = .string(value) }
             })
-            _ = try await SourceCatalogue(database: request.db).create(body)
+            _ = try await request.application.sourceCatalogue(request.db).create(body)
             return request.redirect(to: "/sources", flash: "Source added. Run it now, or let its schedule bring the jobs.")
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
             return try await render(request, form: FormState(values: fields, issues: issues, fields: SourcesPage.fields), status: status)
+        }
+    }
+
+    /// Schedule and pause/resume from a source's card.
+    func edit(request: Request) async throws -> Response {
+        try requireAdmin(request)
+        let id = try request.idParameter(resource: "Source")
+        guard let source = try await SourceRecord.find(id, on: request.db) else { throw DomainError.notFound("Source not found") }
+        let fields = try request.formFields()
+        do {
+            var body: [String: JSONValue] = ["schedule": .string(fields["schedule"] ?? "")]
+            if let enabled = fields["enabled"] { body["enabled"] = .bool(enabled == "true") }
+            _ = try await request.application.sourceCatalogue(request.db).update(source, with: .object(body))
+            return request.redirect(to: "/sources", flash: "Source “\(source.name)” saved.")
+        } catch {
+            let (issues, status) = try FormFailure.issues(of: error)
+            return try await render(request, form: FormState(values: fields, issues: issues, fields: SourcesPage.editFields), editing: id, status: status)
         }
     }
 
@@ -56,14 +74,14 @@ struct SourcePagesController: RouteCollection {
         return user
     }
 
-    private func render(_ request: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func render(_ request: Request, form: FormState, editing: Int? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let rows = try await SourceRecord.all(on: request.db).map { source in
             SourcesPage.Row(
-                id: source.id, name: source.name, kind: source.definition.kind.rawValue, identifier: source.definition.identifier,
-                schedule: source.schedule, lastRunAt: source.lastRunAt, lastStatus: source.lastStatus, lastError: source.lastError,
+                id: source.id, name: source.name, type: source.definition.kind.rawValue, identifier: source.definition.identifier,
+                schedule: source.schedule, enabled: source.enabled, lastRunAt: source.lastRunAt, lastStatus: source.lastStatus, lastError: source.lastError,
                 lastCounts: source.lastCounts.map { "\($0.new) new · \($0.updated) updated · \($0.unchanged) unchanged · \($0.merged) merged · \($0.closed) closed · \($0.rejected) rejected" }
             )
         }
-        return request.page(SourcesPage.render(rows, form: form, context: try await request.pageContext(.sources)), status: status)
+        return request.page(SourcesPage.render(rows, form: form, editing: editing, context: try await request.pageContext(.sources)), status: status)
     }
 }
