@@ -321,4 +321,29 @@ struct DiscoverySourcesTests {
             #expect(due?["queued"] == 1, "only the enabled source")
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func boardQuirks_neverDuplicate_andABadPostingLosesOnlyItself(database: TestDatabase) async throws {
+        let board = try await FixtureServer.start()
+        defer { Task { try? await board.stop() } }
+        try await withServer(database, adjust: DiscoveryTests.allowPrivate) { server in
+            // The same id listed twice; two openings of one role with their own ids; an id with a
+            // NUL byte (no database stores it whole: its chunk fails and is stored posting by
+            // posting); a job already added by hand with a board id.
+            let existing = try await server.post("/api/v1/jobs", ["title": "Support Engineer", "company": "Trade Desk", "source": "greenhouse", "external_id": "50", "url": "https://careers.example.com/jobs/50"]).data
+            board.serve("/v1/boards/quirks/jobs", .init(body: DiscoveryTests.greenhouse(
+                [(10, "Account Executive", "Denver, CO"), (10, "Account Executive", "Denver, CO"), (11, "Account Executive", "Denver, CO"), (50, "Support Engineer", "Denver, CO")].map { (id: $0.0, title: $0.1, city: $0.2) },
+                extra: #"{"id": "bad\u0000id", "title": "Nul Engineer", "company_name": "Trade Desk", "absolute_url": "https://careers.example.com/jobs/nul"}"#
+            )))
+            let source = try await DiscoveryTests.addSource(server, ["name": "Quirks", "type": "greenhouse", "identifier": "quirks", "base_url": .string(board.baseURL)])
+            let report = try await DiscoveryTests.runner(server).run(source)
+            #expect(report.error == nil)
+            // 10 twice is one job; 10 and 11 are two; 50 joins the job added by hand.
+            #expect(report.counts == .init(new: 2, updated: 1, unchanged: 1, rejected: 1))
+            let executives = try await server.get("/api/v1/jobs?q=executive").data
+            #expect(executives["total"] == 2)
+            let support = try await server.get("/api/v1/jobs?q=support").data
+            #expect(support["total"] == 1 && support["items"]?.arrayValue?.first?["id"] == existing["id"])
+        }
+    }
 }

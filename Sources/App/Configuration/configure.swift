@@ -36,6 +36,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     app.asyncCommands.use(WorkerCommand(), as: "worker")
     app.asyncCommands.use(ScrapeCommand(), as: "scrape")
     app.asyncCommands.use(BenchQueueCommand(), as: "bench-queue")
+    app.asyncCommands.use(BenchIngestCommand(), as: "bench-ingest")
 
     let methodIndex = RouteMethodIndex()
     app.middleware = Middlewares()

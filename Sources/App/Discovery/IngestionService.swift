@@ -1,6 +1,7 @@
 import CareerCopilotCore
 import Fluent
 import Foundation
+import Logging
 import SQLKit
 
 /// Stores what a source run found: the same (source, external id) updates its job in place;
@@ -8,10 +9,16 @@ import SQLKit
 /// and place — `Deduplicator`) joins that job; anything else is a new job, with its skills
 /// and a "job discovered" event. After a complete listing, jobs the source no longer lists
 /// (and no other source still lists) become inactive; they come back when they reappear.
+///
+/// Postings are stored a chunk at a time, each chunk in one transaction with its links, jobs
+/// and skills read in a few set-based queries (decision 0012). If a chunk fails, its postings
+/// are stored one at a time, so a bad posting loses only itself.
 struct IngestionService {
     let database: any Database
     var counts: CountCache?
     var policy = Deduplicator.Policy()
+    var logger: Logger?
+    static let chunkSize = 100
 
     struct Counts: Codable, Sendable, Equatable {
         var new = 0
@@ -20,18 +27,41 @@ struct IngestionService {
         var merged = 0
         var closed = 0
         var rejected = 0
+
+        mutating func add(_ outcome: Outcome) {
+            switch outcome {
+            case .new: new += 1
+            case .updated: updated += 1
+            case .unchanged: unchanged += 1
+            case .merged: merged += 1
+            }
+        }
     }
 
     enum Outcome: Sendable { case new, updated, unchanged, merged }
 
     func ingest(_ postings: [NormalizedPosting], sourceID: Int?, complete: Bool, runStartedAt: Date) async throws -> Counts {
         var counts = Counts()
-        for posting in postings {
-            switch try await store(posting, sourceID: sourceID, now: Date()).outcome {
-            case .new: counts.new += 1
-            case .updated: counts.updated += 1
-            case .unchanged: counts.unchanged += 1
-            case .merged: counts.merged += 1
+        let policy = self.policy
+        var start = 0
+        while start < postings.count {
+            let chunk = Array(postings[start..<min(start + Self.chunkSize, postings.count)])
+            start += chunk.count
+            let now = Date()
+            do {
+                let stored = try await database.writeTransaction { transaction in
+                    try await Self.store(chunk, sourceID: sourceID, now: now, policy: policy, on: transaction)
+                }
+                stored.forEach { counts.add($0.outcome) }
+            } catch {
+                for posting in chunk {
+                    do {
+                        counts.add(try await store(posting, sourceID: sourceID, now: now).outcome)
+                    } catch {
+                        counts.rejected += 1
+                        logger?.warning("Posting not stored", metadata: ["id": .string(posting.externalID), "error": .string(String(describing: error))])
+                    }
+                }
             }
         }
         if complete, let sourceID {
@@ -41,114 +71,137 @@ struct IngestionService {
         return counts
     }
 
-    /// One posting, in a transaction of its own: a failure loses only this posting.
+    /// One posting, in a transaction of its own (imports, and a failed chunk's postings).
     func store(_ posting: NormalizedPosting, sourceID: Int?, now: Date) async throws -> (outcome: Outcome, jobID: Int) {
         let policy = self.policy
         return try await database.writeTransaction { transaction in
-            let sql = transaction.sql
-            if let link = try await sql.raw("""
-                SELECT job_id FROM job_sources WHERE source = \(bind: posting.source) AND external_id = \(bind: posting.externalID)
-                """).first() {
-                let jobID = try link.decode(column: "job_id", as: Int.self)
-                try await sql.raw("""
-                    UPDATE job_sources SET last_seen_at = \(bind: now), missing_since = NULL, url = \(bind: posting.url),
-                        source_id = COALESCE(\(bind: sourceID), source_id)
-                    WHERE source = \(bind: posting.source) AND external_id = \(bind: posting.externalID)
-                    """).run()
-                guard let job = try await Job.find(jobID, on: transaction) else { return (.unchanged, jobID) }
-                let changed = Self.apply(posting, to: job, isNew: false)
-                guard changed else { return (.unchanged, jobID) }
-                try await job.update(on: transaction)
-                // Text kept from an earlier run still holds skills.
-                let skills = posting.description.html.isEmpty ? SkillTaxonomy.standard.extract(from: job.title, job.descriptionText) : posting.skills
-                try await JobService(database: transaction).replaceSkills(of: jobID, with: skills)
-                return (.updated, jobID)
-            }
-            if let (jobID, reason) = try await Self.duplicate(of: posting, on: transaction, policy: policy) {
-                try await Self.link(posting, to: jobID, sourceID: sourceID, reason: reason, now: now, on: transaction)
-                return (.merged, jobID)
-            }
-            let job = Job()
-            job.source = posting.source
-            job.externalID = posting.externalID
-            job.scrapedAt = now
-            job.isActive = true
-            _ = Self.apply(posting, to: job, isNew: true)
-            try await job.create(on: transaction)
-            let jobID = try job.requireID()
-            try await JobService(database: transaction).replaceSkills(of: jobID, with: posting.skills)
-            try await Self.link(posting, to: jobID, sourceID: sourceID, reason: nil, now: now, on: transaction)
-            try await EventBus.standard.publish(.jobDiscovered(jobID: jobID), on: transaction)
-            return (.new, jobID)
+            try await Self.store([posting], sourceID: sourceID, now: now, policy: policy, on: transaction)[0]
         }
     }
 
-    /// An active job this posting duplicates, with the reason; nil when it is new.
-    static func duplicate(of posting: NormalizedPosting, on database: any Database, policy: Deduplicator.Policy) async throws -> (Int, String)? {
-        let incoming = Deduplicator.Posting(title: posting.title, company: posting.company, locations: posting.locations, applyURL: posting.url)
-        let candidates = try await database.sql.raw("""
-            SELECT id, title, company, location, url FROM jobs
-            WHERE is_active = \(bind: true) AND (company_key = \(bind: TextNormalizer.key(posting.company)) OR url = \(bind: posting.url))
-            ORDER BY id DESC LIMIT 100
-            """).all()
-        for row in candidates {
-            let existing = Deduplicator.Posting(
-                title: try row.decode(column: "title", as: String.self), company: try row.decode(column: "company", as: String.self),
-                locations: LocationNormalizer.split(try row.decode(column: "location", as: String?.self)),
-                applyURL: try row.decode(column: "url", as: String?.self)
-            )
-            let decision = Deduplicator.decide(existing, incoming, policy: policy)
-            if decision.isSameJob { return (try row.decode(column: "id", as: Int.self), decision.reason) }
+
+    /// Stores postings inside the caller's transaction; one result per posting, in order. New
+    /// jobs, their skills and their links are written in one statement each for the chunk.
+    static func store(_ postings: [NormalizedPosting], sourceID: Int?, now: Date, policy: Deduplicator.Policy, on database: any Database) async throws -> [(outcome: Outcome, jobID: Int)] {
+        let sql = database.sql
+        var links = try await Self.links(of: postings, sourceID: sourceID, now: now, on: database)
+        var jobs = try await StoredJob.load(Set(links.values.map(\.jobID)), on: database)
+        let skillIDs = try await SkillService(database: database).idsByKey(for: postings.flatMap(\.skills))
+        let unlinked = postings.filter { links[LinkKey($0)] == nil }
+        var candidates = try await DuplicateCandidates.load(for: unlinked, on: database)
+        var seen: [LinkKey] = []
+        var fresh: [(index: Int, posting: NormalizedPosting)] = []
+        var freshKeys = Set<LinkKey>()
+        var repeated: [(index: Int, key: LinkKey)] = []
+        var results: [(outcome: Outcome, jobID: Int)?] = []
+        for posting in postings {
+            let key = LinkKey(posting)
+            if freshKeys.contains(key) {
+                // A board that lists one id twice: the second is the first, unchanged.
+                repeated.append((results.count, key))
+                results.append(nil)
+                continue
+            }
+            if let link = links[key] {
+                seen.append(key)
+                if link.url != posting.url {
+                    try await sql.raw("UPDATE job_sources SET url = \(bind: posting.url) WHERE source = \(bind: key.source) AND external_id = \(bind: key.externalID)").run()
+                    links[key] = (link.jobID, posting.url)
+                }
+                guard let stored = jobs[link.jobID], let changed = stored.applying(posting) else {
+                    results.append((.unchanged, link.jobID))
+                    continue
+                }
+                try await changed.update(link.jobID, now: now, on: database)
+                jobs[link.jobID] = changed
+                try await replaceSkills(of: link.jobID, with: posting.description.html.isEmpty ? changed.skills : posting.skills, ids: skillIDs, on: database)
+                results.append((.updated, link.jobID))
+                continue
+            }
+            if let (jobID, reason) = candidates.duplicate(of: posting, policy: policy) {
+                try await Self.link([(posting, jobID, reason)], sourceID: sourceID, now: now, on: database)
+                // Now this source lists it: no second posting of the source may join it.
+                candidates.remove(jobID, for: posting.source)
+                links[key] = (jobID, posting.url)
+                results.append((.merged, jobID))
+                continue
+            }
+            fresh.append((results.count, posting))
+            freshKeys.insert(key)
+            results.append(nil)
         }
-        return nil
+        if !fresh.isEmpty {
+            let ids = try await StoredJob.insert(fresh.map(\.posting), now: now, on: database)
+            let skillRows = fresh.flatMap { item in
+                Set(item.posting.skills.compactMap { skillIDs[TextNormalizer.key($0)] }).sorted().map { SQLGroupExpression([SQLBind(ids[LinkKey(item.posting)]!), SQLBind($0)]) }
+            }
+            if !skillRows.isEmpty { try await sql.raw("INSERT INTO job_skills (job_id, skill_id) VALUES \(SQLList(skillRows))").run() }
+            try await Self.link(fresh.map { ($0.posting, ids[LinkKey($0.posting)]!, nil) }, sourceID: sourceID, now: now, on: database)
+            for item in fresh {
+                let jobID = ids[LinkKey(item.posting)]!
+                try await EventBus.standard.publish(.jobDiscovered(jobID: jobID), on: database)
+                results[item.index] = (.new, jobID)
+            }
+            for item in repeated { results[item.index] = (.unchanged, ids[item.key] ?? links[item.key]?.jobID ?? 0) }
+        }
+        // Every link listed again is seen now, in one statement per source.
+        for (source, keys) in Dictionary(grouping: seen, by: \.source) {
+            try await sql.raw("""
+                UPDATE job_sources SET last_seen_at = \(bind: now), missing_since = NULL, source_id = COALESCE(\(bind: sourceID), source_id)
+                WHERE source = \(bind: source) AND external_id IN \(SQLBind.group(keys.map(\.externalID)))
+                """).run()
+        }
+        return results.map { $0! }
     }
 
-    static func link(_ posting: NormalizedPosting, to jobID: Int, sourceID: Int?, reason: String?, now: Date, on database: any Database) async throws {
+    /// The postings' links, by key. A job stored under the same source and id without a link
+    /// (added by hand or through the API with that id) is linked now, not stored twice.
+    private static func links(of postings: [NormalizedPosting], sourceID: Int?, now: Date, on database: any Database) async throws -> [LinkKey: (jobID: Int, url: String?)] {
+        var links: [LinkKey: (jobID: Int, url: String?)] = [:]
+        for (source, group) in Dictionary(grouping: postings, by: \.source) {
+            let ids = group.map(\.externalID)
+            for row in try await database.sql.raw("SELECT external_id, job_id, url FROM job_sources WHERE source = \(bind: source) AND external_id IN \(SQLBind.group(ids))").all() {
+                links[LinkKey(source: source, externalID: try row.decode(column: "external_id", as: String.self))] =
+                    (try row.decode(column: "job_id", as: Int.self), try row.decode(column: "url", as: String?.self))
+            }
+            let unlinked = group.filter { links[LinkKey($0)] == nil }
+            guard !unlinked.isEmpty else { continue }
+            let orphans = try await database.sql.raw("""
+                SELECT id, external_id FROM jobs WHERE source = \(bind: source) AND external_id IN \(SQLBind.group(unlinked.map(\.externalID)))
+                """).all()
+            var adopted: [(NormalizedPosting, Int, String?)] = []
+            for row in orphans {
+                let key = LinkKey(source: source, externalID: try row.decode(column: "external_id", as: String.self))
+                guard let posting = unlinked.first(where: { LinkKey($0) == key }) else { continue }
+                let jobID = try row.decode(column: "id", as: Int.self)
+                adopted.append((posting, jobID, nil))
+                links[key] = (jobID, posting.url)
+            }
+            try await link(adopted, sourceID: sourceID, now: now, on: database)
+        }
+        return links
+    }
+
+    private static func replaceSkills(of jobID: Int, with names: [String], ids: [String: Int], on database: any Database, isNew: Bool = false) async throws {
+        if !isNew { try await database.sql.raw("DELETE FROM job_skills WHERE job_id = \(bind: jobID)").run() }
+        let skillIDs = Array(Set(names.compactMap { ids[TextNormalizer.key($0)] })).sorted()
+        guard !skillIDs.isEmpty else { return }
+        let rows = skillIDs.map { SQLGroupExpression([SQLBind(jobID), SQLBind($0)]) }
+        try await database.sql.raw("INSERT INTO job_skills (job_id, skill_id) VALUES \(SQLList(rows))").run()
+    }
+
+    /// Links postings to jobs (`reason`: why a posting joined another source's job).
+    static func link(_ items: [(posting: NormalizedPosting, jobID: Int, reason: String?)], sourceID: Int?, now: Date, on database: any Database) async throws {
+        guard !items.isEmpty else { return }
+        let rows = items.map { item in
+            SQLGroupExpression([
+                SQLBind(item.jobID), SQLBind(item.posting.source), SQLBind(item.posting.externalID), SQLBind(sourceID), SQLBind(item.posting.url),
+                SQLBind(item.reason), SQLBind(now), SQLBind(now),
+            ])
+        }
         try await database.sql.raw("""
-            INSERT INTO job_sources (job_id, source, external_id, source_id, url, merge_reason, first_seen_at, last_seen_at)
-            VALUES (\(bind: jobID), \(bind: posting.source), \(bind: posting.externalID), \(bind: sourceID), \(bind: posting.url),
-                    \(bind: reason), \(bind: now), \(bind: now))
+            INSERT INTO job_sources (job_id, source, external_id, source_id, url, merge_reason, first_seen_at, last_seen_at) VALUES \(SQLList(rows))
             """).run()
-    }
-
-    /// Copies the posting onto the job; true when anything changed. `isNew`: the job has no
-    /// stored values to compare with (Fluent refuses to read unset fields, even through a
-    /// key path write, hence the plain assignments).
-    static func apply(_ posting: NormalizedPosting, to job: Job, isNew: Bool) -> Bool {
-        let title = String(posting.title.prefix(300))
-        let company = String(posting.company.prefix(200))
-        let location = posting.location.map { String($0.prefix(300)) }
-        // A source that stops giving a date does not erase the one it gave.
-        let postedAt = posting.postedAt ?? (isNew ? nil : job.postedAt)
-        // Nor does a listing without text (SmartRecruiters) erase the text its detail gave.
-        let keepsText = !isNew && posting.description.html.isEmpty
-        let description = keepsText ? job.description : posting.description.html
-        let changed = isNew || job.title != title || job.company != company || job.location != location || job.url != posting.url
-            || job.description != description || job.remote != posting.remote?.rawValue
-            || job.employmentType != posting.employmentType?.rawValue || job.salaryMin != posting.salaryMin || job.salaryMax != posting.salaryMax
-            || job.salaryCurrency != posting.salaryCurrency || job.salaryPeriod != posting.salaryPeriod?.rawValue || job.postedAt != postedAt
-            || !job.isActive
-        guard changed else { return false }
-        job.title = title
-        job.company = company
-        job.companyKey = TextNormalizer.key(posting.company)
-        job.location = location
-        job.url = posting.url
-        if !keepsText {
-            job.description = posting.description.html
-            job.descriptionText = posting.description.text
-        }
-        job.remote = posting.remote?.rawValue
-        job.employmentType = posting.employmentType?.rawValue
-        job.salaryMin = posting.salaryMin
-        job.salaryMax = posting.salaryMax
-        job.salaryCurrency = posting.salaryCurrency
-        job.salaryPeriod = posting.salaryPeriod?.rawValue
-        job.postedAt = postedAt
-        // Listed again: open again.
-        job.isActive = true
-        job.inactiveSince = nil
-        return true
     }
 
     /// After a complete listing: links not seen since the run started are missing; their jobs
@@ -171,3 +224,207 @@ struct IngestionService {
         }
     }
 }
+
+/// A link's key: its source and its id there.
+private struct LinkKey: Hashable {
+    let source: String
+    let externalID: String
+
+    init(source: String, externalID: String) {
+        self.source = source
+        self.externalID = externalID
+    }
+
+    init(_ posting: NormalizedPosting) {
+        self.init(source: posting.source, externalID: posting.externalID)
+    }
+}
+
+/// The active jobs a chunk's new postings might duplicate, read in two queries: the newest 100
+/// of each company that the chunk's source does not list yet, and those with one of the
+/// chunk's apply URLs. Jobs a source already lists
+/// are never its postings' duplicates: two ids on one board are two postings (two openings
+/// of one role are the board's to merge, not ours).
+private struct DuplicateCandidates {
+    struct Candidate {
+        let id: Int
+        let companyKey: String
+        let posting: Deduplicator.Posting
+        /// Sources that list it.
+        var sources: Set<String>
+    }
+
+    private var candidates: [Candidate] = []
+
+    static let perCompany = 100
+
+    static func load(for postings: [NormalizedPosting], on database: any Database) async throws -> DuplicateCandidates {
+        guard !postings.isEmpty else { return DuplicateCandidates() }
+        let keys = Array(Set(postings.map { TextNormalizer.key($0.company) }))
+        let urls = Array(Set(postings.map(\.url)))
+        let sources = Array(Set(postings.map(\.source)))
+        let rows = try await database.sql.raw("""
+            SELECT id, title, company, company_key, location, url FROM (
+                SELECT id, title, company, company_key, location, url, ROW_NUMBER() OVER (PARTITION BY company_key ORDER BY id DESC) AS rank
+                FROM jobs WHERE is_active = \(bind: true) AND company_key IN \(SQLBind.group(keys))
+                  AND NOT EXISTS (SELECT 1 FROM job_sources s WHERE s.job_id = jobs.id AND s.source IN \(SQLBind.group(sources)))
+            ) ranked WHERE rank <= \(bind: perCompany)
+            UNION
+            SELECT id, title, company, company_key, location, url FROM jobs WHERE is_active = \(bind: true) AND url IN \(SQLBind.group(urls))
+            """).all()
+        var found: [Int: Candidate] = [:]
+        for row in rows {
+            let id = try row.decode(column: "id", as: Int.self)
+            found[id] = Candidate(
+                id: id, companyKey: try row.decode(column: "company_key", as: String.self),
+                posting: Deduplicator.Posting(
+                    title: try row.decode(column: "title", as: String.self), company: try row.decode(column: "company", as: String.self),
+                    locations: LocationNormalizer.split(try row.decode(column: "location", as: String?.self)),
+                    applyURL: try row.decode(column: "url", as: String?.self)
+                ),
+                sources: []
+            )
+        }
+        if !found.isEmpty {
+            let links = try await database.sql.raw("SELECT job_id, source FROM job_sources WHERE job_id IN \(SQLBind.group(Array(found.keys)))").all()
+            for link in links {
+                found[try link.decode(column: "job_id", as: Int.self)]?.sources.insert(try link.decode(column: "source", as: String.self))
+            }
+        }
+        return DuplicateCandidates(candidates: found.values.sorted { $0.id > $1.id })
+    }
+
+    /// The job this posting duplicates, newest first, with the decision's reason.
+    func duplicate(of posting: NormalizedPosting, policy: Deduplicator.Policy) -> (Int, String)? {
+        let incoming = Deduplicator.Posting(title: posting.title, company: posting.company, locations: posting.locations, applyURL: posting.url)
+        let key = TextNormalizer.key(posting.company)
+        for candidate in candidates where !candidate.sources.contains(posting.source) && (candidate.companyKey == key || candidate.posting.applyURL == posting.url) {
+            let decision = Deduplicator.decide(candidate.posting, incoming, policy: policy)
+            if decision.isSameJob { return (candidate.id, decision.reason) }
+        }
+        return nil
+    }
+
+    mutating func remove(_ id: Int, for source: String) {
+        for index in candidates.indices where candidates[index].id == id { candidates[index].sources.insert(source) }
+    }
+}
+
+/// The columns of a job that a source writes, as stored: read in one query for a chunk,
+/// compared with each posting, written back only when something changed.
+private struct StoredJob: Sendable {
+    var title: String
+    var company: String
+    var location: String?
+    var url: String?
+    var description: String
+    var descriptionText: String
+    var remote: String?
+    var employmentType: String?
+    var salaryMin: Double?
+    var salaryMax: Double?
+    var salaryCurrency: String?
+    var salaryPeriod: String?
+    var postedAt: Date?
+    var isActive: Bool
+
+    static let columns = "id, title, company, location, url, description, description_text, remote, employment_type, salary_min, salary_max, salary_currency, salary_period, posted_at, is_active"
+
+    /// The job a new posting becomes.
+    init(_ posting: NormalizedPosting) {
+        title = String(posting.title.prefix(300))
+        company = String(posting.company.prefix(200))
+        location = posting.location.map { String($0.prefix(300)) }
+        url = posting.url
+        description = posting.description.html
+        descriptionText = posting.description.text
+        remote = posting.remote?.rawValue
+        employmentType = posting.employmentType?.rawValue
+        salaryMin = posting.salaryMin
+        salaryMax = posting.salaryMax
+        salaryCurrency = posting.salaryCurrency
+        salaryPeriod = posting.salaryPeriod?.rawValue
+        postedAt = posting.postedAt
+        isActive = true
+    }
+
+    init(row: any SQLRow) throws {
+        title = try row.decode(column: "title", as: String.self)
+        company = try row.decode(column: "company", as: String.self)
+        location = try row.decode(column: "location", as: String?.self)
+        url = try row.decode(column: "url", as: String?.self)
+        description = try row.decode(column: "description", as: String.self)
+        descriptionText = try row.decode(column: "description_text", as: String.self)
+        remote = try row.decode(column: "remote", as: String?.self)
+        employmentType = try row.decode(column: "employment_type", as: String?.self)
+        salaryMin = try row.decode(column: "salary_min", as: Double?.self)
+        salaryMax = try row.decode(column: "salary_max", as: Double?.self)
+        salaryCurrency = try row.decode(column: "salary_currency", as: String?.self)
+        salaryPeriod = try row.decode(column: "salary_period", as: String?.self)
+        postedAt = try row.decode(column: "posted_at", as: Date?.self)
+        isActive = try row.decode(column: "is_active", as: Bool.self)
+    }
+
+    static func load(_ ids: Set<Int>, on database: any Database) async throws -> [Int: StoredJob] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await database.sql.raw("SELECT \(unsafeRaw: columns) FROM jobs WHERE id IN \(SQLBind.group(Array(ids)))").all()
+        return try Dictionary(rows.map { (try $0.decode(column: "id", as: Int.self), try StoredJob(row: $0)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The job with the posting's values, or nil when nothing would change. A source that stops
+    /// giving a date does not erase the one it gave; nor does a listing without text
+    /// (SmartRecruiters) erase the text its detail gave. A listed job is active.
+    func applying(_ posting: NormalizedPosting) -> StoredJob? {
+        var next = StoredJob(posting)
+        next.postedAt = posting.postedAt ?? postedAt
+        if posting.description.html.isEmpty {
+            next.description = description
+            next.descriptionText = descriptionText
+        }
+        return next == self ? nil : next
+    }
+
+    /// Skills of the stored text (when the posting brought none of its own).
+    var skills: [String] { SkillTaxonomy.standard.extract(from: title, descriptionText) }
+
+    /// New jobs, in one statement; their ids by link key.
+    static func insert(_ postings: [NormalizedPosting], now: Date, on database: any Database) async throws -> [LinkKey: Int] {
+        let rows = postings.map { posting in
+            let job = StoredJob(posting)
+            return SQLGroupExpression([
+                SQLBind(job.title), SQLBind(job.company), SQLBind(TextNormalizer.key(job.company)), SQLBind(job.location), SQLBind(posting.source),
+                SQLBind(posting.externalID), SQLBind(job.url), SQLBind(job.description), SQLBind(job.descriptionText), SQLBind(job.remote),
+                SQLBind(job.employmentType), SQLBind(job.salaryMin), SQLBind(job.salaryMax), SQLBind(job.salaryCurrency), SQLBind(job.salaryPeriod),
+                SQLBind(job.postedAt), SQLBind(now), SQLBind(true), SQLBind(now), SQLBind(now),
+            ])
+        }
+        let inserted = try await database.sql.raw("""
+            INSERT INTO jobs (title, company, company_key, location, source, external_id, url, description, description_text, remote,
+                employment_type, salary_min, salary_max, salary_currency, salary_period, posted_at, scraped_at, is_active, created_at, updated_at)
+            VALUES \(SQLList(rows)) RETURNING id, source, external_id
+            """).all()
+        var ids: [LinkKey: Int] = [:]
+        for row in inserted {
+            ids[LinkKey(source: try row.decode(column: "source", as: String.self), externalID: try row.decode(column: "external_id", as: String.self))] =
+                try row.decode(column: "id", as: Int.self)
+        }
+        // Every posting must come back under its own key (a driver that mangles an odd id fails
+        // the chunk, whose postings are then stored one by one).
+        guard postings.allSatisfy({ ids[LinkKey($0)] != nil }) else { throw DomainError.conflict("The jobs could not be stored") }
+        return ids
+    }
+
+    /// Writes every source column back; listed again means open again.
+    func update(_ id: Int, now: Date, on database: any Database) async throws {
+        try await database.sql.raw("""
+            UPDATE jobs SET title = \(bind: title), company = \(bind: company), company_key = \(bind: TextNormalizer.key(company)),
+                location = \(bind: location), url = \(bind: url), description = \(bind: description), description_text = \(bind: descriptionText),
+                remote = \(bind: remote), employment_type = \(bind: employmentType), salary_min = \(bind: salaryMin), salary_max = \(bind: salaryMax),
+                salary_currency = \(bind: salaryCurrency), salary_period = \(bind: salaryPeriod), posted_at = \(bind: postedAt),
+                is_active = \(bind: true), inactive_since = NULL, updated_at = \(bind: now)
+            WHERE id = \(bind: id)
+            """).run()
+    }
+}
+
+extension StoredJob: Equatable {}

@@ -110,17 +110,18 @@ struct SourceRunner {
             } else {
                 raws = await withDetails(raws, definition: definition, sourceID: source.id)
                 var postings: [NormalizedPosting] = []
-                for raw in raws {
-                    do {
-                        postings.append(try PostingNormalizer.normalize(raw))
-                    } catch {
+                for (raw, result) in zip(raws, await Self.normalize(raws)) {
+                    switch result {
+                    case let .success(posting):
+                        postings.append(posting)
+                    case let .failure(rejection):
                         report.counts.rejected += 1
-                        logger.info("Posting rejected", metadata: ["source": .string(source.name), "id": .string(raw.externalID), "reason": .string(error.reason)])
+                        logger.info("Posting rejected", metadata: ["source": .string(source.name), "id": .string(raw.externalID), "reason": .string(rejection.reason)])
                     }
                 }
                 let rejected = report.counts.rejected
-                report.counts = try await IngestionService(database: database, counts: counts, policy: policy).ingest(postings, sourceID: source.id, complete: complete, runStartedAt: started)
-                report.counts.rejected = rejected
+                report.counts = try await IngestionService(database: database, counts: counts, policy: policy, logger: logger).ingest(postings, sourceID: source.id, complete: complete, runStartedAt: started)
+                report.counts.rejected += rejected
             }
         } catch {
             report.error = String(describing: error)
@@ -135,6 +136,22 @@ struct SourceRunner {
             WHERE id = \(bind: source.id)
             """).run()
         return report
+    }
+
+    /// Normalises on every core: sanitising and skill extraction are most of a run's work.
+    /// The results keep the postings' order.
+    static func normalize(_ raws: [RawPosting]) async -> [Result<NormalizedPosting, PostingRejection>] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let size = max(1, (raws.count + workers - 1) / workers)
+        let slices = stride(from: 0, to: raws.count, by: size).map { raws[$0..<min($0 + size, raws.count)] }
+        return await withTaskGroup(of: (Int, [Result<NormalizedPosting, PostingRejection>]).self) { group in
+            for (index, slice) in slices.enumerated() {
+                group.addTask { (index, slice.map { raw in Result { () throws(PostingRejection) in try PostingNormalizer.normalize(raw) } }) }
+            }
+            var parts = [[Result<NormalizedPosting, PostingRejection>]](repeating: [], count: slices.count)
+            for await (index, part) in group { parts[index] = part }
+            return parts.flatMap { $0 }
+        }
     }
 
     /// After a 304, every job the source lists is unchanged; and it is still listed, so its

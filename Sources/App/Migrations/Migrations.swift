@@ -15,6 +15,6 @@ enum Migrations {
         AddBoardIndex(),
         CreateTaskQueue(),
         CreateSources(),
-        AddSourceValidators(),
+        ExtendSources(),
     ]
 }

@@ -1,6 +1,7 @@
 import CareerCopilotCore
 import Fluent
 import Foundation
+import SQLKit
 
 /// The rules of changing the shared job catalogue: creating, changing and deleting jobs,
 /// and keeping each job's skills. `JobReader` reads it.
@@ -115,9 +116,10 @@ struct JobService {
 
     /// Makes the job's skills exactly `names`, creating skills the taxonomy lacks.
     func replaceSkills(of jobID: Int, with names: [String]) async throws {
-        try await JobSkill.query(on: database).filter(\.$job.$id == jobID).delete()
-        for skillID in try await SkillService(database: database).ids(for: names) {
-            try await JobSkill(jobID: jobID, skillID: skillID).create(on: database)
-        }
+        try await database.sql.raw("DELETE FROM job_skills WHERE job_id = \(bind: jobID)").run()
+        let skillIDs = try await SkillService(database: database).ids(for: names)
+        guard !skillIDs.isEmpty else { return }
+        let rows = skillIDs.map { SQLGroupExpression([SQLBind(jobID), SQLBind($0)]) }
+        try await database.sql.raw("INSERT INTO job_skills (job_id, skill_id) VALUES \(SQLList(rows))").run()
     }
 }

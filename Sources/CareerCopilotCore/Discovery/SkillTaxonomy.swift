@@ -56,18 +56,31 @@ public struct SkillTaxonomy: Sendable {
 
     /// Words as skills are written: letters, digits and `+ # .` inside ("C++", "C#", "node.js",
     /// ".NET"); a sentence's final dot is not part of its last word.
+    /// ASCII letters, digits and `+ # .` — the common case, without a Unicode property lookup.
+    private static let asciiWordBytes: [Bool] = (0..<128).map { byte in
+        let scalar = Unicode.Scalar(UInt8(byte))
+        return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "+" || scalar == "#" || scalar == "."
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil
+            || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark
+    }
+
     static func words(_ text: String) -> [String] {
+        // Scalars, not characters: grapheme breaking would cost more than the lookups.
         var words: [String] = []
-        var current = ""
-        for character in text {
-            if character.isLetter || character.isNumber || character == "+" || character == "#" || character == "." {
-                current.append(character)
-            } else {
-                if !current.isEmpty { words.append(current) }
-                current = ""
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 ? Self.asciiWordBytes[Int(scalar.value)] : Self.isWordScalar(scalar) {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
             }
         }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty { words.append(String(current)) }
         return words.compactMap { word in
             var word = Substring(word)
             while word.hasSuffix(".") { word = word.dropLast() }

@@ -119,6 +119,7 @@ public enum HTMLSanitizer {
             if name == "li" {
                 flushBreak()
                 text += String(repeating: "  ", count: max(0, listDepth - 1)) + "- "
+                textEndsInSeparator = true
             }
         }
 
@@ -132,16 +133,22 @@ public enum HTMLSanitizer {
             }
         }
 
+        /// True when the plain text ends in a space or a line break (or is empty).
+        var textEndsInSeparator = true
+
+        /// Scalar by scalar, not character by character: descriptions are long, and grapheme
+        /// breaking costs more than the rest of sanitising.
         mutating func text(_ content: String) {
             html += HTMLEscaping.text(content)
-            for character in content {
-                if character.isWhitespace {
+            for scalar in content.unicodeScalars {
+                if scalar.value < 0x80 ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace {
                     pendingSpace = true
                 } else {
                     flushBreak()
-                    if pendingSpace, let last = text.last, !last.isNewline, last != " " { text.append(" ") }
+                    if pendingSpace, !textEndsInSeparator { text.append(" ") }
                     pendingSpace = false
-                    text.append(character)
+                    text.unicodeScalars.append(scalar)
+                    textEndsInSeparator = false
                 }
             }
         }
@@ -154,6 +161,7 @@ public enum HTMLSanitizer {
         mutating func flushBreak() {
             if pendingBreak > 0, !text.isEmpty {
                 text += pendingBreak == 2 ? "\n\n" : "\n"
+                textEndsInSeparator = true
             }
             pendingBreak = 0
         }
