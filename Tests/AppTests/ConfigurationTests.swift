@@ -1,4 +1,5 @@
 @testable import App
+import CareerCopilotCore
 import Testing
 
 @Suite("Configuration")
@@ -52,6 +53,23 @@ struct ConfigurationTests {
         } catch {
             #expect(error.problems.count == 2)
         }
+    }
+
+    @Test func discovery_isConfigurable() throws {
+        let defaults = try AppConfiguration.load(from: [:])
+        #expect(defaults.sourceTimeout == 25 && defaults.sourceRequestInterval == 200 && defaults.dedupTitleSimilarity == 0.8)
+        #expect(defaults.sourceCredentials == SourceCredentials())
+        let config = try AppConfiguration.load(from: [
+            "CC_SOURCE_TIMEOUT_SECONDS": "5", "CC_SOURCE_REQUEST_INTERVAL_MS": "0", "CC_DEDUP_TITLE_SIMILARITY": "0.9",
+            "CC_ADZUNA_APP_ID": "id", "CC_ADZUNA_APP_KEY": "key", "CC_USAJOBS_API_KEY": "u", "CC_USAJOBS_EMAIL": "me@example.com",
+        ])
+        #expect(config.sourceTimeout == 5 && config.sourceRequestInterval == 0 && config.dedupTitleSimilarity == 0.9)
+        #expect(config.sourceCredentials.missing(for: .adzuna) == nil && config.sourceCredentials.missing(for: .usajobs) == nil)
+        let error = try #require(throws: ConfigurationError.self) {
+            try AppConfiguration.load(from: ["CC_SOURCE_TIMEOUT_SECONDS": "0", "CC_DEDUP_TITLE_SIMILARITY": "2", "CC_ADZUNA_APP_ID": "only-the-id", "CC_SOURCE_REQUEST_INTERVAL_MS": "-1"])
+        }
+        #expect(error.problems.count == 4)
+        #expect(error.description.contains("CC_ADZUNA_APP_ID and CC_ADZUNA_APP_KEY go together"))
     }
 
     @Test func sqliteURL_andDataDirectory() throws {

@@ -346,4 +346,30 @@ struct DiscoverySourcesTests {
             #expect(support["total"] == 1 && support["items"]?.arrayValue?.first?["id"] == existing["id"])
         }
     }
+
+    @Test func requests_toOneHost_areSpacedAndLimited() async throws {
+        let board = try await FixtureServer.start()
+        defer { Task { try? await board.stop() } }
+        try await withServer(.sqlite, adjust: DiscoveryTests.allowPrivate) { server in
+            board.serve("/a", .init(body: "{}"))
+            board.serve("/slow", .init(body: "{}", delay: .milliseconds(400)))
+            var fetcher = server.app.sourceFetcher
+            fetcher.requestInterval = .milliseconds(300)
+            let logger = server.app.logger
+            let spaced = ContinuousClock.now
+            for _ in 0..<3 { _ = try await fetcher.get(board.baseURL + "/a", logger: logger) }
+            #expect(ContinuousClock.now - spaced >= .milliseconds(600), "three starts, 300 ms apart")
+
+            // Four slow requests at once, two at a time: two rounds of 400 ms at least.
+            fetcher.requestInterval = .zero
+            let concurrent = fetcher
+            let limited = ContinuousClock.now
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<4 { group.addTask { _ = try await concurrent.get(board.baseURL + "/slow", logger: logger) } }
+                try await group.waitForAll()
+            }
+            #expect(ContinuousClock.now - limited >= .milliseconds(800))
+            #expect(board.hitCount("/slow") == 4)
+        }
+    }
 }

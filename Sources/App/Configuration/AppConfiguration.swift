@@ -47,6 +47,8 @@ public struct AppConfiguration: Sendable {
     public var allowPrivateNetwork = false
     /// How long one source request may take, body included, in seconds.
     public var sourceTimeout = 25
+    /// Least time between two requests to one host, in milliseconds.
+    public var sourceRequestInterval = 200
     /// Share of title words two postings of one company and place need to be one job.
     public var dedupTitleSimilarity = 0.8
     /// Keys of the sources that need them (Adzuna, USAJOBS).
@@ -186,6 +188,12 @@ public struct AppConfiguration: Sendable {
                 problems.append("CC_SOURCE_TIMEOUT_SECONDS must be a whole number from 1 to 300")
             }
         }
+        var requestInterval = 200
+        if let raw = value("CC_SOURCE_REQUEST_INTERVAL_MS") {
+            if let milliseconds = Int(raw), (0...60_000).contains(milliseconds) { requestInterval = milliseconds } else {
+                problems.append("CC_SOURCE_REQUEST_INTERVAL_MS must be a whole number from 0 to 60000")
+            }
+        }
         var similarity = 0.8
         if let raw = value("CC_DEDUP_TITLE_SIMILARITY") {
             if let share = Double(raw), (0.5...1.0).contains(share) { similarity = share } else {
@@ -240,6 +248,7 @@ public struct AppConfiguration: Sendable {
         config.diagnosticTasks = diagnosticTasks
         config.allowPrivateNetwork = allowPrivateNetwork
         config.sourceTimeout = sourceTimeout
+        config.sourceRequestInterval = requestInterval
         config.dedupTitleSimilarity = similarity
         config.sourceCredentials = credentials
         config.workerConcurrency = concurrency

@@ -28,6 +28,8 @@ struct SourceFetcher: Sendable {
     var maxBytes = 10 * 1024 * 1024
     /// Longest wait for a `Retry-After`; a source asking for more fails this run.
     var maxRetryWait: TimeInterval = 30
+    /// Least time between two requests to one host (`CC_SOURCE_REQUEST_INTERVAL_MS`).
+    var requestInterval: Duration = .milliseconds(200)
 
     static let userAgent = "CareerCopilot/\(CareerCopilotVersion.current) (self-hosted job search)"
 
@@ -73,14 +75,17 @@ struct SourceFetcher: Sendable {
                   scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
             else { throw FetchError.badURL(current) }
             let target = current
+            // Requests are counted per host and port: two boards on one host share its limits.
+            let authority = components.port.map { "\(host):\($0)" } ?? host
+            let interval = requestInterval
             let answer: Answer
             if allowPrivateNetwork {
-                answer = try await HostLimiter.shared.run(host) {
+                answer = try await HostLimiter.shared.run(authority, interval: interval) {
                     try await self.attempt(target, client: self.client, headers: headers, validators: validators, logger: logger)
                 }
             } else {
                 let address = try Self.checkedAddress(host, trusted: trustedHosts.contains(host.lowercased()))
-                answer = try await HostLimiter.shared.run(host) {
+                answer = try await HostLimiter.shared.run(authority, interval: interval) {
                     try await self.pinned(to: address, host: host) { client in
                         try await self.attempt(target, client: client, headers: headers, validators: validators, logger: logger)
                     }
@@ -239,22 +244,36 @@ struct SourceFetcher: Sendable {
     }
 }
 
-/// At most `limit` requests at once to one host, however many sources share it.
+/// At most `limit` requests at once to one host, however many sources share it, and their
+/// starts at least `interval` apart.
 actor HostLimiter {
     static let shared = HostLimiter(limit: 2)
 
     private let limit: Int
     private var active: [String: Int] = [:]
     private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
+    /// When the next request to each host may start.
+    private var nextStart: [String: ContinuousClock.Instant] = [:]
 
     init(limit: Int) {
         self.limit = limit
     }
 
-    func run<T: Sendable>(_ host: String, _ body: @Sendable () async throws -> T) async throws -> T {
+    func run<T: Sendable>(_ host: String, interval: Duration = .zero, _ body: @Sendable () async throws -> T) async throws -> T {
         await acquire(host)
         defer { release(host) }
+        let start = reserveStart(host, interval: interval)
+        if start > .now { try await Task.sleep(until: start, clock: .continuous) }
         return try await body()
+    }
+
+    /// The start time of this request, and the earliest of the next one.
+    private func reserveStart(_ host: String, interval: Duration) -> ContinuousClock.Instant {
+        let now = ContinuousClock.now
+        let start = max(now, nextStart[host] ?? now)
+        nextStart[host] = start + interval
+        if nextStart.count > 10_000 { nextStart = nextStart.filter { $0.value > now } }
+        return start
     }
 
     private func acquire(_ host: String) async {

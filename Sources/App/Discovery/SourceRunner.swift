@@ -220,7 +220,7 @@ extension Application {
     var sourceFetcher: SourceFetcher {
         SourceFetcher(
             client: http.client.shared, allowPrivateNetwork: configuration.allowPrivateNetwork, credentials: configuration.sourceCredentials,
-            timeout: .seconds(Int64(configuration.sourceTimeout))
+            timeout: .seconds(Int64(configuration.sourceTimeout)), requestInterval: .milliseconds(configuration.sourceRequestInterval)
         )
     }
 }
