@@ -41,6 +41,25 @@ ACTION_TIMEOUT_MS = 10_000
 expect.set_options(timeout=ACTION_TIMEOUT_MS)
 
 
+# Measures sideways scrolling at the current width, naming the elements that stick out
+# (outside scroll containers such as the board).
+OVERFLOW = """() => {
+  const width = window.innerWidth;
+  const scrolling = document.scrollingElement.scrollWidth;
+  const body = document.body.scrollWidth;
+  // For the message: the outermost elements that stick out, outside scroll containers.
+  const culprits = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.closest('.board')) continue;
+    const box = el.getBoundingClientRect();
+    if (box.right > width + 1 && !culprits.some((c) => c.el.contains(el))) {
+      culprits.push({el, text: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().replace(/\\s+/g, '.') : '') + ' right=' + Math.round(box.right)});
+    }
+  }
+  return {width, scrolling, body, culprits: culprits.slice(0, 8).map((c) => c.text)};
+}"""
+
+
 def binary_path() -> Path:
     configured = os.environ.get("CC_BINARY", ".build/debug/career-copilot")
     path = Path(configured)

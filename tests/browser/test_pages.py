@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import DESKTOP, MOBILE, SCREENSHOTS, Server
+from conftest import DESKTOP, MOBILE, OVERFLOW, SCREENSHOTS, Server
 
 
 @dataclass(frozen=True)
@@ -40,21 +40,7 @@ PAGES = [
 ]
 VIEWPORTS = {"desktop": DESKTOP, "mobile": MOBILE}
 
-OVERFLOW = """() => {
-  const width = window.innerWidth;
-  const scrolling = document.scrollingElement.scrollWidth;
-  const body = document.body.scrollWidth;
-  // For the message: the outermost elements that stick out, outside scroll containers.
-  const culprits = [];
-  for (const el of document.body.querySelectorAll('*')) {
-    if (el.closest('.board')) continue;
-    const box = el.getBoundingClientRect();
-    if (box.right > width + 1 && !culprits.some((c) => c.el.contains(el))) {
-      culprits.push({el, text: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().replace(/\\s+/g, '.') : '') + ' right=' + Math.round(box.right)});
-    }
-  }
-  return {width, scrolling, body, culprits: culprits.slice(0, 8).map((c) => c.text)};
-}"""
+
 
 
 @pytest.fixture(scope="module")

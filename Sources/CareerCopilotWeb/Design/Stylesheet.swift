@@ -127,7 +127,7 @@ fieldset { border: 0; padding: 0; margin: 0; }
 .filters { display: grid; gap: var(--space-3); grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); align-items: end; margin-top: var(--space-3); }
 .result-count { color: var(--muted); font-size: var(--text-sm); margin-bottom: var(--space-3); }
 .job-list { list-style: none; padding: 0; margin: 0; display: grid; gap: var(--space-3); }
-.job-card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-4) var(--space-5); display: grid; gap: var(--space-1); }
+.job-card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-4) var(--space-5); display: grid; gap: var(--space-1); min-width: 0; overflow-wrap: anywhere; }
 .job-card:hover { border-color: var(--accent); }
 .job-card h2 { font-size: var(--text-lg); margin: 0; }
 .job-card h2 a { color: var(--text); text-decoration: none; }
