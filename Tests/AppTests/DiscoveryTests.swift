@@ -93,6 +93,15 @@ struct DiscoveryTests {
             #expect(try await server.get("/api/v1/jobs?page_size=1").data["total"] == 3)
             let reason = try await server.app.db.sql.raw("SELECT merge_reason FROM job_sources WHERE merge_reason IS NOT NULL").first()?.decode(column: "merge_reason", as: String.self)
             #expect(reason?.contains("same company, level and place") == true)
+
+            // The job lists both sources, and says why the second joined it; so does its page.
+            let merged = try #require(try await server.get("/api/v1/jobs?q=senior%20platform&location=Denver").data["items"]?.arrayValue?.first)
+            let job = try await server.get("/api/v1/jobs/\(try #require(merged["id"]?.intValue))").data
+            let links = job["sources"]?.arrayValue ?? []
+            #expect(links.map { $0["source_name"] } == ["TD board", "TD careers"])
+            #expect(links.first?["merge_reason"] == .null && links.last?["merge_reason"]?.stringValue?.contains("same company, level and place") == true)
+            let jobPage = try await server.get("/jobs/\(try #require(merged["id"]?.intValue))").text
+            #expect(jobPage.contains("id=\"job-sources\"") && jobPage.contains("Joined this job: "))
         }
     }
 

@@ -1,8 +1,11 @@
+import Foundation
 /// A job as the API shows it: the stored job and its skills. Written by `JSONWriter`
 /// (lists write many of them); the keys are those of `JobRecord`'s columns plus `skills`.
 struct JobDTO: JSONWritable {
     let job: JobRecord
     let skills: [String]
+    /// Every source that lists the job (a job's own answer only; lists leave it out).
+    var sources: [JobSourceLink]?
 
     func write(to writer: inout JSONWriter) {
         writer.object { json in
@@ -26,9 +29,37 @@ struct JobDTO: JSONWritable {
             json.key("is_active"); json.value(job.isActive)
             json.key("inactive_since"); json.value(job.inactiveSince)
             json.key("skills"); json.value(skills)
+            if let sources {
+                json.key("sources")
+                json.array(sources) { json, link in
+                    json.object { json in
+                        json.key("source"); json.value(link.source)
+                        json.key("source_name"); json.value(link.sourceName)
+                        json.key("external_id"); json.value(link.externalID)
+                        json.key("url"); json.value(link.url)
+                        json.key("merge_reason"); json.value(link.mergeReason)
+                        json.key("first_seen_at"); json.value(link.firstSeenAt)
+                        json.key("last_seen_at"); json.value(link.lastSeenAt)
+                        json.key("missing_since"); json.value(link.missingSince)
+                    }
+                }
+            }
             json.key("created_by"); json.value(job.createdBy)
             json.key("created_at"); json.value(job.createdAt)
             json.key("updated_at"); json.value(job.updatedAt)
         }
     }
+}
+
+/// One place a job is listed: a source's id for it, and — when it joined a job another source
+/// had brought — why the deduplicator judged them the same.
+struct JobSourceLink: Sendable {
+    let source: String
+    let sourceName: String?
+    let externalID: String
+    let url: String?
+    let mergeReason: String?
+    let firstSeenAt: Date
+    let lastSeenAt: Date
+    let missingSince: Date?
 }

@@ -137,6 +137,17 @@ extension OpenAPIDocument {
                     "is_active": ["type": "boolean"],
                     "inactive_since": nullable("string", ["format": "date-time"]),
                     "skills": ["type": "array", "items": ["type": "string"]],
+                    "sources": [
+                        "type": "array", "description": "where the job is listed (a single job's answer only); merge_reason says why a source joined it",
+                        "items": [
+                            "type": "object", "required": ["source", "external_id", "first_seen_at", "last_seen_at"],
+                            "properties": [
+                                "source": ["type": "string"], "source_name": nullable("string"), "external_id": ["type": "string"], "url": nullable("string"),
+                                "merge_reason": nullable("string"), "first_seen_at": dateTime, "last_seen_at": dateTime,
+                                "missing_since": nullable("string", ["format": "date-time"]),
+                            ],
+                        ],
+                    ],
                     "created_by": nullable("integer"),
                     "created_at": dateTime,
                     "updated_at": dateTime,

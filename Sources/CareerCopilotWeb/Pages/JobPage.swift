@@ -14,10 +14,12 @@ public enum JobPage {
         public var applicationID: Int?
         public var applicationStatus: ApplicationStatus?
         public var canEdit: Bool
+        /// Where the job is listed (discovered jobs).
+        public var sources: [SourceLink]
 
         public init(
             job: JobSummary, url: String?, description: String, skills: [String], inactiveSince: Date?, createdAt: Date?,
-            applicationID: Int?, applicationStatus: ApplicationStatus?, canEdit: Bool
+            applicationID: Int?, applicationStatus: ApplicationStatus?, canEdit: Bool, sources: [SourceLink] = []
         ) {
             self.job = job
             self.url = url
@@ -28,6 +30,23 @@ public enum JobPage {
             self.applicationID = applicationID
             self.applicationStatus = applicationStatus
             self.canEdit = canEdit
+            self.sources = sources
+        }
+    }
+
+    /// One source listing the job; `mergeReason` says why it was judged the same job as the
+    /// one another source had brought.
+    public struct SourceLink: Sendable {
+        public var name: String
+        public var url: String?
+        public var mergeReason: String?
+        public var missing: Bool
+
+        public init(name: String, url: String?, mergeReason: String?, missing: Bool) {
+            self.name = name
+            self.url = url
+            self.mergeReason = mergeReason
+            self.missing = missing
         }
     }
 
@@ -101,7 +120,22 @@ public enum JobPage {
             if let remote = job.remote { dt { "Workplace" }; dd { Formatting.remoteLabel(remote) } }
             if let type = job.employmentType { dt { "Contract" }; dd { Formatting.employmentLabel(type) } }
             if let location = job.location { dt { "Location" }; dd { location } }
-            dt { "Source" }; dd { job.source }
+            if model.sources.isEmpty {
+                dt { "Source" }; dd { job.source }
+            } else {
+                dt { "Seen on" }
+                dd {
+                    ul(.class("source-links"), .id("job-sources")) {
+                        for link in model.sources {
+                            li {
+                                if let url = link.url { a(.href(url), .rel("noopener noreferrer nofollow")) { link.name } } else { link.name }
+                                if link.missing { span(.class("muted")) { " (no longer listed)" } }
+                                if let reason = link.mergeReason { p(.class("muted", "merge-reason")) { "Joined this job: \(reason)" } }
+                            }
+                        }
+                    }
+                }
+            }
             if let posted = job.postedAt { dt { "Posted" }; dd { Formatting.time(posted) } }
             if let created = model.createdAt { dt { "Added" }; dd { Formatting.time(created) } }
             if !model.skills.isEmpty {

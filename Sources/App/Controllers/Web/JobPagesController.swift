@@ -53,7 +53,10 @@ struct JobPagesController: RouteCollection {
             job: job.summary, url: job.url, description: job.description, skills: try await reader.skillNames(of: [id])[id] ?? [],
             inactiveSince: job.inactiveSince, createdAt: job.createdAt,
             applicationID: application?.id, applicationStatus: application.flatMap { ApplicationStatus(rawValue: $0.status) },
-            canEdit: user.isAdmin || job.createdBy == user.id
+            canEdit: user.isAdmin || job.createdBy == user.id,
+            sources: try await reader.sourceLinks(of: id).map {
+                JobPage.SourceLink(name: $0.sourceName ?? $0.source, url: $0.url, mergeReason: $0.mergeReason, missing: $0.missingSince != nil)
+            }
         )
         return request.page(JobPage.render(model, context: try await request.pageContext(.jobs)))
     }
