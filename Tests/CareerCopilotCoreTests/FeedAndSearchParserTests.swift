@@ -169,4 +169,20 @@ struct FeedAndSearchParserTests {
         #expect(definition.detailURL(for: RawPosting(source: "smartrecruiters", externalID: "74400")) == "https://api.smartrecruiters.com/v1/companies/acme/postings/74400")
         #expect(SourceDefinition(kind: .greenhouse, identifier: "x").detailURL(for: RawPosting(source: "greenhouse", externalID: "1")) == nil)
     }
+
+    @Test func smartRecruitersAndWorkableLinks_areImportedFromTheirAPIs() throws {
+        let smart = ImportTarget.resolve("https://jobs.smartrecruiters.com/Visa/744000012345678-senior-software-engineer?trid=x")
+        #expect(smart == .smartRecruiters(company: "Visa", id: "744000012345678"))
+        #expect(smart.fetchURL == "https://api.smartrecruiters.com/v1/companies/Visa/postings/744000012345678")
+        let detail = #"{"id": "744000012345678", "name": "Senior Software Engineer", "company": {"identifier": "Visa", "name": "Visa"}, "location": {"city": "Austin", "region": "TX", "country": "us"}, "releasedDate": "2025-11-02T10:00:00.000Z", "jobAd": {"sections": {"jobDescription": {"title": "Job Description", "text": "<p>Java and Kafka</p>"}}}, "postingUrl": "https://jobs.smartrecruiters.com/Visa/744000012345678-senior-software-engineer"}"#
+        let posting = try #require(try smart.posting(in: Data(detail.utf8), pageURL: smart.fetchURL))
+        #expect(posting.title == "Senior Software Engineer" && posting.location == "Austin, TX, US")
+        #expect(posting.descriptionHTML == "<h3>Job Description</h3><p>Java and Kafka</p>")
+
+        let workable = ImportTarget.resolve("https://apply.workable.com/huggingface/j/AB12CD34EF/")
+        #expect(workable == .workable(account: "huggingface", shortcode: "AB12CD34EF"))
+        let board = #"{"name": "Hugging Face", "jobs": [{"shortcode": "ZZ", "title": "Other"}, {"shortcode": "AB12CD34EF", "title": "ML Engineer", "url": "https://apply.workable.com/j/AB12CD34EF", "telecommuting": true}]}"#
+        #expect(try workable.posting(in: Data(board.utf8), pageURL: workable.fetchURL)?.title == "ML Engineer")
+        #expect(ImportTarget.resolve("https://jobs.smartrecruiters.com/Visa/not-a-number") == .page("https://jobs.smartrecruiters.com/Visa/not-a-number"))
+    }
 }

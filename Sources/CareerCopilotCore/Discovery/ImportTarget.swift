@@ -1,11 +1,14 @@
 import Foundation
 
 /// Where to read a pasted job URL from: the board's API when the URL belongs to a known
-/// board (Greenhouse, Lever, Ashby), else the page itself (its schema.org JSON-LD).
+/// board (Greenhouse, Lever, Ashby, SmartRecruiters, Workable), else the page itself (its
+/// schema.org JSON-LD or microdata).
 public enum ImportTarget: Sendable, Equatable {
     case greenhouse(board: String, id: String)
     case lever(site: String, id: String, eu: Bool)
     case ashby(board: String, id: String)
+    case smartRecruiters(company: String, id: String)
+    case workable(account: String, shortcode: String)
     case page(String)
 
     public static func resolve(_ url: String) -> ImportTarget {
@@ -19,6 +22,12 @@ public enum ImportTarget: Sendable, Equatable {
             if parts.count >= 2, safe(parts[0]), safe(parts[1]) { return .lever(site: parts[0], id: parts[1], eu: host.contains(".eu.")) }
         case "jobs.ashbyhq.com":
             if parts.count >= 2, safe(parts[0]), safe(parts[1]) { return .ashby(board: parts[0], id: parts[1]) }
+        case "jobs.smartrecruiters.com":
+            // /{Company}/{id}-{slug}: the id is the leading digits.
+            let id = parts.count >= 2 ? String(parts[1].prefix { $0.isASCII && $0.isNumber }) : ""
+            if safe(parts.first ?? ""), !id.isEmpty { return .smartRecruiters(company: parts[0], id: id) }
+        case "apply.workable.com":
+            if parts.count >= 3, parts[1] == "j", safe(parts[0]), safe(parts[2]) { return .workable(account: parts[0], shortcode: parts[2]) }
         default:
             break
         }
@@ -31,6 +40,8 @@ public enum ImportTarget: Sendable, Equatable {
         case let .greenhouse(board, id): "https://boards-api.greenhouse.io/v1/boards/\(board)/jobs/\(id)?content=true"
         case let .lever(site, id, eu): "https://api.\(eu ? "eu." : "")lever.co/v0/postings/\(site)/\(id)?mode=json"
         case let .ashby(board, _): "https://api.ashbyhq.com/posting-api/job-board/\(board)?includeCompensation=true"
+        case let .smartRecruiters(company, id): "https://api.smartrecruiters.com/v1/companies/\(company)/postings/\(id)"
+        case let .workable(account, _): "https://apply.workable.com/api/v1/widget/accounts/\(account)?details=true"
         case let .page(url): url
         }
     }
@@ -45,6 +56,10 @@ public enum ImportTarget: Sendable, Equatable {
             return SourceParsers.leverPosting(try SourceParsers.json(body), site: site)
         case let .ashby(board, id):
             return try SourceParsers.ashby(body, board: board).first { $0.externalID == id }
+        case let .smartRecruiters(company, _):
+            return SourceParsers.smartRecruitersPosting(try SourceParsers.json(body), company: company)
+        case let .workable(account, shortcode):
+            return try SourceParsers.workable(body, account: account).first { $0.externalID.caseInsensitiveCompare(shortcode) == .orderedSame }
         case .page:
             let postings = SourceParsers.schemaOrg(html: String(decoding: body, as: UTF8.self), pageURL: pageURL)
             return postings.first { $0.url == pageURL } ?? postings.first

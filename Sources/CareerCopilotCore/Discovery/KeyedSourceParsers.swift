@@ -164,7 +164,11 @@ extension SourceParsers {
     /// SmartRecruiters posting detail (`…/postings/{id}`): the description lives in
     /// `jobAd.sections`, each with a title and HTML text.
     public static func smartRecruitersDescription(_ data: Data) throws(SourcePayloadError) -> String? {
-        let sections = try json(data)["jobAd"]?["sections"]
+        smartRecruitersSections(try json(data))
+    }
+
+    static func smartRecruitersSections(_ posting: JSONValue) -> String? {
+        let sections = posting["jobAd"]?["sections"]
         let order = ["companyDescription", "jobDescription", "qualifications", "additionalInformation"]
         return order.compactMap { key -> String? in
             guard let section = sections?[key], let text = section["text"]?.stringValue, !text.isEmpty else { return nil }

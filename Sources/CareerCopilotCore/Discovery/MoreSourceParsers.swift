@@ -6,21 +6,25 @@ extension SourceParsers {
     public static func smartRecruiters(_ data: Data, company: String) throws(SourcePayloadError) -> (postings: [RawPosting], total: Int) {
         let body = try json(data)
         guard let items = body["content"]?.arrayValue else { throw SourcePayloadError(message: "no content array") }
-        let postings = items.compactMap { item -> RawPosting? in
-            guard let id = item["id"].flatMap(identifier) else { return nil }
-            var posting = RawPosting(source: "smartrecruiters", externalID: id)
-            posting.title = item["name"]?.stringValue
-            posting.company = item["company"]?["name"]?.stringValue ?? company
-            let location = item["location"]
-            posting.location = location?["fullLocation"]?.stringValue
-                ?? [location?["city"]?.stringValue, location?["region"]?.stringValue, location?["country"]?.stringValue?.uppercased()].compactMap { $0 }.joined(separator: ", ").nilIfEmpty
-            if location?["remote"]?.boolValue == true { posting.remote = .remote } else if location?["hybrid"]?.boolValue == true { posting.remote = .hybrid }
-            posting.url = item["postingUrl"]?.stringValue ?? "https://jobs.smartrecruiters.com/\(company)/\(id)"
-            posting.employmentType = employment(item["typeOfEmployment"]?["label"]?.stringValue ?? item["typeOfEmployment"]?["id"]?.stringValue)
-            posting.postedAt = item["releasedDate"]?.stringValue.flatMap(ISODate.parse)
-            return posting
-        }
+        let postings = items.compactMap { smartRecruitersPosting($0, company: company) }
         return (postings, body["totalFound"]?.intValue ?? postings.count)
+    }
+
+    /// One SmartRecruiters posting: a list's item, or the detail answer (which adds `jobAd`).
+    public static func smartRecruitersPosting(_ item: JSONValue, company: String) -> RawPosting? {
+        guard let id = item["id"].flatMap(identifier) else { return nil }
+        var posting = RawPosting(source: "smartrecruiters", externalID: id)
+        posting.title = item["name"]?.stringValue
+        posting.company = item["company"]?["name"]?.stringValue ?? company
+        let location = item["location"]
+        posting.location = location?["fullLocation"]?.stringValue
+            ?? [location?["city"]?.stringValue, location?["region"]?.stringValue, location?["country"]?.stringValue?.uppercased()].compactMap { $0 }.joined(separator: ", ").nilIfEmpty
+        if location?["remote"]?.boolValue == true { posting.remote = .remote } else if location?["hybrid"]?.boolValue == true { posting.remote = .hybrid }
+        posting.url = item["postingUrl"]?.stringValue ?? "https://jobs.smartrecruiters.com/\(company)/\(id)"
+        posting.employmentType = employment(item["typeOfEmployment"]?["label"]?.stringValue ?? item["typeOfEmployment"]?["id"]?.stringValue)
+        posting.postedAt = item["releasedDate"]?.stringValue.flatMap(ISODate.parse)
+        posting.descriptionHTML = smartRecruitersSections(item)
+        return posting
     }
 
     /// Workable widget API: `{"name": company, "jobs": [...]}`; `telecommuting` for remote.
