@@ -4,8 +4,8 @@ import Foundation
 struct JobDTO: JSONWritable {
     let job: JobRecord
     let skills: [String]
-    /// Every source that lists the job (a job's own answer only; lists leave it out).
-    var sources: [JobSourceLink]?
+    /// Every source that lists the job.
+    let sources: [JobSourceLink]
 
     func write(to writer: inout JSONWriter) {
         writer.object { json in
@@ -29,19 +29,17 @@ struct JobDTO: JSONWritable {
             json.key("is_active"); json.value(job.isActive)
             json.key("inactive_since"); json.value(job.inactiveSince)
             json.key("skills"); json.value(skills)
-            if let sources {
-                json.key("sources")
-                json.array(sources) { json, link in
-                    json.object { json in
-                        json.key("source"); json.value(link.source)
-                        json.key("source_name"); json.value(link.sourceName)
-                        json.key("external_id"); json.value(link.externalID)
-                        json.key("url"); json.value(link.url)
-                        json.key("merge_reason"); json.value(link.mergeReason)
-                        json.key("first_seen_at"); json.value(link.firstSeenAt)
-                        json.key("last_seen_at"); json.value(link.lastSeenAt)
-                        json.key("missing_since"); json.value(link.missingSince)
-                    }
+            json.key("sources")
+            json.array(sources) { json, link in
+                json.object { json in
+                    json.key("source"); json.value(link.source)
+                    json.key("source_name"); json.value(link.sourceName)
+                    json.key("external_id"); json.value(link.externalID)
+                    json.key("url"); json.value(link.url)
+                    json.key("merge_reason"); json.value(link.mergeReason)
+                    json.key("first_seen_at"); json.value(link.firstSeenAt)
+                    json.key("last_seen_at"); json.value(link.lastSeenAt)
+                    json.key("missing_since"); json.value(link.missingSince)
                 }
             }
             json.key("created_by"); json.value(job.createdBy)

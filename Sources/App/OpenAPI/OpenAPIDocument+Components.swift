@@ -115,7 +115,7 @@ extension OpenAPIDocument {
         static var job: JSONValue {
             [
                 "type": "object",
-                "required": ["id", "title", "company", "source", "description", "description_text", "scraped_at", "is_active", "skills"],
+                "required": ["id", "title", "company", "source", "description", "description_text", "scraped_at", "is_active", "skills", "sources"],
                 "properties": [
                     "id": ["type": "integer"],
                     "title": ["type": "string"],
@@ -138,7 +138,7 @@ extension OpenAPIDocument {
                     "inactive_since": nullable("string", ["format": "date-time"]),
                     "skills": ["type": "array", "items": ["type": "string"]],
                     "sources": [
-                        "type": "array", "description": "where the job is listed (a single job's answer only); merge_reason says why a source joined it",
+                        "type": "array", "description": "where the job is listed; merge_reason says why a source joined it",
                         "items": [
                             "type": "object", "required": ["source", "external_id", "first_seen_at", "last_seen_at"],
                             "properties": [

@@ -68,26 +68,33 @@ struct JobReader {
     }
 
     /// The page's jobs as the API shows them, with their skills (one query for all).
-    /// Where a job is listed, oldest first (the source that brought it, then those that joined).
-    func sourceLinks(of jobID: Int) async throws -> [JobSourceLink] {
-        try await database.sql.raw("""
-            SELECT js.source, s.name, js.external_id, js.url, js.merge_reason, js.first_seen_at, js.last_seen_at, js.missing_since
+    /// Where each job is listed, oldest first (the source that brought it, then those that
+    /// joined it): one query for a page of jobs.
+    func sourceLinks(of jobIDs: [Int]) async throws -> [Int: [JobSourceLink]] {
+        guard !jobIDs.isEmpty else { return [:] }
+        let rows = try await database.sql.raw("""
+            SELECT js.job_id, js.source, s.name, js.external_id, js.url, js.merge_reason, js.first_seen_at, js.last_seen_at, js.missing_since
             FROM job_sources js LEFT JOIN sources s ON s.id = js.source_id
-            WHERE js.job_id = \(bind: jobID) ORDER BY js.first_seen_at, js.id
-            """).all().map { row in
-            JobSourceLink(
+            WHERE js.job_id IN \(SQLBind.group(jobIDs)) ORDER BY js.first_seen_at, js.id
+            """).all()
+        var links: [Int: [JobSourceLink]] = [:]
+        for row in rows {
+            links[try row.decode(column: "job_id", as: Int.self), default: []].append(JobSourceLink(
                 source: try row.decode(column: "source", as: String.self), sourceName: try row.decode(column: "name", as: String?.self),
                 externalID: try row.decode(column: "external_id", as: String.self), url: try row.decode(column: "url", as: String?.self),
                 mergeReason: try row.decode(column: "merge_reason", as: String?.self),
                 firstSeenAt: try row.decode(column: "first_seen_at", as: Date.self), lastSeenAt: try row.decode(column: "last_seen_at", as: Date.self),
                 missingSince: try row.decode(column: "missing_since", as: Date?.self)
-            )
+            ))
         }
+        return links
     }
 
     func dtos(_ records: [JobRecord]) async throws -> [JobDTO] {
-        let skills = try await skillNames(of: records.map(\.id))
-        return records.map { JobDTO(job: $0, skills: skills[$0.id] ?? []) }
+        let ids = records.map(\.id)
+        let skills = try await skillNames(of: ids)
+        let sources = try await sourceLinks(of: ids)
+        return records.map { JobDTO(job: $0, skills: skills[$0.id] ?? [], sources: sources[$0.id] ?? []) }
     }
 
     // MARK: SQL

@@ -68,8 +68,6 @@ struct JobsController: RouteCollection {
     /// The job as stored, read back the way lists read it.
     private func dto(_ id: Int, _ request: Request) async throws -> JobDTO {
         let reader = JobReader(database: request.db)
-        var dto = try await reader.dtos([try await reader.record(id)])[0]
-        dto.sources = try await reader.sourceLinks(of: id)
-        return dto
+        return try await reader.dtos([try await reader.record(id)])[0]
     }
 }

@@ -54,7 +54,7 @@ struct JobPagesController: RouteCollection {
             inactiveSince: job.inactiveSince, createdAt: job.createdAt,
             applicationID: application?.id, applicationStatus: application.flatMap { ApplicationStatus(rawValue: $0.status) },
             canEdit: user.isAdmin || job.createdBy == user.id,
-            sources: try await reader.sourceLinks(of: id).map {
+            sources: (try await reader.sourceLinks(of: [id])[id] ?? []).map {
                 JobPage.SourceLink(name: $0.sourceName ?? $0.source, url: $0.url, mergeReason: $0.mergeReason, missing: $0.missingSince != nil)
             }
         )
