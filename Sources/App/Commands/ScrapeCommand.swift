@@ -33,7 +33,7 @@ struct ScrapeCommand: AsyncCommand {
             let counts = report.counts
             context.console.print(report.error.map { " failed: \($0)" } ?? (report.notModified ? " not modified since the last run" : " \(counts.new) new, \(counts.updated) updated, \(counts.merged) merged"))
             rows.append([
-                source.name, report.error == nil ? "ok" : "failed", String(report.pages), String(counts.new), String(counts.updated),
+                source.name, report.error != nil ? "failed" : report.notModified ? "unchanged (304)" : "ok", String(report.pages), String(counts.new), String(counts.updated),
                 String(counts.unchanged), String(counts.merged), String(counts.closed), String(counts.rejected),
             ])
         }
