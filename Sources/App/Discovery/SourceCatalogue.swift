@@ -61,18 +61,17 @@ struct SourceCatalogue {
         try reader.validate()
         let moved = definition.identifier != source.definition.identifier || definition.baseURL != source.definition.baseURL
         let newName = name.value ?? source.name
-        do {
-            try await database.sql.raw("""
-                UPDATE sources SET name = \(bind: newName), identifier = \(bind: definition.identifier), base_url = \(bind: definition.baseURL),
-                    schedule = \(bind: schedule.value ?? source.schedule), enabled = \(bind: enabled.value ?? source.enabled),
-                    etag = \(bind: moved ? nil : source.validators.etag), last_modified = \(bind: moved ? nil : source.validators.lastModified),
-                    updated_at = \(bind: Date())
-                WHERE id = \(bind: source.id)
-                """).run()
-        } catch where newName != source.name {
-            // The only unique rule a change can break.
+        if newName != source.name,
+           try await database.sql.raw("SELECT id FROM sources WHERE name = \(bind: newName) AND id <> \(bind: source.id)").first() != nil {
             throw DomainError.conflict("A source named '\(newName)' already exists")
         }
+        try await database.sql.raw("""
+            UPDATE sources SET name = \(bind: newName), identifier = \(bind: definition.identifier), base_url = \(bind: definition.baseURL),
+                schedule = \(bind: schedule.value ?? source.schedule), enabled = \(bind: enabled.value ?? source.enabled),
+                etag = \(bind: moved ? nil : source.validators.etag), last_modified = \(bind: moved ? nil : source.validators.lastModified),
+                updated_at = \(bind: Date())
+            WHERE id = \(bind: source.id)
+            """).run()
         return try await find(source.id)
     }
 
