@@ -119,7 +119,7 @@ struct DiscoverySourcesTests {
               {"id": "744000012346", "name": "Data Analyst", "releasedDate": "2025-11-21T10:00:00.000Z",
                "location": {"city": "Porto", "country": "pt", "remote": true}, "company": {"identifier": "acme", "name": "ACME Corp"}}
             ]}
-            """#))
+            """#, headers: [("ETag", "\"listing-1\"")]))
             board.serve("/v1/companies/acme/postings/744000012345", .init(body: #"""
             {"id": "744000012345", "jobAd": {"sections": {
               "companyDescription": {"title": "Company Description", "text": "<p>We make anvils.</p>"},
@@ -135,6 +135,8 @@ struct DiscoverySourcesTests {
             #expect(sre["description"]?.stringValue?.contains("<h3>Job Description</h3><p>Terraform and <b>Kubernetes</b>.</p>") == true)
             #expect(sre["skills"]?.arrayValue?.contains("Kubernetes") == true)
             #expect(board.hitCount("/v1/companies/acme/postings/744000012345") == 1)
+            let stored = try #require(try await SourceRecord.find(source.id, on: server.app.db))
+            #expect(stored.validators.isEmpty, "a text is missing: the listing's ETag is not kept, so the next run reads it again")
 
             // Next run: the stored text is kept and not asked for again; the missing one is.
             let again = try await DiscoveryTests.runner(server).run(source)
@@ -143,6 +145,20 @@ struct DiscoverySourcesTests {
             #expect(board.hitCount("/v1/companies/acme/postings/744000012346") >= 2)
             let kept = try #require(try await server.get("/api/v1/jobs?q=reliability").data["items"]?.arrayValue?.first)
             #expect(kept["description"] == sre["description"])
+
+            // The listing changes (now remote) but still carries no text: the stored text and
+            // the skills read from it stay.
+            board.serve("/v1/companies/acme/postings", .init(body: #"""
+            {"offset": 0, "limit": 100, "totalFound": 1, "content": [
+              {"id": "744000012345", "name": "Site Reliability Engineer", "releasedDate": "2025-11-20T10:00:00.000Z",
+               "location": {"city": "Lisbon", "country": "pt", "remote": true}, "company": {"identifier": "acme", "name": "ACME Corp"}}
+            ]}
+            """#))
+            let changed = try await DiscoveryTests.runner(server).run(source)
+            #expect(changed.counts.updated == 1)
+            let updated = try #require(try await server.get("/api/v1/jobs?q=reliability").data["items"]?.arrayValue?.first)
+            #expect(updated["remote"] == "remote" && updated["description"] == sre["description"])
+            #expect(updated["skills"]?.arrayValue?.contains("Kubernetes") == true && updated["skills"]?.arrayValue?.contains("Terraform") == true)
         }
     }
 
@@ -267,6 +283,34 @@ struct DiscoverySourcesTests {
             }
             await #expect(throws: SourceFetcher.FetchError.badURL("file:///etc/passwd")) {
                 _ = try await fetcher.get("file:///etc/passwd", logger: logger)
+            }
+        }
+    }
+
+    @Test func aSourcesKeys_andValidators_stayWithItsHost() async throws {
+        let board = try await FixtureServer.start()
+        defer { Task { try? await board.stop() } }
+        try await withServer(.sqlite, adjust: DiscoveryTests.allowPrivate) { server in
+            let fetcher = server.app.sourceFetcher
+            let logger = server.app.logger
+            let key = [(name: "Authorization-Key", value: "secret-key")]
+            let validators = SourceFetcher.Validators(etag: "\"v1\"")
+            board.serve("/same", .init(status: .found, headers: [("Location", "/landing")]))
+            board.serve("/elsewhere", .init(status: .found, headers: [("Location", board.namedBaseURL + "/landing")]))
+            board.serve("/landing", .init(body: "{}"))
+
+            _ = try await fetcher.get(board.baseURL + "/same", headers: key, validators: validators, logger: logger)
+            #expect(board.lastRequest("/landing")?.headers["authorization-key"] == "secret-key")
+            #expect(board.lastRequest("/landing")?.headers["if-none-match"] == "\"v1\"")
+            // 127.0.0.1 → localhost is another host: it gets neither the key nor the validators.
+            _ = try await fetcher.get(board.baseURL + "/elsewhere", headers: key, validators: validators, logger: logger)
+            #expect(board.lastRequest("/landing")?.headers["authorization-key"] == nil)
+            #expect(board.lastRequest("/landing")?.headers["if-none-match"] == nil)
+
+            // A 304 to a question nobody asked is an error, not "unchanged".
+            board.serve("/odd", .init(status: .notModified))
+            await #expect(throws: SourceFetcher.FetchError.status(304, board.baseURL + "/odd")) {
+                _ = try await fetcher.get(board.baseURL + "/odd", logger: logger)
             }
         }
     }

@@ -37,6 +37,7 @@ struct FeedAndSearchParserTests {
         #expect(first.postedAt == ISODate.parse("2025-11-20T08:30:00Z"))
         let second = try PostingNormalizer.normalize(postings[1])
         #expect(second.title == "Support Engineer" && second.company == "Bolt")
+        #expect(second.externalID == "acme.example#bolt-9", "a feed's own id is scoped by its host")
     }
 
     @Test func aPageThatIsNotAFeed_fails() {

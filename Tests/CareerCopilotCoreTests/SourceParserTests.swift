@@ -133,7 +133,7 @@ struct SourceParserTests {
         let postings = SourceParsers.schemaOrg(html: page, pageURL: "https://cobalt.example/careers")
         #expect(postings.count == 2)
         let first = try PostingNormalizer.normalize(postings[0])
-        #expect(first.externalID == "77" && first.company == "Cobalt" && first.remote == .remote)
+        #expect(first.externalID == "cobalt.example#77" && first.company == "Cobalt" && first.remote == .remote)
         #expect(first.salaryMin == 85_000 && first.salaryMax == 110_000 && first.salaryPeriod == .year)
         #expect(first.employmentType == .fullTime && first.postedAt == ISODate.parse("2025-11-01"))
         #expect(first.skills == ["AWS", "Terraform"])

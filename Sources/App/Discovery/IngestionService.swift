@@ -86,7 +86,8 @@ struct IngestionService {
         let sql = database.sql
         var links = try await Self.links(of: postings, sourceID: sourceID, now: now, on: database)
         var jobs = try await StoredJob.load(Set(links.values.map(\.jobID)), on: database)
-        let skillIDs = try await SkillService(database: database).idsByKey(for: postings.flatMap(\.skills))
+        let skills = SkillService(database: database)
+        var skillIDs = try await skills.idsByKey(for: postings.flatMap(\.skills))
         let unlinked = postings.filter { links[LinkKey($0)] == nil }
         var candidates = try await DuplicateCandidates.load(for: unlinked, on: database)
         var seen: [LinkKey] = []
@@ -114,7 +115,12 @@ struct IngestionService {
                 }
                 try await changed.update(link.jobID, now: now, on: database)
                 jobs[link.jobID] = changed
-                try await replaceSkills(of: link.jobID, with: posting.description.html.isEmpty ? changed.skills : posting.skills, ids: skillIDs, on: database)
+                // A listing without text keeps the stored text, and so the skills read from it.
+                let names = posting.description.html.isEmpty ? changed.skills : posting.skills
+                let unknown = names.filter { skillIDs[TextNormalizer.key($0)] == nil }
+                if !unknown.isEmpty { skillIDs.merge(try await skills.idsByKey(for: unknown)) { old, _ in old } }
+                try await sql.raw("DELETE FROM job_skills WHERE job_id = \(bind: link.jobID)").run()
+                try await insertSkills([(link.jobID, names)], ids: skillIDs, on: database)
                 results.append((.updated, link.jobID))
                 continue
             }
@@ -132,10 +138,7 @@ struct IngestionService {
         }
         if !fresh.isEmpty {
             let ids = try await StoredJob.insert(fresh.map(\.posting), now: now, on: database)
-            let skillRows = fresh.flatMap { item in
-                Set(item.posting.skills.compactMap { skillIDs[TextNormalizer.key($0)] }).sorted().map { SQLGroupExpression([SQLBind(ids[LinkKey(item.posting)]!), SQLBind($0)]) }
-            }
-            if !skillRows.isEmpty { try await sql.raw("INSERT INTO job_skills (job_id, skill_id) VALUES \(SQLList(skillRows))").run() }
+            try await insertSkills(fresh.map { (ids[LinkKey($0.posting)]!, $0.posting.skills) }, ids: skillIDs, on: database)
             try await Self.link(fresh.map { ($0.posting, ids[LinkKey($0.posting)]!, nil) }, sourceID: sourceID, now: now, on: database)
             for item in fresh {
                 let jobID = ids[LinkKey(item.posting)]!
@@ -182,11 +185,12 @@ struct IngestionService {
         return links
     }
 
-    private static func replaceSkills(of jobID: Int, with names: [String], ids: [String: Int], on database: any Database, isNew: Bool = false) async throws {
-        if !isNew { try await database.sql.raw("DELETE FROM job_skills WHERE job_id = \(bind: jobID)").run() }
-        let skillIDs = Array(Set(names.compactMap { ids[TextNormalizer.key($0)] })).sorted()
-        guard !skillIDs.isEmpty else { return }
-        let rows = skillIDs.map { SQLGroupExpression([SQLBind(jobID), SQLBind($0)]) }
+    /// Each job's skills (by name, through `ids`), in one statement.
+    private static func insertSkills(_ items: [(jobID: Int, names: [String])], ids: [String: Int], on database: any Database) async throws {
+        let rows = items.flatMap { item in
+            Set(item.names.compactMap { ids[TextNormalizer.key($0)] }).sorted().map { SQLGroupExpression([SQLBind(item.jobID), SQLBind($0)]) }
+        }
+        guard !rows.isEmpty else { return }
         try await database.sql.raw("INSERT INTO job_skills (job_id, skill_id) VALUES \(SQLList(rows))").run()
     }
 

@@ -65,13 +65,18 @@ struct SourceCatalogue {
            try await database.sql.raw("SELECT id FROM sources WHERE name = \(bind: newName) AND id <> \(bind: source.id)").first() != nil {
             throw DomainError.conflict("A source named '\(newName)' already exists")
         }
-        try await database.sql.raw("""
-            UPDATE sources SET name = \(bind: newName), identifier = \(bind: definition.identifier), base_url = \(bind: definition.baseURL),
-                schedule = \(bind: schedule.value ?? source.schedule), enabled = \(bind: enabled.value ?? source.enabled),
-                etag = \(bind: moved ? nil : source.validators.etag), last_modified = \(bind: moved ? nil : source.validators.lastModified),
-                updated_at = \(bind: Date())
-            WHERE id = \(bind: source.id)
-            """).run()
+        do {
+            // The validators are left to the runs unless the source moved (a run may be saving them now).
+            try await database.sql.raw("""
+                UPDATE sources SET name = \(bind: newName), identifier = \(bind: definition.identifier), base_url = \(bind: definition.baseURL),
+                    schedule = \(bind: schedule.value ?? source.schedule), enabled = \(bind: enabled.value ?? source.enabled),
+                    \(unsafeRaw: moved ? "etag = NULL, last_modified = NULL," : "") updated_at = \(bind: Date())
+                WHERE id = \(bind: source.id)
+                """).run()
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // The name was taken between the check and the update.
+            throw DomainError.conflict("A source named '\(newName)' already exists")
+        }
         return try await find(source.id)
     }
 

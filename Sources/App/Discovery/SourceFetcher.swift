@@ -70,13 +70,20 @@ struct SourceFetcher: Sendable {
 
     func get(_ url: String, headers: [(name: String, value: String)] = [], validators: Validators? = nil, logger: Logger) async throws -> Fetched {
         var current = url
+        var origin: String?
         for _ in 0...5 {
             guard let components = URLComponents(string: current), let scheme = components.scheme?.lowercased(),
                   scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
             else { throw FetchError.badURL(current) }
             let target = current
             // Requests are counted per host and port: two boards on one host share its limits.
-            let authority = components.port.map { "\(host):\($0)" } ?? host
+            let authority = (components.port.map { "\(host):\($0)" } ?? host).lowercased()
+            if origin == nil { origin = authority }
+            // A source's own headers (keys, a contact e-mail) and validators are for its host: a
+            // redirect elsewhere gets neither.
+            let sameHost = authority == origin
+            let headers = sameHost ? headers : []
+            let validators = sameHost ? validators : nil
             let interval = requestInterval
             let answer: Answer
             if allowPrivateNetwork {
@@ -92,7 +99,9 @@ struct SourceFetcher: Sendable {
                 }
             }
             if answer.status == 304 {
-                return Fetched(body: Data(), url: current, validators: validators ?? Validators(), notModified: true)
+                // "Not modified" means something only as the answer to a question we asked.
+                guard let validators, !validators.isEmpty else { throw FetchError.status(304, current) }
+                return Fetched(body: Data(), url: current, validators: validators, notModified: true)
             }
             if (300..<400).contains(answer.status) {
                 guard let location = answer.location, let next = URL(string: location, relativeTo: URL(string: current))?.absoluteString else {

@@ -108,7 +108,8 @@ struct SourceRunner {
             if report.notModified {
                 report.counts.unchanged = try await listedCount(source.id)
             } else {
-                raws = await withDetails(raws, definition: definition, sourceID: source.id)
+                let details = await withDetails(raws, definition: definition, sourceID: source.id)
+                raws = details.postings
                 var postings: [NormalizedPosting] = []
                 for (raw, result) in zip(raws, await Self.normalize(raws)) {
                     switch result {
@@ -121,6 +122,9 @@ struct SourceRunner {
                 }
                 let rejected = report.counts.rejected
                 report.counts = try await IngestionService(database: database, counts: counts, policy: policy, logger: logger).ingest(postings, sourceID: source.id, complete: complete, runStartedAt: started)
+                // The listing is "seen" only when all of it was stored with its texts: else the
+                // next run must read it again rather than be told it has not changed.
+                if report.counts.rejected > 0 || !details.complete { validators = .init() }
                 report.counts.rejected += rejected
             }
         } catch {
@@ -167,15 +171,18 @@ struct SourceRunner {
     /// Fills in the full text of postings whose listing has none (SmartRecruiters), for those
     /// not already stored with one, two requests at a time, at most `maxDetailFetches` a run.
     /// A failed detail request leaves that posting without its text; the run goes on.
-    private func withDetails(_ raws: [RawPosting], definition: SourceDefinition, sourceID: Int) async -> [RawPosting] {
-        guard let first = raws.first, definition.detailURL(for: first) != nil else { return raws }
+    /// `complete`: every text that was wanted was read.
+    private func withDetails(_ raws: [RawPosting], definition: SourceDefinition, sourceID: Int) async -> (postings: [RawPosting], complete: Bool) {
+        guard let first = raws.first, definition.detailURL(for: first) != nil else { return (raws, true) }
         let described = (try? await database.sql.raw("""
             SELECT js.external_id FROM job_sources js JOIN jobs j ON j.id = js.job_id
             WHERE js.source_id = \(bind: sourceID) AND j.description IS NOT NULL AND j.description <> ''
             """).all().map { try $0.decode(column: "external_id", as: String.self) }) ?? []
         let known = Set(described)
-        let wanted = raws.indices.filter { raws[$0].descriptionHTML == nil && !known.contains(raws[$0].externalID) }.prefix(maxDetailFetches)
+        let allWanted = raws.indices.filter { raws[$0].descriptionHTML == nil && !known.contains(raws[$0].externalID) }
+        let wanted = allWanted.prefix(maxDetailFetches)
         var result = raws
+        var complete = wanted.count == allWanted.count
         await withTaskGroup(of: (Int, String?).self) { group in
             var pending = wanted.makeIterator()
             func addNext() {
@@ -196,10 +203,11 @@ struct SourceRunner {
             addNext()
             for await (index, description) in group {
                 result[index].descriptionHTML = description
+                if description == nil { complete = false }
                 addNext()
             }
         }
-        return result
+        return (result, complete)
     }
 }
 

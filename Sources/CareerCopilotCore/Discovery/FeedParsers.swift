@@ -13,7 +13,7 @@ extension SourceParsers {
         let feedTitle = channel.child("title")?.text.nilIfEmpty
         return root.descendants(named: ["item", "entry"]).compactMap { item in
             let link = feedLink(item)
-            guard let id = (item.child("guid")?.text.nilIfEmpty ?? item.child("id")?.text.nilIfEmpty ?? link).map({ String($0.prefix(255)) }) else { return nil }
+            guard let id = (item.child("guid")?.text.nilIfEmpty ?? item.child("id")?.text.nilIfEmpty ?? link).map({ scopedID($0, within: feedURL) }) else { return nil }
             var posting = RawPosting(source: SourceKind.rss.rawValue, externalID: id)
             let title = item.child("title")?.text ?? ""
             let explicitCompany = ["company", "companyname", "company_name", "hiringorganization", "employer"].lazy.compactMap { item.child($0)?.text.nilIfEmpty }.first

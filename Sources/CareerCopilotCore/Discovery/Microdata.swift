@@ -57,6 +57,10 @@ public enum Microdata {
         var markup = ""
         /// A value from an attribute, which wins over the text.
         var attributeValue: String?
+
+        /// A property whose value is read from its content (an item's value is the item).
+        var readsText: Bool { !properties.isEmpty && !opensItem && attributeValue == nil }
+        var readsMarkup: Bool { readsText && properties.contains("description") }
     }
 
     struct Reader {
@@ -69,7 +73,7 @@ public enum Microdata {
             let opensItem = attributes["itemscope"] != nil
             // Markup for a `description` being read: the tag, with only what the sanitiser keeps.
             let tag = name == "a" ? "<a href=\"\(HTMLEscaping.attribute(attributes["href"] ?? ""))\">" : "<\(name)>"
-            for index in frames.indices where !frames[index].properties.isEmpty { frames[index].markup += tag }
+            for index in frames.indices where frames[index].readsMarkup { frames[index].markup += tag }
             if frames.count > 256 { return }  // deeper than any real page: ignored, as text
             var frame = Frame(name: name, properties: properties, opensItem: opensItem)
             if !properties.isEmpty, !opensItem {
@@ -91,16 +95,16 @@ public enum Microdata {
         }
 
         mutating func text(_ text: String) {
-            for index in frames.indices where !frames[index].properties.isEmpty {
+            for index in frames.indices where frames[index].readsText {
                 frames[index].text += text
-                frames[index].markup += HTMLEscaping.text(text)
+                if frames[index].readsMarkup { frames[index].markup += HTMLEscaping.text(text) }
             }
         }
 
         mutating func close(_ name: String) {
             guard let index = frames.lastIndex(where: { $0.name == name }) else { return }
             while frames.count > index { finish(frames.removeLast()) }
-            for index in frames.indices where !frames[index].properties.isEmpty { frames[index].markup += "</\(name)>" }
+            for index in frames.indices where frames[index].readsMarkup { frames[index].markup += "</\(name)>" }
         }
 
         mutating func closeAll() {
@@ -114,7 +118,7 @@ public enum Microdata {
                 if frame.properties.isEmpty { topLevel.append(item) } else { value = item.json }
             } else if !frame.properties.isEmpty {
                 let text = frame.attributeValue ?? TextNormalizer.collapsingWhitespace(frame.text)
-                value = .string(frame.properties.contains("description") && frame.attributeValue == nil ? frame.markup : text)
+                value = .string(frame.readsMarkup ? frame.markup : text)
             }
             guard let value, !items.isEmpty else { return }
             for property in frame.properties { items[items.count - 1].properties.append((property, value)) }

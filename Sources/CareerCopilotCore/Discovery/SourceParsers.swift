@@ -159,7 +159,7 @@ public enum SourceParsers {
         let identifier = object["identifier"]?["value"].flatMap(identifier) ?? object["identifier"].flatMap(identifier)
         // A relative `url` ("/jobs/7") is the page's.
         let url = object["url"]?.stringValue.flatMap { URL(string: $0, relativeTo: URL(string: pageURL))?.absoluteString } ?? pageURL
-        var posting = RawPosting(source: SourceKind.jsonLD.rawValue, externalID: identifier ?? url)
+        var posting = RawPosting(source: SourceKind.jsonLD.rawValue, externalID: identifier.map { scopedID($0, within: pageURL) } ?? url)
         posting.title = object["title"]?.stringValue ?? object["name"]?.stringValue
         posting.company = object["hiringOrganization"]?["name"]?.stringValue ?? object["hiringOrganization"]?.stringValue
         let places = (object["jobLocation"]?.arrayValue ?? object["jobLocation"].map { [$0] } ?? []).compactMap { place -> String? in
@@ -189,6 +189,17 @@ public enum SourceParsers {
     }
 
     // MARK: Helpers
+
+    /// A feed's or page's own id for a posting ("42", "job-7") is unique only there; two feeds
+    /// share the source name (`rss`, `jsonld`), so such an id is scoped by the host it came
+    /// from ("jobs.example#42"). Ids that are global by design (http(s) URLs, `urn:`, `tag:`)
+    /// stay as they are.
+    static func scopedID(_ id: String, within url: String) -> String {
+        let scheme = URLComponents(string: id)?.scheme?.lowercased()
+        if let scheme, ["http", "https", "urn", "tag"].contains(scheme) { return String(id.prefix(255)) }
+        guard let host = URLComponents(string: url)?.host?.lowercased(), !host.isEmpty else { return String(id.prefix(255)) }
+        return String("\(host)#\(id)".prefix(255))
+    }
 
     static func jsonLDBlocks(_ html: String) -> [String] {
         var blocks: [String] = []

@@ -12,8 +12,8 @@ public struct MarkupElement: Sendable, Equatable {
     /// The element's own text and CDATA, in order (not its children's).
     public var ownText = ""
 
-    /// Elements nested deeper than this are read as text of their parent: enough for any
-    /// feed, and a bound on a hostile one.
+    /// Elements opened deeper than this become empty children of the deepest open element
+    /// (their text goes to it): enough for any feed, and a bound on a hostile one.
     static let maximumDepth = 64
 
     public static func parse(_ text: String) -> MarkupElement {
