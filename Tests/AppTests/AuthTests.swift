@@ -96,7 +96,7 @@ struct AuthTests {
 
     @Test(arguments: TestDatabase.all)
     func refresh_rotates_andASpentTokenRevokesTheFamily(database: TestDatabase) async throws {
-        try await withAccounts(database) { server in
+        try await withServer(database, adjust: { $0.singleUser = false; $0.refreshReuseGrace = 0 }) { server in
             _ = try await register(server, "ada@example.com")
             let first = try await login(server, "ada@example.com")
             let rotated = try await server.post("/api/v1/auth/refresh", ["refresh_token": .string(first.refresh)])
@@ -111,6 +111,28 @@ struct AuthTests {
             // Another sign-in's family is untouched.
             let other = try await login(server, "ada@example.com")
             #expect(try await server.post("/api/v1/auth/refresh", ["refresh_token": .string(other.refresh)]).status == .ok)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func twoRefreshesAtOnce_bothSucceed_butALateReplayRevokes(database: TestDatabase) async throws {
+        try await withServer(database, adjust: { $0.singleUser = false; $0.refreshReuseGrace = 2 }) { server in
+            _ = try await register(server, "ada@example.com")
+            let first = try await login(server, "ada@example.com")
+            // Two pages of one browser refresh with the same token, at once.
+            async let one = server.post("/api/v1/auth/refresh", ["refresh_token": .string(first.refresh)])
+            async let two = server.post("/api/v1/auth/refresh", ["refresh_token": .string(first.refresh)])
+            let answers = try await [one, two]
+            #expect(answers.allSatisfy { $0.status == .ok }, "a race of one client is not a theft")
+            let tokens = try answers.map { try #require($0.data["refresh_token"]?.stringValue) }
+            #expect(Set(tokens).count == 2)
+
+            // Past the grace period the same token is a replay: the family ends, both pairs too.
+            try await Task.sleep(for: .milliseconds(2_500))
+            #expect(try await server.post("/api/v1/auth/refresh", ["refresh_token": .string(first.refresh)]).status == .unauthorized)
+            for token in tokens {
+                #expect(try await server.post("/api/v1/auth/refresh", ["refresh_token": .string(token)]).status == .unauthorized)
+            }
         }
     }
 

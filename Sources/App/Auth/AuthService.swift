@@ -102,7 +102,9 @@ struct AuthService {
     // MARK: Sessions
 
     /// Spends a refresh token and issues the next pair of its family. A token presented a
-    /// second time means it was stolen (or replayed): the whole family is revoked.
+    /// second time means it was stolen (or replayed): the whole family is revoked — unless it
+    /// comes within `refreshReuseGrace` of its first use, as when two pages of one browser
+    /// load at the moment the access cookie expires (both then get a pair of the family).
     func refresh(_ token: String) async throws -> TokenPair {
         guard let payload = try? await request.jwt.verify(token, as: AuthToken.self),
               payload.typ == .refresh, let userID = payload.userID, let family = payload.fam,
@@ -118,9 +120,12 @@ struct AuthService {
             .where("spent_at", .is, SQLLiteral.null)
             .returning("id")
             .all()
-        guard !spent.isEmpty else {
-            try await revokeFamily(family, at: now)
-            throw DomainError.unauthorized("This refresh token was already used; every session of its sign-in has been ended")
+        if spent.isEmpty {
+            let spentAt = try await RefreshToken.query(on: database).filter(\.$jti == stored.jti).first()?.spentAt
+            guard let spentAt, now.timeIntervalSince(spentAt) <= configuration.refreshReuseGrace else {
+                try await revokeFamily(family, at: now)
+                throw DomainError.unauthorized("This refresh token was already used; every session of its sign-in has been ended")
+            }
         }
         guard try await User.find(userID, on: database) != nil else {
             throw DomainError.unauthorized("Invalid, expired or revoked refresh token")

@@ -32,6 +32,9 @@ public struct AppConfiguration: Sendable {
     /// How long access and refresh tokens live, in seconds.
     public var accessTokenLifetime: TimeInterval = 15 * 60
     public var refreshTokenLifetime: TimeInterval = 30 * 24 * 3600
+    /// A refresh token presented again this soon after it was spent is a race of one client's
+    /// requests (two pages loading as the access cookie expires), not a theft: it gets a new pair.
+    public var refreshReuseGrace: TimeInterval = 10
     /// `serve` also runs a worker and the scheduler in its own process (the embedded default).
     public var embeddedWorker = true
     /// Tasks one worker runs at once.
