@@ -163,7 +163,7 @@ struct AuthService {
         if let revokedAt = user.sessionsRevokedAt, payload.iat.value < revokedAt {
             throw DomainError.unauthorized("This session has ended; sign in again")
         }
-        return (CurrentUser(id: userID, isAdmin: user.isAdmin), payload)
+        return (CurrentUser(id: userID, isAdmin: user.isAdmin, name: user.fullName ?? "", email: user.email), payload)
     }
 
     // MARK: Helpers

@@ -6,6 +6,10 @@ import Vapor
 struct CurrentUser: Sendable {
     let id: Int
     let isAdmin: Bool
+    /// Name and e-mail as read when a token was checked (the page header shows them without
+    /// reading the user again); nil where the user was not read.
+    var name: String?
+    var email: String?
 }
 
 /// Resolves the current user for `/api/v1`: the bearer access token's user, or the session

@@ -8,7 +8,9 @@ extension Request {
     func pageContext(_ section: PageContext.Section? = nil) async throws -> PageContext {
         let session = webSession
         var viewer: PageContext.Viewer?
-        if let current = session.user, let user = try await User.find(current.id, on: db) {
+        if let current = session.user, let name = current.name, let email = current.email {
+            viewer = PageContext.Viewer(name: name, email: email, isAdmin: current.isAdmin)
+        } else if let current = session.user, let user = try await User.find(current.id, on: db) {
             viewer = PageContext.Viewer(name: user.fullName ?? "", email: user.email, isAdmin: user.isAdmin)
         }
         return PageContext(
