@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        // Tests only: property-based tests of every parser of outside input.
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // Domain values and rules. Plain Swift: no Vapor, no Fluent.
@@ -64,7 +66,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CareerCopilotCoreTests",
-            dependencies: ["CareerCopilotCore"],
+            dependencies: ["CareerCopilotCore", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict
         ),
         .testTarget(

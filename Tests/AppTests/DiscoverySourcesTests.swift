@@ -164,7 +164,7 @@ struct DiscoverySourcesTests {
 
     static func withKeys(_ config: inout AppConfiguration) {
         config.allowPrivateNetwork = true
-        config.sourceCredentials = SourceCredentials(adzunaAppID: "app-123", adzunaAppKey: "secret-adzuna-key", usajobsAPIKey: "secret-usajobs-key", usajobsEmail: "me@example.com")
+        config.sourceCredentials = SourceCredentials(adzunaAppID: "app-123", adzunaAppKey: "secret-adzuna-key", usajobsAPIKey: "secret-usajobs-key", usajobsEmail: "me@example.com", extraKeyHosts: ["127.0.0.1"])
     }
 
     @Test func adzunaAndUSAJOBS_runWithTheirKeys_andNeverShowThem() async throws {

@@ -141,8 +141,9 @@ struct DiscoveryTests {
             #expect(report.error?.contains("private or local address") == true)
             #expect(board.hitCount("/careers") == 0, "nothing was requested")
         }
-        for host in ["localhost", "127.0.0.1", "169.254.169.254", "[::1]", "10.0.0.8"] {
-            #expect(throws: SourceFetcher.FetchError.self) { _ = try SourceFetcher.checkedAddress(host) }
+        let fetcher = SourceFetcher(client: .shared)
+        for host in ["localhost", "127.0.0.1", "169.254.169.254", "[::1]", "10.0.0.8", "[::127.0.0.1]", "[::ffff:0:127.0.0.1]", "[64:ff9b::127.0.0.1]", "[64:ff9b::a9fe:a9fe]"] {
+            await #expect(throws: SourceFetcher.FetchError.self) { _ = try await fetcher.checkedAddress(host) }
         }
     }
 

@@ -6,22 +6,27 @@ extension AuthService {
     /// Every sign-up counts against its address, valid or not: accounts cost a bcrypt hash each.
     func limitedRegister(_ readDraft: () throws -> AccountDraft) async throws -> User {
         let limiter = RateLimiter(database: request.db)
-        let buckets = RateLimiter.buckets(request, action: "register", email: nil)
-        try await limiter.check(buckets)
-        try await limiter.record(buckets)
+        _ = try await limiter.reserve(RateLimiter.buckets(request, action: "register", email: nil))
         return try await register(try readDraft())
     }
 
     /// Failures count per address and per account; while either is full, even the right
-    /// password is refused, so guessing gains nothing.
+    /// password is refused, so guessing gains nothing. Each attempt reserves its place before
+    /// the password is checked, so attempts in flight count too; a success gives it back.
     func limitedLogin(_ draft: AccountDraft) async throws -> TokenPair {
         let limiter = RateLimiter(database: request.db)
-        let buckets = RateLimiter.buckets(request, action: "login", email: draft.email)
-        try await limiter.check(buckets)
+        let reservation = try await limiter.reserve(RateLimiter.buckets(request, action: "login", email: draft.email))
         do {
-            return try await login(draft)
+            let tokens = try await login(draft)
+            try await limiter.release(reservation)
+            return tokens
         } catch let error as DomainError {
-            if case .unauthorized = error { try await limiter.record(buckets) }
+            if case .unauthorized = error { throw error }
+            // Not a wrong password (a validation error, say): the attempt does not count.
+            try? await limiter.release(reservation)
+            throw error
+        } catch {
+            try? await limiter.release(reservation)
             throw error
         }
     }

@@ -30,45 +30,56 @@ struct AuthService {
 
     /// Creates an account. The first account claims user 1, the owner of a single-user
     /// install (and its data), and is an admin; later ones are users.
+    ///
+    /// The password is hashed before anything is looked up, so a taken e-mail answers after
+    /// the same work as a new one. The checks and the write then run as one serialised step:
+    /// two first sign-ups at once used to both claim user 1 (the second overwrote the first).
     func register(_ draft: AccountDraft) async throws -> User {
         guard let email = draft.email, let password = draft.password else { throw DomainError.validation(["email and password are required"]) }
-        if try await User.query(on: database).filter(\.$email == email).first() != nil {
-            throw DomainError.conflict("An account with this e-mail address already exists")
+        let hash = try await hasher.hash(password)
+        let fullName = draft.fullName.value
+        return try await database.serializedTransaction(on: "accounts") { transaction in
+            if try await User.query(on: transaction).filter(\.$email == email).first() != nil {
+                throw DomainError.conflict("An account with this e-mail address already exists")
+            }
+            let accounts = try await User.query(on: transaction).filter(\.$passwordHash != nil).countRows()
+            if accounts == 0, let owner = try await User.find(1, on: transaction), owner.passwordHash == nil {
+                owner.email = email
+                owner.fullName = fullName
+                owner.passwordHash = hash
+                owner.role = User.Role.admin.rawValue
+                try await owner.save(on: transaction)
+                return owner
+            }
+            let user = User(email: email, fullName: fullName, role: accounts == 0 ? .admin : .user)
+            user.passwordHash = hash
+            try await user.create(on: transaction)
+            return user
         }
-        let hash = try await request.password.async.hash(password)
-        let accounts = try await User.query(on: database).filter(\.$passwordHash != nil).countRows()
-        if accounts == 0, let owner = try await User.find(1, on: database), owner.passwordHash == nil {
-            owner.email = email
-            owner.fullName = draft.fullName.value
-            owner.passwordHash = hash
-            owner.role = User.Role.admin.rawValue
-            try await owner.save(on: database)
-            return owner
-        }
-        let user = User(email: email, fullName: draft.fullName.value, role: accounts == 0 ? .admin : .user)
-        user.passwordHash = hash
-        try await user.create(on: database)
-        return user
     }
 
     /// Signs in. A wrong e-mail and a wrong password answer the same, after the same work.
     func login(_ draft: AccountDraft) async throws -> TokenPair {
         let user = try await draft.email.asyncFlatMap { email in try await User.query(on: database).filter(\.$email == email).first() }
-        let hash = user?.passwordHash ?? Self.decoyHash
-        let matches = try await request.password.async.verify(draft.password ?? "", created: hash)
+        let password = draft.password ?? ""
+        let matches = if let hash = user?.passwordHash {
+            try await hasher.verify(password, against: hash)
+        } else {
+            try await hasher.verifyDecoy(password)
+        }
         guard let user, user.passwordHash != nil, matches else {
             throw DomainError.unauthorized("Invalid e-mail address or password")
         }
         // Refresh tokens past their expiry protect nothing any more.
         try await RefreshToken.query(on: database).filter(\.$expiresAt < Date()).delete()
-        return try await issueTokens(for: try user.requireID(), family: UUID().uuidString)
+        return try await issueTokens(for: user, family: UUID().uuidString)
     }
 
     /// Changes the password after checking the current one, and ends every session of the
     /// account: refresh families revoked, access tokens issued until now refused.
     func changePassword(of userID: Int, current: String, new: String) async throws {
         let user = try await passwordUser(userID, password: current)
-        user.passwordHash = try await request.password.async.hash(new)
+        user.passwordHash = try await hasher.hash(new)
         // Tokens carry whole seconds: refuse everything issued up to the end of this second.
         user.sessionsRevokedAt = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.up))
         try await database.writeTransaction { transaction in
@@ -93,7 +104,7 @@ struct AuthService {
         guard let user = try await User.find(userID, on: database), let hash = user.passwordHash else {
             throw DomainError.forbidden("This account has no password: sign up first")
         }
-        guard try await request.password.async.verify(password, created: hash) else {
+        guard try await hasher.verify(password, against: hash) else {
             throw DomainError.forbidden("The password is not correct")
         }
         return user
@@ -127,10 +138,10 @@ struct AuthService {
                 throw DomainError.unauthorized("This refresh token was already used; every session of its sign-in has been ended")
             }
         }
-        guard try await User.find(userID, on: database) != nil else {
+        guard let user = try await User.find(userID, on: database) else {
             throw DomainError.unauthorized("Invalid, expired or revoked refresh token")
         }
-        return try await issueTokens(for: userID, family: family)
+        return try await issueTokens(for: user, family: family)
     }
 
     /// Revokes the access token until it expires and, when given, the refresh token's family.
@@ -168,8 +179,12 @@ struct AuthService {
 
     // MARK: Helpers
 
-    private func issueTokens(for userID: Int, family: String) async throws -> TokenPair {
-        let now = Date()
+    /// Tokens carry whole seconds, and a password change refuses every token issued up to the
+    /// end of its second (`sessionsRevokedAt`, rounded up). A token issued later within that
+    /// same second is dated at its end, so it is not refused along with the old ones.
+    private func issueTokens(for user: User, family: String) async throws -> TokenPair {
+        let userID = try user.requireID()
+        let now = max(Date(), user.sessionsRevokedAt ?? .distantPast)
         let access = AuthToken(
             sub: .init(value: String(userID)), jti: .init(value: UUID().uuidString), iat: .init(value: now),
             exp: .init(value: now.addingTimeInterval(configuration.accessTokenLifetime)), typ: .access, fam: nil
@@ -193,9 +208,7 @@ struct AuthService {
             .update()
     }
 
-    /// A bcrypt hash of nothing anyone knows, verified when the e-mail is unknown so that
-    /// sign-in takes as long as with a wrong password.
-    private static let decoyHash = (try? Bcrypt.hash(UUID().uuidString, cost: 12)) ?? ""
+    private var hasher: PasswordHasher { request.application.passwordHasher }
 }
 
 private extension Optional {

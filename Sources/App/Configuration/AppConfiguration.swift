@@ -56,6 +56,13 @@ public struct AppConfiguration: Sendable {
     public var dedupTitleSimilarity = 0.8
     /// Keys of the sources that need them (Adzuna, USAJOBS).
     public var sourceCredentials = SourceCredentials()
+    /// bcrypt's cost for passwords (12: about a quarter of a second a hash).
+    public var passwordHashCost = 12
+    /// Most password hashes waiting or running at once; past that, sign-ins get 503.
+    public var passwordHashCapacity = 32
+    /// Host names a single-user server answers to besides loopback ones (`CC_ALLOWED_HOSTS`):
+    /// any other `Host` is refused, so a web page cannot reach the owner's data by DNS rebinding.
+    public var allowedHosts: [String] = []
 
     public static let defaultSchedules: [(kind: String, schedule: Schedule)] = [
         ("maintenance.cleanup", try! Schedule("@daily")),
@@ -205,7 +212,8 @@ public struct AppConfiguration: Sendable {
         }
         let credentials = SourceCredentials(
             adzunaAppID: value("CC_ADZUNA_APP_ID"), adzunaAppKey: value("CC_ADZUNA_APP_KEY"),
-            usajobsAPIKey: value("CC_USAJOBS_API_KEY"), usajobsEmail: value("CC_USAJOBS_EMAIL")
+            usajobsAPIKey: value("CC_USAJOBS_API_KEY"), usajobsEmail: value("CC_USAJOBS_EMAIL"),
+            extraKeyHosts: Set((value("CC_SOURCE_KEY_HOSTS") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         )
         if (credentials.adzunaAppID == nil) != (credentials.adzunaAppKey == nil) {
             problems.append("CC_ADZUNA_APP_ID and CC_ADZUNA_APP_KEY go together: set both or neither")
@@ -240,6 +248,14 @@ public struct AppConfiguration: Sendable {
             }
         }
 
+        var allowedHosts: [String] = []
+        if let raw = value("CC_ALLOWED_HOSTS") {
+            allowedHosts = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+            if let bad = allowedHosts.first(where: { $0.contains(where: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }) }) {
+                problems.append("CC_ALLOWED_HOSTS must list host names separated by commas (without ports); '\(bad)' is not one")
+            }
+        }
+
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         var config = AppConfiguration(
             dataDirectory: dataDirectory, database: database, databaseSchema: schema, databasePoolSize: poolSize,
@@ -257,6 +273,7 @@ public struct AppConfiguration: Sendable {
         config.workerConcurrency = concurrency
         config.taskLease = lease
         config.schedules = schedules
+        config.allowedHosts = allowedHosts
         return config
     }
 

@@ -26,7 +26,9 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     app.http.client.configuration.redirectConfiguration = .disallow
     // Source fetches carry their own deadline (SourceFetcher.timeout); this bounds connecting only.
     app.http.client.configuration.timeout = .init(connect: .seconds(10))
-    app.passwords.use(.bcrypt(cost: 12))
+    app.storage[PasswordHasherKey.self] = PasswordHasher(cost: config.passwordHashCost, capacity: config.passwordHashCapacity)
+    app.storage[WriteProbeKey.self] = WriteProbe()
+    app.lifecycle.use(WriteCheckAtStart())
     let secret = try TokenSecret.load(configured: config.jwtSecret, dataDirectory: config.dataDirectory)
     await app.jwt.keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
     app.migrations.add(Migrations.all)
@@ -44,6 +46,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     app.middleware.use(RequestIDMiddleware())
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(APIErrorMiddleware(methods: methodIndex))
+    if config.singleUser { app.middleware.use(SingleUserGuardMiddleware(allowedHosts: Set(config.allowedHosts))) }
     try routes(app, config)
     methodIndex.build(from: app.routes)
 }
@@ -81,10 +84,43 @@ private struct JobCountsKey: StorageKey {
     typealias Value = CountCache
 }
 
+private struct PasswordHasherKey: StorageKey {
+    typealias Value = PasswordHasher
+}
+
+private struct WriteProbeKey: StorageKey {
+    typealias Value = WriteProbe
+}
+
+/// Says at start when the database takes no writes: the product would otherwise look healthy
+/// and refuse every change.
+private struct WriteCheckAtStart: LifecycleHandler {
+    func didBootAsync(_ application: Application) async throws {
+        let result = await application.writeProbe.check(application.db)
+        if !result.writable {
+            application.logger.error("The database takes no writes: every change will be refused with 503 until this is fixed", metadata: ["problem": .string(result.problem ?? "")])
+        }
+    }
+}
+
 extension Application {
     /// The configuration the application was set up with.
     public var configuration: AppConfiguration {
         storage[ConfigurationKey.self] ?? AppConfiguration()
+    }
+
+    /// bcrypt on threads of its own (configured in `configure`).
+    var passwordHasher: PasswordHasher {
+        guard let hasher = storage[PasswordHasherKey.self] else { fatalError("configure(_:_:) sets the password hasher") }
+        return hasher
+    }
+
+    /// Whether the database takes writes, checked at start and by `/health`.
+    var writeProbe: WriteProbe {
+        if let probe = storage[WriteProbeKey.self] { return probe }
+        let probe = WriteProbe()
+        storage[WriteProbeKey.self] = probe
+        return probe
     }
 
     /// Totals of recent job lists, shared by the requests of this process.

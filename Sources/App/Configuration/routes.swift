@@ -2,7 +2,7 @@ import Foundation
 import Vapor
 
 func routes(_ app: Application, _ config: AppConfiguration) throws {
-    try app.register(collection: HealthController(startedAt: Date()))
+    try app.register(collection: HealthController(startedAt: Date(), writeProbe: app.writeProbe))
     try app.register(collection: MetricsController())
 
     let api = app.grouped("api", "v1")

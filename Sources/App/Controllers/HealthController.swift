@@ -7,6 +7,7 @@ import Vapor
 /// 503 when the database cannot be reached.
 struct HealthController: RouteCollection {
     let startedAt: Date
+    let writeProbe: WriteProbe
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("health", use: health)
@@ -23,9 +24,10 @@ struct HealthController: RouteCollection {
             var failed: Int?
             var oldestWaitSeconds: Double?
             var alive: Int?
+            var writable: Bool?
 
             enum CodingKeys: String, CodingKey {
-                case status, kind, error, queued, running, failed, alive
+                case status, kind, error, queued, running, failed, alive, writable
                 case latencyMs = "latency_ms"
                 case oldestWaitSeconds = "oldest_wait_seconds"
             }
@@ -52,17 +54,22 @@ struct HealthController: RouteCollection {
             try await request.db.sql.raw("SELECT 1").run()
             let elapsed = clock.now - start
             database.latencyMs = (Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000).rounded(toPlaces: 3)
+            let write = await writeProbe.check(request.db)
+            database.writable = write.writable
+            if !write.writable {
+                database = .init(status: "read_only", kind: database.kind, latencyMs: database.latencyMs, error: write.problem, writable: false)
+            }
         } catch {
             database = .init(status: "down", kind: database.kind, error: "The database cannot be reached")
             request.logger.error("Health check: database unreachable", metadata: ["error": .string(String(reflecting: error))])
         }
         var queue = Report.Component(status: "unknown")
         var workers = Report.Component(status: "unknown")
-        if database.status == "up" {
+        if database.status != "down" {
             (queue, workers) = await background(request)
         }
-        let healthy = database.status == "up"
-        let degraded = queue.status == "backlogged" || workers.status == "none_alive"
+        let healthy = database.status != "down"
+        let degraded = database.status == "read_only" || queue.status == "backlogged" || workers.status == "none_alive"
         let report = Report(
             status: !healthy ? "unhealthy" : degraded ? "degraded" : "healthy",
             database: database,

@@ -71,3 +71,20 @@ extension Database {
         }
     }
 }
+
+extension Database {
+    /// A write transaction that runs alone among all transactions serialised on the same
+    /// `key`, across every process: a check and the write it allows (a rate limit, "is this the
+    /// first account?") then happen as one step. PostgreSQL takes a transaction-scoped
+    /// advisory lock on the key; on SQLite `BEGIN IMMEDIATE` already admits one writer at a time.
+    func serializedTransaction<T: Sendable>(on key: String, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await writeTransaction { transaction in
+            if transaction.dialect == .postgres {
+                // Scoped by schema: instances that share a database in schemas of their own
+                // (`CC_DATABASE_SCHEMA`) are separate installs and must not wait for each other.
+                try await transaction.sql.raw("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':' || \(bind: key)))").run()
+            }
+            return try await body(transaction)
+        }
+    }
+}

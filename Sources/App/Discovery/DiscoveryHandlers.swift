@@ -16,6 +16,9 @@ struct DiscoveryRunHandler: TaskHandler {
         guard let id = context.payload["source_id"]?.intValue else { throw PermanentTaskError("payload needs source_id") }
         guard let source = try await SourceRecord.find(id, on: context.database) else { return ["skipped": "the source no longer exists"] }
         let report = try await SourceRunner(database: context.database, fetcher: fetcher, logger: context.logger, counts: counts, policy: policy).run(source)
+        // The run stored its error on the source; the task says so too (failed, with the same
+        // words), and is not retried: the source's schedule runs it again.
+        if let error = report.error { throw PermanentTaskError(error) }
         let counts = report.counts
         return [
             "source": .string(source.name), "pages": .number(Double(report.pages)), "not_modified": .bool(report.notModified), "error": report.error.map(JSONValue.string) ?? .null,

@@ -71,20 +71,32 @@ struct IngestionService {
         return counts
     }
 
+    /// Whether a posting may change the stored job with this id (its fields, or its links).
+    /// Discovery may change every job; a person's import only the jobs that person may edit.
+    typealias ChangePermission = @Sendable (_ jobID: Int, _ database: any Database) async throws -> Bool
+
     /// One posting, in a transaction of its own (imports, and a failed chunk's postings).
-    func store(_ posting: NormalizedPosting, sourceID: Int?, now: Date) async throws -> (outcome: Outcome, jobID: Int) {
+    func store(_ posting: NormalizedPosting, sourceID: Int?, now: Date, mayChange: ChangePermission? = nil) async throws -> (outcome: Outcome, jobID: Int) {
         let policy = self.policy
         return try await database.writeTransaction { transaction in
-            try await Self.store([posting], sourceID: sourceID, now: now, policy: policy, on: transaction)[0]
+            try await Self.store([posting], sourceID: sourceID, now: now, policy: policy, mayChange: mayChange, on: transaction)[0]
         }
     }
 
 
     /// Stores postings inside the caller's transaction; one result per posting, in order. New
     /// jobs, their skills and their links are written in one statement each for the chunk.
-    static func store(_ postings: [NormalizedPosting], sourceID: Int?, now: Date, policy: Deduplicator.Policy, on database: any Database) async throws -> [(outcome: Outcome, jobID: Int)] {
+    ///
+    /// A posting that matches a job `mayChange` does not allow (another person's job, or the
+    /// shared catalogue's, for someone's import) changes nothing and answers that job as
+    /// unchanged: an import must never rewrite a job its importer could not edit.
+    static func store(
+        _ postings: [NormalizedPosting], sourceID: Int?, now: Date, policy: Deduplicator.Policy, mayChange: ChangePermission? = nil,
+        on database: any Database
+    ) async throws -> [(outcome: Outcome, jobID: Int)] {
         let sql = database.sql
-        var links = try await Self.links(of: postings, sourceID: sourceID, now: now, on: database)
+        func allowed(_ jobID: Int) async throws -> Bool { try await mayChange?(jobID, database) ?? true }
+        var links = try await Self.links(of: postings, sourceID: sourceID, now: now, mayChange: mayChange, on: database)
         var jobs = try await StoredJob.load(Set(links.values.map(\.jobID)), on: database)
         let skills = SkillService(database: database)
         var skillIDs = try await skills.idsByKey(for: postings.flatMap(\.skills))
@@ -104,6 +116,10 @@ struct IngestionService {
                 continue
             }
             if let link = links[key] {
+                guard try await allowed(link.jobID) else {
+                    results.append((.unchanged, link.jobID))
+                    continue
+                }
                 seen.append(key)
                 if link.url != posting.url {
                     try await sql.raw("UPDATE job_sources SET url = \(bind: posting.url) WHERE source = \(bind: key.source) AND external_id = \(bind: key.externalID)").run()
@@ -125,6 +141,10 @@ struct IngestionService {
                 continue
             }
             if let (jobID, reason) = candidates.duplicate(of: posting, policy: policy) {
+                guard try await allowed(jobID) else {
+                    results.append((.unchanged, jobID))
+                    continue
+                }
                 try await Self.link([(posting, jobID, reason)], sourceID: sourceID, now: now, on: database)
                 // Now this source lists it: no second posting of the source may join it.
                 candidates.remove(jobID, for: posting.source)
@@ -159,7 +179,12 @@ struct IngestionService {
 
     /// The postings' links, by key. A job stored under the same source and id without a link
     /// (added by hand or through the API with that id) is linked now, not stored twice.
-    private static func links(of postings: [NormalizedPosting], sourceID: Int?, now: Date, on database: any Database) async throws -> [LinkKey: (jobID: Int, url: String?)] {
+    /// An adopted job leaves its creator: it is the source's now, in the shared catalogue (a
+    /// person could otherwise pre-create a board's id and keep editing what the board lists).
+    /// A job the caller may not change is found, not adopted.
+    private static func links(
+        of postings: [NormalizedPosting], sourceID: Int?, now: Date, mayChange: ChangePermission?, on database: any Database
+    ) async throws -> [LinkKey: (jobID: Int, url: String?)] {
         var links: [LinkKey: (jobID: Int, url: String?)] = [:]
         for (source, group) in Dictionary(grouping: postings, by: \.source) {
             let ids = group.map(\.externalID)
@@ -177,10 +202,13 @@ struct IngestionService {
                 let key = LinkKey(source: source, externalID: try row.decode(column: "external_id", as: String.self))
                 guard let posting = unlinked.first(where: { LinkKey($0) == key }) else { continue }
                 let jobID = try row.decode(column: "id", as: Int.self)
-                adopted.append((posting, jobID, nil))
                 links[key] = (jobID, posting.url)
+                if try await mayChange?(jobID, database) ?? true { adopted.append((posting, jobID, nil)) }
             }
             try await link(adopted, sourceID: sourceID, now: now, on: database)
+            if !adopted.isEmpty {
+                try await database.sql.raw("UPDATE jobs SET created_by = NULL WHERE id IN \(SQLBind.group(adopted.map(\.1)))").run()
+            }
         }
         return links
     }

@@ -12,7 +12,10 @@ struct JobImporter {
     var counts: CountCache?
     var policy = Deduplicator.Policy()
 
-    func importJob(from url: String) async throws -> (jobID: Int, outcome: IngestionService.Outcome) {
+    /// Reads the posting at `url` and stores it for `user`. A posting that matches a job the
+    /// user may not edit answers that job, unchanged: a page of one's own that names another
+    /// job's id or apply URL must not rewrite it.
+    func importJob(from url: String, by user: CurrentUser) async throws -> (jobID: Int, outcome: IngestionService.Outcome) {
         guard url.count <= 2_048, WebURL.isAbsoluteHTTP(url) else {
             throw DomainError.validation(["url must be an http(s) URL"])
         }
@@ -39,7 +42,16 @@ struct JobImporter {
         } catch {
             throw DomainError.validation(["the job posting at url has \(error.reason)"])
         }
-        let (outcome, jobID) = try await IngestionService(database: database, counts: counts, policy: policy).store(normalized, sourceID: nil, now: Date())
+        let ingestion = IngestionService(database: database, counts: counts, policy: policy)
+        let mayChange: IngestionService.ChangePermission = { jobID, database in try await JobService.may(user, changeJob: jobID, on: database) }
+        let (outcome, jobID): (IngestionService.Outcome, Int)
+        do {
+            (outcome, jobID) = try await ingestion.store(normalized, sourceID: nil, now: Date(), mayChange: mayChange)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // The same posting imported twice at once: the other import stored it first, and a
+            // second try finds it.
+            (outcome, jobID) = try await ingestion.store(normalized, sourceID: nil, now: Date(), mayChange: mayChange)
+        }
         counts?.invalidate()
         return (jobID, outcome)
     }

@@ -4,9 +4,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
-#if canImport(Glibc)
-import Glibc
-#endif
+import NIOPosix
 
 /// Fetches source pages politely and safely: an honest User-Agent, timeouts, a size cap,
 /// retries on 429 and 5xx honouring `Retry-After`, at most two requests at once per host,
@@ -23,6 +21,8 @@ struct SourceFetcher: Sendable {
     var trustedHosts: Set<String> = []
     /// Keys for the sources that need them.
     var credentials = SourceCredentials()
+    /// DNS off the cooperative pool, with a deadline (the guard resolves every host itself).
+    var resolver = HostResolver.shared
     var maxAttempts = 3
     var timeout: TimeAmount = .seconds(25)
     var maxBytes = 10 * 1024 * 1024
@@ -35,6 +35,7 @@ struct SourceFetcher: Sendable {
 
     enum FetchError: Error, CustomStringConvertible, Equatable {
         case forbiddenAddress(String), unresolvable(String), badURL(String), status(Int, String), tooLarge(Int), tooManyRedirects, rateLimited(String), timedOut(String)
+        case unreachable(String, String)
 
         /// URLs appear with their secret parameters hidden: these messages are logged and stored.
         var description: String {
@@ -47,6 +48,7 @@ struct SourceFetcher: Sendable {
             case .tooManyRedirects: "more than 5 redirects"
             case let .rateLimited(url): "still rate limited by \(SourceCredentials.redact(url).prefix(200)) after retries"
             case let .timedOut(url): "no complete answer from \(SourceCredentials.redact(url).prefix(200)) within the time limit"
+            case let .unreachable(url, reason): "\(SourceCredentials.redact(url).prefix(200)) could not be reached (\(reason))"
             }
         }
     }
@@ -87,11 +89,14 @@ struct SourceFetcher: Sendable {
             let interval = requestInterval
             let answer: Answer
             if allowPrivateNetwork {
+                // Resolved here first all the same: a name that does not resolve fails now,
+                // clearly and within the resolver's deadline, not at the connect timeout.
+                _ = try await checkedAddress(host, trusted: true)
                 answer = try await HostLimiter.shared.run(authority, interval: interval) {
                     try await self.attempt(target, client: self.client, headers: headers, validators: validators, logger: logger)
                 }
             } else {
-                let address = try Self.checkedAddress(host, trusted: trustedHosts.contains(host.lowercased()))
+                let address = try await checkedAddress(host, trusted: trustedHosts.contains(host.lowercased()))
                 answer = try await HostLimiter.shared.run(authority, interval: interval) {
                     try await self.pinned(to: address, host: host) { client in
                         try await self.attempt(target, client: client, headers: headers, validators: validators, logger: logger)
@@ -156,6 +161,12 @@ struct SourceFetcher: Sendable {
                 response = try await client.execute(request, deadline: deadline)
             } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
                 throw FetchError.timedOut(url)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                // Refused, reset, TLS failures …: the source could not be reached, which is about
+                // the source, not a fault of ours.
+                throw FetchError.unreachable(url, Self.plainReason(error))
             }
             let status = Int(response.status.code)
             if status == 429 || status >= 500 {
@@ -203,10 +214,21 @@ struct SourceFetcher: Sendable {
         }
     }
 
+    /// What went wrong with a connection, in words a person reads on the sources page.
+    static func plainReason(_ error: any Error) -> String {
+        let text = String(describing: error)
+        if text.contains("refused") || error is NIOConnectionError { return "the connection was refused" }
+        if text.localizedCaseInsensitiveContains("tls") || text.localizedCaseInsensitiveContains("ssl") || text.contains("handshake") {
+            return "the secure connection failed"
+        }
+        if let error = error as? HTTPClientError, error == .remoteConnectionClosed { return "the server closed the connection" }
+        return "the connection failed"
+    }
+
     /// Seconds from a `Retry-After` header (delta seconds, or an HTTP date).
     static func retryAfter(_ value: String?) -> TimeInterval? {
         guard let value = value?.trimmingCharacters(in: .whitespaces) else { return nil }
-        if let seconds = Double(value) { return max(0, seconds) }
+        if let seconds = Double(value.prefix(32)) { return seconds.isFinite ? max(0, seconds) : nil }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
@@ -215,41 +237,18 @@ struct SourceFetcher: Sendable {
 
     /// The address to connect to: every address the host resolves to must be public (unless
     /// the host is trusted); the first IPv4 one is used, else the first.
-    static func checkedAddress(_ host: String, trusted: Bool = false) throws -> String {
-        let addresses = resolve(host)
+    func checkedAddress(_ host: String, trusted: Bool = false) async throws -> String {
+        let addresses: [String]
+        do {
+            addresses = try await resolver.resolve(host)
+        } catch HostResolver.Failure.timedOut {
+            throw FetchError.unresolvable("\(host) (no DNS answer within \(resolver.timeout))")
+        } catch {
+            throw FetchError.unresolvable("\(host) (too many DNS lookups at once; try again)")
+        }
         guard !addresses.isEmpty else { throw FetchError.unresolvable(host) }
         guard trusted || !addresses.contains(where: NetworkAddress.isPrivate) else { throw FetchError.forbiddenAddress(host) }
         return addresses.first { !$0.contains(":") } ?? addresses[0]
-    }
-
-    /// The host's addresses (an address literal is itself).
-    static func resolve(_ host: String) -> [String] {
-        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
-        var hints = addrinfo()
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        var result: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo(bare, nil, &hints, &result) == 0, let first = result else { return [] }
-        defer { freeaddrinfo(first) }
-        var addresses: [String] = []
-        var cursor: UnsafeMutablePointer<addrinfo>? = first
-        while let info = cursor {
-            var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
-            if info.pointee.ai_family == AF_INET, let address = info.pointee.ai_addr {
-                address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { pointer in
-                    var value = pointer.pointee.sin_addr
-                    _ = inet_ntop(AF_INET, &value, &buffer, socklen_t(buffer.count))
-                }
-                addresses.append(String(cString: buffer))
-            } else if info.pointee.ai_family == AF_INET6, let address = info.pointee.ai_addr {
-                address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { pointer in
-                    var value = pointer.pointee.sin6_addr
-                    _ = inet_ntop(AF_INET6, &value, &buffer, socklen_t(buffer.count))
-                }
-                addresses.append(String(cString: buffer))
-            }
-            cursor = info.pointee.ai_next
-        }
-        return addresses
     }
 }
 

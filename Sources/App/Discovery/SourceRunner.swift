@@ -81,7 +81,7 @@ struct SourceRunner {
         do {
             var definition = source.definition
             definition.credentials = fetcher.credentials
-            if let missing = fetcher.credentials.missing(for: definition.kind) { throw SourceRunFailure(description: missing) }
+            if let missing = fetcher.credentials.missing(for: definition.kind) ?? definition.keyHostProblem { throw SourceRunFailure(description: missing) }
             var raws: [RawPosting] = []
             var next: String? = definition.firstPageURL
             var complete = true
@@ -228,7 +228,18 @@ extension Application {
     var sourceFetcher: SourceFetcher {
         SourceFetcher(
             client: http.client.shared, allowPrivateNetwork: configuration.allowPrivateNetwork, credentials: configuration.sourceCredentials,
-            timeout: .seconds(Int64(configuration.sourceTimeout)), requestInterval: .milliseconds(configuration.sourceRequestInterval)
+            resolver: hostResolver, timeout: .seconds(Int64(configuration.sourceTimeout)),
+            requestInterval: .milliseconds(configuration.sourceRequestInterval)
         )
     }
+
+    /// DNS for source fetches and imports (tests put in one that never answers).
+    var hostResolver: HostResolver {
+        get { storage[HostResolverKey.self] ?? .shared }
+        set { storage[HostResolverKey.self] = newValue }
+    }
+}
+
+private struct HostResolverKey: StorageKey {
+    typealias Value = HostResolver
 }

@@ -55,6 +55,12 @@ struct APIError: Error {
             self.init(status: .badRequest, message: "The request could not be decoded", details: [Self.describe(error)])
         case let error as any DatabaseError where error.isConstraintFailure:
             self.init(status: .conflict, message: "The change conflicts with existing data")
+        case let error where DatabaseAvailability.problem(of: error) != nil:
+            let message = DatabaseAvailability.problem(of: error) == .notWritable
+                ? "The database cannot be written (a read-only file or a full disk); nothing was changed"
+                : "The database is not available right now; nothing was changed. Try again in a moment"
+            self.init(status: .serviceUnavailable, message: message, headers: ["Retry-After": "5"])
+            isServerFault = true
         default:
             self.init(
                 status: .internalServerError,

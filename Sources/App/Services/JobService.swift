@@ -18,6 +18,7 @@ struct JobService {
         job.isActive = true
         job.scrapedAt = Date()
         job.$creator.id = user.id
+        try Self.checkSource(draft, by: user)
         try apply(draft, to: job)
         try await ensureUniqueExternalID(of: job)
         try await database.writeTransaction { transaction in
@@ -33,6 +34,7 @@ struct JobService {
     func update(_ id: Int, with draft: JobDraft, by user: CurrentUser) async throws -> Job {
         let job = try await find(id)
         try authorize(user, toChange: job)
+        try Self.checkSource(draft, by: user)
         try apply(draft, to: job)
         try await ensureUniqueExternalID(of: job)
         try await database.writeTransaction { transaction in
@@ -66,9 +68,31 @@ struct JobService {
     }
 
     private func authorize(_ user: CurrentUser, toChange job: Job) throws {
-        guard user.isAdmin || job.$creator.id == user.id else {
+        guard Self.may(user, change: job.$creator.id) else {
             throw DomainError.forbidden("Only the job's creator or an admin may change it")
         }
+    }
+
+    /// The rule for changing a job: its creator or an admin.
+    static func may(_ user: CurrentUser, change createdBy: Int?) -> Bool {
+        user.isAdmin || (createdBy != nil && createdBy == user.id)
+    }
+
+    /// Whether `user` may change the stored job `jobID` (false when it does not exist).
+    static func may(_ user: CurrentUser, changeJob jobID: Int, on database: any Database) async throws -> Bool {
+        if user.isAdmin { return true }
+        struct Row: Decodable { let created_by: Int? }
+        let row = try await database.sql.raw("SELECT created_by FROM jobs WHERE id = \(bind: jobID)").first(decoding: Row.self)
+        return may(user, change: row?.created_by)
+    }
+
+    /// The names discovery files its jobs under (`greenhouse`, `rss`, `import` …): a person's
+    /// job may not claim one, or a source run would take it for the board's own.
+    static let reservedSources: Set<String> = Set(SourceKind.allCases.map(\.rawValue) + ["import"])
+
+    private static func checkSource(_ draft: JobDraft, by user: CurrentUser) throws {
+        guard !user.isAdmin, let source = draft.source.value, reservedSources.contains(source) else { return }
+        throw DomainError.validation(["source '\(source)' is kept for jobs that discovery brings in; use another name, such as manual"])
     }
 
     private func apply(_ draft: JobDraft, to job: Job) throws {

@@ -106,7 +106,7 @@ public enum HackerNewsHiring {
             guard let id = comment["id"].flatMap(SourceParsers.identifier), let html = comment["text"]?.stringValue, !html.isEmpty else { return nil }
             var posting = parse(html, id: id)
             posting.postedAt = comment["created_at"]?.stringValue.flatMap(ISODate.parse)
-                ?? comment["created_at_i"]?.numberValue.map { Date(timeIntervalSince1970: $0) }
+                ?? ISODate.fromUnixSeconds(comment["created_at_i"]?.numberValue)
             return posting
         }
     }

@@ -8,12 +8,27 @@ public struct SourceCredentials: Sendable, Equatable {
     public var usajobsAPIKey: String?
     /// USAJOBS wants the caller's e-mail address as its User-Agent.
     public var usajobsEmail: String?
+    /// Hosts besides the services' own that the operator lets receive the keys (a mirror, a
+    /// test server): `CC_SOURCE_KEY_HOSTS`. An admin in the app cannot add to it.
+    public var extraKeyHosts: Set<String>
 
-    public init(adzunaAppID: String? = nil, adzunaAppKey: String? = nil, usajobsAPIKey: String? = nil, usajobsEmail: String? = nil) {
+    public init(
+        adzunaAppID: String? = nil, adzunaAppKey: String? = nil, usajobsAPIKey: String? = nil, usajobsEmail: String? = nil,
+        extraKeyHosts: Set<String> = []
+    ) {
         self.adzunaAppID = adzunaAppID
         self.adzunaAppKey = adzunaAppKey
         self.usajobsAPIKey = usajobsAPIKey
         self.usajobsEmail = usajobsEmail
+        self.extraKeyHosts = Set(extraKeyHosts.map { $0.lowercased() })
+    }
+
+    /// Whether a keyed source's keys may be sent to `url`: only to its service's own host, or
+    /// to a host the operator listed. Other sources carry no keys, so any host is fine.
+    public func mayReceiveKeys(_ kind: SourceKind, url: String) -> Bool {
+        guard kind.needsKeys else { return true }
+        guard let host = URLComponents(string: url)?.host?.lowercased(), !host.isEmpty else { return false }
+        return host == URLComponents(string: kind.defaultBaseURL)?.host || extraKeyHosts.contains(host)
     }
 
     /// Why a source of this kind cannot run with these credentials; nil when it can.

@@ -7,7 +7,7 @@ public enum Microdata {
     /// The page's top-level items (those that are not another item's property).
     public static func items(in html: String) -> [JSONValue] {
         guard html.range(of: "itemscope", options: .caseInsensitive) != nil else { return [] }
-        var reader = Reader()
+        var reader = Reader(budget: html.utf8.count * 4 + 65_536)
         var tokenizer = HTMLTokenizer(html)
         while let token = tokenizer.next() {
             switch token {
@@ -34,16 +34,12 @@ public enum Microdata {
         var type: String?
         var properties: [(String, JSONValue)] = []
 
+        /// A repeated property becomes an array, built once (not grown one copy at a time).
         var json: JSONValue {
-            var object: [String: JSONValue] = [:]
+            var grouped: [String: [JSONValue]] = [:]
+            for (name, value) in properties { grouped[name, default: []].append(value) }
+            var object = grouped.mapValues { $0.count == 1 ? $0[0] : JSONValue.array($0) }
             if let type { object["@type"] = .string(type) }
-            for (name, value) in properties {
-                switch object[name] {
-                case nil: object[name] = value
-                case let .array(values)?: object[name] = .array(values + [value])
-                case let existing?: object[name] = .array([existing, value])
-                }
-            }
             return .object(object)
         }
     }
@@ -63,18 +59,45 @@ public enum Microdata {
         var readsMarkup: Bool { readsText && properties.contains("description") }
     }
 
+    /// Reads the tokens of a page with bounded work: elements nest at most `maximumDepth`
+    /// deep (deeper ones are read as text of their parent), every property copies at most
+    /// `maximumValue` bytes, and all copies together at most `budget` bytes (a few times the
+    /// page). A text nested in many properties is copied into each of them, so without these
+    /// bounds a deep page costs its size times its depth — 1 MiB nested 255 deep took 330 MB.
     struct Reader {
+        static let maximumDepth = 32
+        static let maximumValue = 400_000
         var frames: [Frame] = []
         var items: [Item] = []
         var topLevel: [Item] = []
+        var budget: Int
+
+        init(budget: Int) {
+            self.budget = budget
+        }
+
+        /// Appends to every open frame that reads text (and markup), within the bounds.
+        private mutating func append(text: String?, markup: String) {
+            guard budget > 0 else { return }
+            for index in frames.indices where frames[index].readsText {
+                if let text, frames[index].text.utf8.count < Self.maximumValue {
+                    frames[index].text += text
+                    budget -= text.utf8.count
+                }
+                if frames[index].readsMarkup, frames[index].markup.utf8.count < Self.maximumValue {
+                    frames[index].markup += markup
+                    budget -= markup.utf8.count
+                }
+            }
+        }
 
         mutating func open(_ name: String, _ attributes: [String: String], isVoid: Bool) {
-            let properties = (attributes["itemprop"] ?? "").split(separator: " ").map(String.init)
+            let properties = (attributes["itemprop"] ?? "").split(separator: " ").prefix(16).map(String.init)
             let opensItem = attributes["itemscope"] != nil
             // Markup for a `description` being read: the tag, with only what the sanitiser keeps.
             let tag = name == "a" ? "<a href=\"\(HTMLEscaping.attribute(attributes["href"] ?? ""))\">" : "<\(name)>"
-            for index in frames.indices where frames[index].readsMarkup { frames[index].markup += tag }
-            if frames.count > 256 { return }  // deeper than any real page: ignored, as text
+            append(text: nil, markup: tag)
+            if frames.count >= Self.maximumDepth { return }  // deeper than any real page: read as text
             var frame = Frame(name: name, properties: properties, opensItem: opensItem)
             if !properties.isEmpty, !opensItem {
                 switch name {
@@ -95,16 +118,14 @@ public enum Microdata {
         }
 
         mutating func text(_ text: String) {
-            for index in frames.indices where frames[index].readsText {
-                frames[index].text += text
-                if frames[index].readsMarkup { frames[index].markup += HTMLEscaping.text(text) }
-            }
+            guard frames.contains(where: \.readsText) else { return }
+            append(text: text, markup: frames.contains(where: \.readsMarkup) ? HTMLEscaping.text(text) : "")
         }
 
         mutating func close(_ name: String) {
             guard let index = frames.lastIndex(where: { $0.name == name }) else { return }
             while frames.count > index { finish(frames.removeLast()) }
-            for index in frames.indices where frames[index].readsMarkup { frames[index].markup += "</\(name)>" }
+            append(text: nil, markup: "</\(name)>")
         }
 
         mutating func closeAll() {

@@ -60,9 +60,19 @@ public enum NetworkAddress {
     }
 
     static func isPrivateV6(_ b: [UInt8]) -> Bool {
-        if b.allSatisfy({ $0 == 0 }) { return true }  // ::
-        if b[0..<15].allSatisfy({ $0 == 0 }) && b[15] == 1 { return true }  // ::1
-        if b[0..<10].allSatisfy({ $0 == 0 }) && b[10] == 0xFF && b[11] == 0xFF { return isPrivateV4(Array(b[12...])) }  // ::ffff:a.b.c.d
+        // Every form that carries an IPv4 address inside is judged by that address, or refused
+        // outright where no public use exists: a guard that only knew `::ffff:` let
+        // `[::127.0.0.1]` and `[64:ff9b::127.0.0.1]` through.
+        if b[0..<12].allSatisfy({ $0 == 0 }) { return true }  // ::/96: ::, ::1 and IPv4-compatible (deprecated)
+        if b[0..<10].allSatisfy({ $0 == 0 }) && b[10] == 0xFF && b[11] == 0xFF { return isPrivateV4(Array(b[12...])) }  // ::ffff:a.b.c.d mapped
+        if b[0..<8].allSatisfy({ $0 == 0 }) && b[8] == 0xFF && b[9] == 0xFF { return true }  // ::ffff:0:a.b.c.d translated (SIIT)
+        if b[0] == 0x00, b[1] == 0x64, b[2] == 0xFF, b[3] == 0x9B {
+            // 64:ff9b::/96 well-known NAT64 prefix; 64:ff9b:1::/48 local-use NAT64.
+            return b[4..<12].allSatisfy({ $0 == 0 }) ? isPrivateV4(Array(b[12...])) : true
+        }
+        if b[0] == 0x20, b[1] == 0x02 { return isPrivateV4(Array(b[2..<6])) }  // 2002::/16 6to4
+        if b[0] == 0x20, b[1] == 0x01, b[2] == 0x00, b[3] == 0x00 { return true }  // 2001::/32 Teredo
+        if b[0] == 0x01, b[1..<8].allSatisfy({ $0 == 0 }) { return true }  // 100::/64 discard
         if b[0] & 0xFE == 0xFC { return true }  // fc00::/7 unique local
         if b[0] == 0xFE && b[1] & 0xC0 == 0x80 { return true }  // fe80::/10 link-local
         if b[0] == 0xFF { return true }  // multicast

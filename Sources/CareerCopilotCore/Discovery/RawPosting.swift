@@ -53,14 +53,15 @@ public struct NormalizedPosting: Sendable, Equatable {
 
 /// Why a posting was not taken; counted per run and logged.
 public enum PostingRejection: Error, Sendable, Equatable {
-    case missingTitle, missingCompany, missingURL, invalidURL(String)
+    case missingTitle, missingCompany, missingURL, invalidURL(String), invalidID
 
     public var reason: String {
         switch self {
+        case .invalidID: "no usable id (empty, or with control characters)"
         case .missingTitle: "no title"
         case .missingCompany: "no company"
         case .missingURL: "no URL"
-        case let .invalidURL(url): "URL is not http(s): \(url.prefix(100))"
+        case let .invalidURL(url): "URL is not http(s): \(TextNormalizer.removingControlCharacters(String(url.prefix(100))))"
         }
     }
 }
@@ -68,30 +69,64 @@ public enum PostingRejection: Error, Sendable, Equatable {
 /// Validates and normalises one posting. One bad posting never fails a run: it is rejected
 /// with its reason.
 public enum PostingNormalizer {
-    public static func normalize(_ raw: RawPosting, taxonomy: SkillTaxonomy = .standard) throws(PostingRejection) -> NormalizedPosting {
-        let title = TextNormalizer.collapsingWhitespace(HTMLEntities.decode(raw.title ?? ""))
+    /// The limits of a job as the API takes it (`JobDraft`); a source's longer text is cut.
+    static let maxTitle = 300, maxCompany = 200, maxLocation = 300, maxExternalID = 255
+    /// Description markup read at most: ten times what a person may type, far above any real
+    /// posting, and a bound on the work one hostile posting costs.
+    static let maxDescriptionInput = 1_000_000
+
+    public static func normalize(_ raw: RawPosting, taxonomy: SkillTaxonomy = .standard, now: Date = Date()) throws(PostingRejection) -> NormalizedPosting {
+        let title = TextNormalizer.truncated(line(raw.title), to: maxTitle)
         guard !title.isEmpty else { throw .missingTitle }
-        let company = TextNormalizer.collapsingWhitespace(HTMLEntities.decode(raw.company ?? ""))
+        let company = TextNormalizer.truncated(line(raw.company), to: maxCompany)
         guard !company.isEmpty else { throw .missingCompany }
+        // An id is compared, not read: one with control characters is refused rather than
+        // changed into another posting's id.
+        let externalID = raw.externalID.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !externalID.isEmpty, !externalID.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { throw .invalidID }
         guard let rawURL = raw.url?.trimmingCharacters(in: .whitespacesAndNewlines), !rawURL.isEmpty else { throw .missingURL }
-        guard rawURL.count <= 2_048, WebURL.isAbsoluteHTTP(rawURL) else { throw .invalidURL(rawURL) }
+        guard rawURL.count <= 2_048, WebURL.isAbsoluteHTTP(rawURL), !rawURL.unicodeScalars.contains(where: TextNormalizer.isUnwantedControl) else {
+            throw .invalidURL(rawURL)
+        }
         let url = rawURL
 
-        let locations = LocationNormalizer.split(raw.location.map(HTMLEntities.decode))
-        let description = HTMLSanitizer.sanitizeDescription(decodedDescription(raw.descriptionHTML ?? ""))
-        var salary = ParsedSalary(min: raw.salaryMin, max: raw.salaryMax, currency: raw.salaryCurrency?.uppercased(), period: raw.salaryPeriod)
-        if salary.min == nil, salary.max == nil, let text = raw.salaryText, let parsed = SalaryParser.parse(text) {
+        let location = raw.location.map { TextNormalizer.truncated(TextNormalizer.removingControlCharacters(HTMLEntities.decode($0)), to: maxLocation) }
+        let locations = LocationNormalizer.split(location)
+        var markup = raw.descriptionHTML ?? ""
+        if markup.utf8.count > maxDescriptionInput { markup = String(decoding: markup.utf8.prefix(maxDescriptionInput), as: UTF8.self) }
+        markup = TextNormalizer.removingControlCharacters(markup)
+        let description = HTMLSanitizer.sanitizeDescription(decodedDescription(markup))
+        var salary = ParsedSalary(min: raw.salaryMin, max: raw.salaryMax, currency: currencyCode(raw.salaryCurrency), period: raw.salaryPeriod)
+        if salary.min == nil, salary.max == nil, let text = raw.salaryText, let parsed = SalaryParser.parse(String(text.prefix(500))) {
             salary = parsed
         }
+        // Pay the API would refuse (negative, not finite, over a billion) is a broken field: dropped.
+        salary.min = salary.min.flatMap(plausibleAmount)
+        salary.max = salary.max.flatMap(plausibleAmount)
         if let min = salary.min, let max = salary.max, max < min { (salary.min, salary.max) = (max, min) }
         return NormalizedPosting(
-            source: raw.source, externalID: raw.externalID, title: title, company: company, locations: locations,
-            remote: raw.remote ?? RemoteDetector.detect(raw.location, title),
+            source: raw.source, externalID: TextNormalizer.truncated(externalID, to: maxExternalID), title: title, company: company, locations: locations,
+            remote: raw.remote ?? RemoteDetector.detect(location, title),
             description: description, url: url,
             salaryMin: salary.min, salaryMax: salary.max, salaryCurrency: salary.currency, salaryPeriod: salary.period,
-            employmentType: raw.employmentType, postedAt: raw.postedAt,
+            employmentType: raw.employmentType, postedAt: ISODate.plausiblePostingDate(raw.postedAt, now: now),
             skills: taxonomy.extract(from: title, description.text)
         )
+    }
+
+    /// One line of text: entities decoded, control characters gone, white space collapsed.
+    private static func line(_ text: String?) -> String {
+        TextNormalizer.collapsingWhitespace(TextNormalizer.removingControlCharacters(HTMLEntities.decode(text ?? "")))
+    }
+
+    private static func plausibleAmount(_ amount: Double) -> Double? {
+        amount.isFinite && amount >= 0 && amount <= JobDraft.maxSalary ? amount : nil
+    }
+
+    /// A three-letter code, upper-cased; anything else is not a currency.
+    private static func currencyCode(_ text: String?) -> String? {
+        guard let code = text?.trimmingCharacters(in: .whitespaces).uppercased(), JobDraft.isCurrencyCode(code) else { return nil }
+        return code
     }
 
     /// Greenhouse and others send HTML that is itself entity-encoded (`&lt;p&gt;`): decode it

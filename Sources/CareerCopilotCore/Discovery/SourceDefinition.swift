@@ -25,6 +25,9 @@ public enum SourceKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// Sources that send the operator's keys (from the environment) with every request.
+    public var needsKeys: Bool { self == .adzuna || self == .usajobs }
+
     public var defaultBaseURL: String {
         switch self {
         case .greenhouse: "https://boards-api.greenhouse.io"
@@ -93,8 +96,19 @@ public struct SourceDefinition: Sendable, Equatable {
         if id.count > 2_048 { issues.append("identifier must be at most 2048 characters") }
         if let missing = credentials.missing(for: kind) { issues.append(missing) }
         if let baseURL, !WebURL.isAbsoluteHTTP(baseURL) { issues.append("base_url must be an http(s) URL") }
+        if let problem = keyHostProblem { issues.append(problem) }
         return issues
     }
+
+    /// Why this source's keys may not go where its base URL points; nil when they may.
+    public var keyHostProblem: String? {
+        guard kind.needsKeys, !credentials.mayReceiveKeys(kind, url: base) else { return nil }
+        let own = URLComponents(string: kind.defaultBaseURL)?.host ?? kind.defaultBaseURL
+        return "base_url of a \(kind.rawValue) source must be on \(own): its keys go to no other host unless CC_SOURCE_KEY_HOSTS lists it"
+    }
+
+    /// Keys ride along only to a host allowed to receive them.
+    private var keysAllowed: Bool { keyHostProblem == nil }
 
     private var base: String {
         var base = baseURL?.isEmpty == false ? baseURL! : kind == .recruitee ? "https://\(encodedIdentifier).recruitee.com" : kind.defaultBaseURL
@@ -128,14 +142,14 @@ public struct SourceDefinition: Sendable, Equatable {
     private func adzunaPageURL(_ page: Int) -> String {
         let query = SearchQuery(identifier)
         let country = (query["country"] ?? "gb").lowercased()
-        let keys = "app_id=\(SearchQuery.encode(credentials.adzunaAppID ?? ""))&app_key=\(SearchQuery.encode(credentials.adzunaAppKey ?? ""))"
-        return "\(base)/v1/api/jobs/\(country)/search/\(page)?\(keys)&results_per_page=\(Self.adzunaPageSize)&\(query.encoded(excluding: ["country"]))"
+        let keys = keysAllowed ? "app_id=\(SearchQuery.encode(credentials.adzunaAppID ?? ""))&app_key=\(SearchQuery.encode(credentials.adzunaAppKey ?? ""))&" : ""
+        return "\(base)/v1/api/jobs/\(country)/search/\(page)?\(keys)results_per_page=\(Self.adzunaPageSize)&\(query.encoded(excluding: ["country"]))"
     }
 
     /// Headers this source's requests carry besides the fetcher's own (USAJOBS: its key, and
     /// the e-mail address it wants as User-Agent).
     public var requestHeaders: [(name: String, value: String)] {
-        guard kind == .usajobs else { return [] }
+        guard kind == .usajobs, keysAllowed else { return [] }
         return [("Authorization-Key", credentials.usajobsAPIKey ?? ""), ("User-Agent", credentials.usajobsEmail ?? "")]
     }
 

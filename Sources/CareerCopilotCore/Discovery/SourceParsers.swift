@@ -70,7 +70,7 @@ public enum SourceParsers {
         }
         posting.salaryText = item["salaryDescriptionPlain"]?.stringValue
         posting.employmentType = employment(categories?["commitment"]?.stringValue)
-        posting.postedAt = number(item["createdAt"]).map { Date(timeIntervalSince1970: $0 / 1000) }
+        posting.postedAt = ISODate.fromUnixSeconds(number(item["createdAt"]).map { $0 / 1000 })
         return posting
     }
 
@@ -118,7 +118,7 @@ public enum SourceParsers {
             posting.salaryMin = number(item["salary_min"]).flatMap { $0 > 0 ? $0 : nil }
             posting.salaryMax = number(item["salary_max"]).flatMap { $0 > 0 ? $0 : nil }
             if posting.salaryMin != nil || posting.salaryMax != nil { (posting.salaryCurrency, posting.salaryPeriod) = ("USD", .year) }
-            posting.postedAt = item["date"]?.stringValue.flatMap(ISODate.parse) ?? number(item["epoch"]).map { Date(timeIntervalSince1970: $0) }
+            posting.postedAt = item["date"]?.stringValue.flatMap(ISODate.parse) ?? ISODate.fromUnixSeconds(number(item["epoch"]))
             return posting
         }
     }
@@ -137,7 +137,7 @@ public enum SourceParsers {
             posting.descriptionHTML = item["description"]?.stringValue
             posting.url = item["url"]?.stringValue
             posting.employmentType = (item["job_types"]?.arrayValue ?? []).compactMap { employment($0.stringValue) }.first
-            posting.postedAt = number(item["created_at"]).map { Date(timeIntervalSince1970: $0) }
+            posting.postedAt = ISODate.fromUnixSeconds(number(item["created_at"]))
             return posting
         }
         return (postings, body["links"]?["next"]?.stringValue)
@@ -232,7 +232,11 @@ public enum SourceParsers {
     /// A number, or a string holding one ("120000", "120,000.00").
     static func number(_ value: JSONValue?) -> Double? {
         if let number = value?.numberValue, number.isFinite { return number }
-        if let text = value?.stringValue { return Double(text.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)) }
+        // `Double("inf")`, `Double("nan")` and `Double("1e999")` parse too: only finite numbers count.
+        if let text = value?.stringValue?.prefix(64),
+           let number = Double(text.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)), number.isFinite {
+            return number
+        }
         return nil
     }
 

@@ -1,5 +1,8 @@
 /// A forgiving HTML tokenizer: enough of the HTML5 rules to read real job descriptions
 /// (unclosed tags, unquoted attributes, comments, entities), never failing on any input.
+///
+/// Linear in its input: every scan moves `index` forward, and a construct that is never closed
+/// (a comment, a quote, a raw-text element) ends the input instead of being searched again.
 struct HTMLTokenizer {
     enum Token: Equatable {
         case text(String)
@@ -160,8 +163,12 @@ struct HTMLTokenizer {
     }
 
     private func matches(_ literal: String, at position: Int) -> Bool {
-        let literalBytes = Array(literal.utf8)
-        return position + literalBytes.count <= bytes.count && Array(bytes[position..<position + literalBytes.count]) == literalBytes
+        var offset = position
+        for byte in literal.utf8 {
+            guard offset < bytes.count, bytes[offset] == byte else { return false }
+            offset += 1
+        }
+        return true
     }
 
     private func matchesCaseInsensitive(_ literal: [UInt8], at position: Int) -> Bool {

@@ -5,8 +5,44 @@ import Foundation
 ///
 /// Accepts `2025-11-07`, `2025-11-07T10:00`, `2025-11-07T10:00:00`, fractional seconds, and a
 /// zone of `Z`, `+01:00`, `+0100` or `+01`. A value without a zone is taken as UTC.
+///
+/// Every date it returns lies in `representable` (years 0001–9999), so it can be written back
+/// in the same four-digit form and stored by both databases; `format` never traps, whatever
+/// the date.
 public enum ISODate {
+    /// 0001-01-01T00:00:00Z ... 9999-12-31T23:59:59Z.
+    public static let representable = Date(timeIntervalSince1970: -62_135_596_800)...Date(timeIntervalSince1970: 253_402_300_799)
+
+    /// A date a job board may plausibly give for a posting: from 1990 to a year after `now`.
+    /// Anything else (an epoch of `1e300`, milliseconds read as seconds, `9999-12-31`) is a
+    /// broken or hostile payload, and the field is dropped.
+    public static func plausiblePostingDate(_ date: Date?, now: Date = Date()) -> Date? {
+        guard let date, date.timeIntervalSince1970.isFinite,
+              date.timeIntervalSince1970 >= 631_152_000,  // 1990-01-01
+              date <= now.addingTimeInterval(366 * 86_400) else { return nil }
+        return date
+    }
+
+    /// A Unix time in seconds as a date, when it is a finite number in `representable`.
+    public static func fromUnixSeconds(_ seconds: Double?) -> Date? {
+        guard let seconds, seconds.isFinite else { return nil }
+        let date = Date(timeIntervalSince1970: seconds)
+        return representable.contains(date) ? date : nil
+    }
+
+    /// The date, or the nearest end of `representable` (the Unix epoch for NaN).
+    public static func clamped(_ date: Date) -> Date {
+        let seconds = date.timeIntervalSince1970
+        if seconds.isNaN { return Date(timeIntervalSince1970: 0) }
+        return min(max(date, representable.lowerBound), representable.upperBound)
+    }
+
     public static func parse(_ text: String) -> Date? {
+        guard text.utf8.count <= 64 else { return nil }
+        return parseUnchecked(text).flatMap { representable.contains($0) ? $0 : nil }
+    }
+
+    private static func parseUnchecked(_ text: String) -> Date? {
         let bytes = Array(text.trimmingCharacters(in: .whitespaces).utf8)
         var index = 0
 
@@ -71,9 +107,11 @@ public enum ISODate {
         return Date(timeIntervalSince1970: seconds)
     }
 
-    /// `2025-11-07T10:00:00Z`: whole seconds, UTC, as the API writes every time.
+    /// `2025-11-07T10:00:00Z`: whole seconds, UTC, as the API writes every time. A date outside
+    /// `representable` (only a row stored before dates were checked can hold one) is written
+    /// as the nearest end of it, never a trap.
     public static func format(_ date: Date) -> String {
-        let total = Int(date.timeIntervalSince1970.rounded(.down))
+        let total = Int(clamped(date).timeIntervalSince1970.rounded(.down))
         let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
         let secondsOfDay = total - days * 86_400
         let (year, month, day) = civilFromDays(days)

@@ -60,7 +60,16 @@ public struct MarkupElement: Sendable, Equatable {
     }
 
     /// The text of this element and everything in it, trimmed.
+    /// One buffer for the whole subtree: joining each child's text would copy a deep
+    /// element's text once per level.
     public var text: String {
-        (ownText + children.map(\.text).joined()).trimmingCharacters(in: .whitespacesAndNewlines)
+        var buffer = ""
+        appendText(to: &buffer)
+        return buffer.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func appendText(to buffer: inout String) {
+        buffer += ownText
+        for child in children { child.appendText(to: &buffer) }
     }
 }

@@ -124,12 +124,12 @@ public struct BodyReader: Sendable {
     public mutating func integer(_ key: String, min: Int, max: Int, required: Bool = false) -> Patch<Int> {
         let raw = field(key, required: required)
         guard case let .value(json) = raw else { return raw.retyped() }
-        guard case let .number(number) = json, number.isFinite, number.rounded() == number,
-              number >= Double(Int.min), number <= Double(Int.max) else {
+        guard case let .number(number) = json, number.isFinite, number.rounded() == number else {
             return mismatch(key, expected: "a whole number", got: json)
         }
-        let integer = Int(number)
-        guard integer >= min, integer <= max else {
+        // `Int(exactly:)`, not `Int(_:)`: 2^63 passes `<= Double(Int.max)` (which rounds up to
+        // 2^63) and `Int(_:)` traps on it.
+        guard let integer = Int(exactly: number), integer >= min, integer <= max else {
             issues.append("\(key) must be between \(min) and \(max)")
             return .absent
         }

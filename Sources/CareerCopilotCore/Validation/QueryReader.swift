@@ -15,8 +15,9 @@ public struct QueryReader: Sendable {
     public init(items: [(name: String, value: String)]) {
         var parameters: [String: String] = [:]
         var repeated: [String] = []
+        var reported = Set<String>()
         for (name, value) in items {
-            if parameters.updateValue(value, forKey: name) != nil, !repeated.contains(name) { repeated.append(name) }
+            if parameters.updateValue(value, forKey: name) != nil, reported.insert(name).inserted { repeated.append(name) }
         }
         self.parameters = parameters
         self.issues = repeated.map { "\($0) must be given once" }
@@ -31,6 +32,11 @@ public struct QueryReader: Sendable {
         guard let raw = parameters[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else { return nil }
         guard raw.count <= maxLength else {
             issues.append("\(key) must be at most \(maxLength) characters")
+            return nil
+        }
+        // A NUL is an error in PostgreSQL and cuts the string in SQLite: refused, as in bodies.
+        guard !BodyReader.hasControlCharacters(raw) else {
+            issues.append("\(key) must not contain control characters")
             return nil
         }
         return raw

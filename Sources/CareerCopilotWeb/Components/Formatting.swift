@@ -7,12 +7,14 @@ enum Formatting {
 
     /// "27 Nov 2026", in UTC: the server does not know the reader's time zone.
     static func day(_ date: Date) -> String {
+        let date = ISODate.clamped(date)
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return "\(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970)"
     }
 
     /// "27 Nov 2026, 14:05 UTC".
     static func dayAndTime(_ date: Date) -> String {
+        let date = ISODate.clamped(date)
         let parts = calendar.dateComponents([.hour, .minute], from: date)
         return day(date) + String(format: ", %02d:%02d UTC", parts.hour ?? 0, parts.minute ?? 0)
     }
@@ -24,6 +26,7 @@ enum Formatting {
 
     /// "yyyy-MM-dd", for date inputs.
     static func inputDate(_ date: Date) -> String {
+        let date = ISODate.clamped(date)
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
@@ -51,6 +54,7 @@ enum Formatting {
 
     /// 120000 → "120,000"; 42.5 → "42.50".
     static func amount(_ value: Double) -> String {
+        guard value.isFinite else { return "–" }
         if value.rounded() == value, abs(value) < 1e15 {
             let digits = String(Int64(value))
             var grouped = ""

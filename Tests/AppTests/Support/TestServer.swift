@@ -43,6 +43,11 @@ final class TestServer: @unchecked Sendable {
             try await configure(app, config)
             // Tests look at redirects themselves (status, Location, cookies).
             app.http.client.configuration.redirectConfiguration = .disallow
+            // Burst tests send dozens of requests at once while the whole suite shares two
+            // cores: enough connections, and time to wait for one, that the client is never
+            // what fails.
+            app.http.client.configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
+            app.http.client.configuration.timeout = .init(connect: .seconds(60))
             if migrate {
                 if let schema = location.schema {
                     try await app.db.sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()

@@ -16,11 +16,11 @@ struct JobsController: RouteCollection {
     /// `POST /api/v1/jobs/import` `{"url": …}`: 201 with a new job, 200 with the job the posting
     /// already is (same source id, or a duplicate from another source).
     func importJob(request: Request) async throws -> Response {
-        _ = try request.currentUser
+        let user = try request.currentUser
         var reader = try BodyReader(body: try request.jsonBody())
         let url = reader.rawString("url", required: true, maxLength: 2_048)
         try reader.validate()
-        let (jobID, outcome) = try await request.application.jobImporter(database: request.db, logger: request.logger).importJob(from: url ?? "")
+        let (jobID, outcome) = try await request.application.jobImporter(database: request.db, logger: request.logger).importJob(from: url ?? "", by: user)
         let created = outcome == .new
         return request.envelope(
             writing: try await dto(jobID, request), message: created ? "Job imported" : "This job was already in the catalogue; it is up to date",

@@ -3,7 +3,8 @@ import Foundation
 import SQLKit
 import Vapor
 
-/// `/api/v1/sources` (admins): the job sources, how their last run went, and running one now.
+/// `/api/v1/sources`: the job sources and how their last run went (every user reads them, as
+/// API.md says); adding, changing, deleting and running one now are for admins.
 struct SourcesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let sources = routes.grouped("sources")
@@ -16,13 +17,13 @@ struct SourcesController: RouteCollection {
     }
 
     func list(request: Request) async throws -> Response {
-        try requireAdmin(request)
+        _ = try request.currentUser
         let sources = try await SourceRecord.all(on: request.db)
         return try request.envelope(ListPage(items: sources.map(SourceDTO.init), request: Paging(page: 1, pageSize: max(1, sources.count)), total: sources.count), message: "Sources retrieved successfully")
     }
 
     func show(request: Request) async throws -> Response {
-        try requireAdmin(request)
+        _ = try request.currentUser
         return try request.envelope(SourceDTO(try await find(request)), message: "Source retrieved successfully")
     }
 

@@ -18,11 +18,11 @@ struct JobPagesController: RouteCollection {
     }
 
     func importJob(request: Request) async throws -> Response {
-        _ = try request.pageUser
+        let user = try request.pageUser
         let fields = try request.formFields()
         let url = (fields["url"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         do {
-            let (jobID, outcome) = try await request.application.jobImporter(database: request.db, logger: request.logger).importJob(from: url)
+            let (jobID, outcome) = try await request.application.jobImporter(database: request.db, logger: request.logger).importJob(from: url, by: user)
             return request.redirect(to: "/jobs/\(jobID)", flash: outcome == .new ? "Job imported." : "This job was already in the catalogue; it is up to date.")
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
@@ -53,7 +53,7 @@ struct JobPagesController: RouteCollection {
             job: job.summary, url: job.url, description: job.description, skills: try await reader.skillNames(of: [id])[id] ?? [],
             inactiveSince: job.inactiveSince, createdAt: job.createdAt,
             applicationID: application?.id, applicationStatus: application.flatMap { ApplicationStatus(rawValue: $0.status) },
-            canEdit: user.isAdmin || job.createdBy == user.id,
+            canEdit: JobService.may(user, change: job.createdBy),
             sources: (try await reader.sourceLinks(of: [id])[id] ?? []).map {
                 JobPage.SourceLink(name: $0.sourceName ?? $0.source, url: $0.url, mergeReason: $0.mergeReason, missing: $0.missingSince != nil)
             }
@@ -84,7 +84,7 @@ struct JobPagesController: RouteCollection {
         let id = try request.idParameter(resource: "Job")
         let reader = JobReader(database: request.db)
         let job = try await reader.record(id)
-        guard user.isAdmin || job.createdBy == user.id else { throw DomainError.forbidden("Only the job's creator or an admin may change it") }
+        guard JobService.may(user, change: job.createdBy) else { throw DomainError.forbidden("Only the job's creator or an admin may change it") }
         var values = job.formValues
         values["skills"] = (try await reader.skillNames(of: [id])[id] ?? []).joined(separator: ", ")
         return request.page(JobFormPage.render(jobID: id, FormState(values: values), context: try await request.pageContext(.jobs)))

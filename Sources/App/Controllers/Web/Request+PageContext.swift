@@ -1,3 +1,4 @@
+import CareerCopilotCore
 import CareerCopilotWeb
 import Fluent
 import Vapor
@@ -21,7 +22,6 @@ extension Request {
 
     /// Where to go after signing in: a path of ours given in `next`, else the dashboard.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), !next.contains("\r"), !next.contains("\n") else { return "/" }
-        return next
+        WebURL.localPath(next) ?? "/"
     }
 }

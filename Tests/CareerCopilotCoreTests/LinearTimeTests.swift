@@ -1,0 +1,74 @@
+@testable import CareerCopilotCore
+import Foundation
+import Testing
+
+/// The readers of outside markup cost time linear in their input: on adversarial input, 8
+/// times the bytes may cost about 8 times the time, never the 64 times of a quadratic
+/// reader. A ratio of two timings of the same code, each the best of several runs, not a
+/// wall-clock limit: it holds on a slow or busy machine too.
+@Suite("Hostile input: linear time")
+struct LinearTimeTests {
+    /// Adversarial shapes, each a function of a repeat count.
+    static let shapes: [(name: String, make: @Sendable (Int) -> String)] = [
+        ("open b, close i", { String(repeating: "<b>", count: $0) + String(repeating: "</i>", count: $0) }),
+        ("deep nesting", { String(repeating: "<div><span>", count: $0) + "x" + String(repeating: "</span></div>", count: $0) }),
+        ("unclosed tags", { String(repeating: "<a href='x", count: $0) }),
+        ("comment openers", { String(repeating: "<!--", count: $0) }),
+        ("lone brackets and ampersands", { String(repeating: "< & &# &amp <!", count: $0) }),
+        ("raw text never closed", { String(repeating: "<script><style>", count: $0) }),
+        ("end tags of what is not open", { "<p>" + String(repeating: "</td></li></p>", count: $0) }),
+        ("microdata nested deep", { n in
+            String(repeating: "<div itemscope itemtype=\"https://schema.org/JobPosting\" itemprop=\"x\"><span itemprop=\"description\">t ", count: n)
+        }),
+        ("many repeated properties", { "<div itemscope itemtype=\"https://schema.org/JobPosting\">" + String(repeating: "<b itemprop=\"skill\">s</b>", count: $0) }),
+        ("feed nested deep", { "<rss><channel>" + String(repeating: "<item><title>x", count: $0) }),
+    ]
+
+    static let readers: [(name: String, read: @Sendable (String) -> Void)] = [
+        ("sanitiser", { _ = HTMLSanitizer.sanitize($0) }),
+        ("description", { _ = HTMLSanitizer.sanitizeDescription($0) }),
+        ("microdata", { _ = Microdata.items(in: $0) }),
+        ("feed reader", { _ = MarkupElement.parse($0).text }),
+        ("schema.org page", { _ = SourceParsers.schemaOrg(html: $0, pageURL: "https://careers.example.com/") }),
+    ]
+
+    @Test(arguments: 0..<shapes.count)
+    func eightTimesTheInput_costsAboutEightTimesTheTime(shape: Int) {
+        let (shapeName, make) = Self.shapes[shape]
+        // About 12 KB and 100 KB of input.
+        let unit = max(1, 12_000 / make(1).utf8.count)
+        let small = make(unit), large = make(unit * 8)
+        for (readerName, read) in Self.readers {
+            let ratio = Self.best(of: 3) { read(large) } / max(Self.best(of: 5) { read(small) }, 1e-5)
+            #expect(ratio < 16, "\(readerName) on \(shapeName): 8× the input took \(String(format: "%.1f", ratio))× the time")
+        }
+    }
+
+    /// The hostile description of the report: 98 KB that took 18 s of CPU.
+    @Test func theReportedDescription_isSanitisedAsFastAsPlainText() {
+        let hostile = String(repeating: "<b>", count: 16_000) + String(repeating: "</i>", count: 12_400)
+        let plain = String(repeating: "word ", count: hostile.utf8.count / 5)
+        let ratio = Self.best(of: 3) { _ = HTMLSanitizer.sanitizeDescription(hostile) } / Self.best(of: 3) { _ = HTMLSanitizer.sanitizeDescription(plain) }
+        #expect(ratio < 20, "hostile markup costs \(String(format: "%.1f", ratio))× plain text of its size")
+    }
+
+    @Test func deepMarkup_keepsItsText_withinBounds() {
+        let deep = String(repeating: "<div><span>", count: 5_000) + "hello" + String(repeating: "</span></div>", count: 5_000)
+        let result = HTMLSanitizer.sanitize(deep)
+        #expect(result.text == "hello")
+        #expect(result.html.components(separatedBy: "<div>").count - 1 <= HTMLSanitizer.Writer.maximumDepth, "nesting is bounded")
+        let items = Microdata.items(in: "<div itemscope>" + String(repeating: "<div itemscope itemprop=\"x\">", count: 300) + "<span itemprop=\"name\">Acme</span>")
+        #expect(items.count == 1)
+    }
+
+    /// The least time of `runs` runs, in seconds.
+    static func best(of runs: Int, _ work: () -> Void) -> Double {
+        var best = Double.infinity
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            work()
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return best
+    }
+}
