@@ -25,6 +25,9 @@ struct CurrentUserMiddleware: AsyncMiddleware {
             let (user, payload) = try await AuthService(request: request).authenticate(bearer: token)
             // A browser: cookies come with every request, even one another site triggers, so
             // unsafe requests they carry must also prove they come from our page.
+            if bearer == nil, ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+                if request.headers.first(name: SessionCookies.csrfHeader) == nil { try await request.collectBody() }
+            }
             if bearer == nil, ![.GET, .HEAD, .OPTIONS].contains(request.method), !SessionCookies.hasValidCSRFToken(request) {
                 throw DomainError.forbidden("Missing or wrong CSRF token: send the cc_csrf cookie's value in X-CSRF-Token")
             }

@@ -6,7 +6,7 @@ import Vapor
 /// rebinding (its own name pointed at 127.0.0.1, so `Host` is the page's name) or by a
 /// cross-site form. So every request must name a loopback host (or one in
 /// `CC_ALLOWED_HOSTS`) in `Host`, and an unsafe request that says where it comes from
-/// (`Origin`) must come from such a host too.
+/// (`Origin`, else `Sec-Fetch-Site`) must come from such a host too.
 struct SingleUserGuardMiddleware: AsyncMiddleware {
     let allowedHosts: Set<String>
 
@@ -17,11 +17,16 @@ struct SingleUserGuardMiddleware: AsyncMiddleware {
             }
         }
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
-            if let origin = request.headers.first(name: .origin) {
-                guard let name = HostHeader.originHost(origin), isAllowed(name) else {
-                    throw DomainError.forbidden("Cross-site request refused: this single-user server only takes changes from its own pages")
-                }
-            } else if request.headers.first(name: "Sec-Fetch-Site") == "cross-site" {
+            // Our pages send no referrer (`Referrer-Policy: no-referrer`), so the browser sends
+            // their own forms with `Origin: null`; then `Sec-Fetch-Site` tells where they came from.
+            let origin = request.headers.first(name: .origin).flatMap { $0 == "null" ? nil : $0 }
+            let site = request.headers.first(name: "Sec-Fetch-Site")?.lowercased()
+            let crossSite = if let origin {
+                HostHeader.originHost(origin).map { !isAllowed($0) } ?? true
+            } else {
+                site == "cross-site" || site == "same-site"
+            }
+            if crossSite {
                 throw DomainError.forbidden("Cross-site request refused: this single-user server only takes changes from its own pages")
             }
         }

@@ -24,8 +24,14 @@ struct WebSessionMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let existingToken = request.cookies[SessionCookies.csrf]?.string ?? ""
         let csrfToken = existingToken.isEmpty ? SessionCookies.newCSRFToken() : existingToken
-        if ![.GET, .HEAD].contains(request.method), existingToken.isEmpty || !SessionCookies.hasValidCSRFToken(request) {
-            throw DomainError.forbidden("This form has expired or did not come from Career Copilot. Reload the page and send it again.")
+        if ![.GET, .HEAD].contains(request.method) {
+            // The token may be a field of the form: read the whole body first. Checked on a
+            // body still arriving, a long form (2,500 characters of notes) lost its token and
+            // was refused as expired.
+            try await request.collectBody()
+            if existingToken.isEmpty || !SessionCookies.hasValidCSRFToken(request) {
+                throw DomainError.forbidden("This form has expired or did not come from Career Copilot. Reload the page and send it again.")
+            }
         }
 
         let auth = AuthService(request: request)
@@ -114,6 +120,13 @@ extension Request {
             isSecure: SessionCookies.isHTTPS(self), isHTTPOnly: true, sameSite: .lax
         )
         return response
+    }
+
+    /// Reads a streamed body to its end (up to the route limit, 1 MiB), so that `content` sees
+    /// all of it; a body already collected is left as it is.
+    func collectBody() async throws {
+        guard body.data == nil else { return }
+        _ = try await body.collect(max: 1_048_576).get()
     }
 
     /// The fields of a submitted form (`application/x-www-form-urlencoded`).

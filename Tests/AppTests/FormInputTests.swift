@@ -1,0 +1,57 @@
+@testable import App
+import AsyncHTTPClient
+import CareerCopilotCore
+import Foundation
+import NIOCore
+import NIOHTTP1
+import Testing
+import Vapor
+
+/// What a person types reaches the server whole, however the body arrives.
+@Suite("Form input")
+struct FormInputTests {
+    /// A form body sent in several TCP writes, as a browser sends a long one.
+    static func postInPieces(_ server: TestServer, _ path: String, fields: [(String, String)], cookies: [String: String]) async throws -> HTTPClientResponse {
+        let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        let bytes = Array(body.utf8)
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(server.port)\(path)")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        request.headers.add(name: "Cookie", value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        let pieces = stride(from: 0, to: bytes.count, by: 1_000).map { ByteBuffer(bytes: bytes[$0..<min($0 + 1_000, bytes.count)]) }
+        let stream = AsyncStream<ByteBuffer> { continuation in
+            Task {
+                for piece in pieces {
+                    continuation.yield(piece)
+                    try? await Task.sleep(for: .milliseconds(20))
+                }
+                continuation.finish()
+            }
+        }
+        request.body = .stream(stream, length: .known(Int64(bytes.count)))
+        return try await server.app.http.client.shared.execute(request, timeout: .seconds(30))
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func longFields_sentInPieces_areSavedWhole(database: TestDatabase) async throws {
+        try await withServer(database) { server in
+            let browser = Browser(server)
+            _ = try await browser.get("/")
+            let job = try await server.post("/api/v1/jobs", ["title": "Backend Engineer", "company": "Acme"]).data
+            let application = try await server.post("/api/v1/applications", ["job_id": job["id"] ?? .null]).data
+            let id = try #require(application["id"]?.intValue)
+            // Notes up to their limit (20,000 characters), a description of 90,000.
+            let notes = String(repeating: "Called Dana about the offer. ", count: 689)
+            let saved = try await Self.postInPieces(server, "/applications/\(id)/notes", fields: [("csrf_token", browser.csrfToken), ("notes", notes)], cookies: browser.cookies)
+            #expect(saved.status == .seeOther, "saved, not refused as an expired form")
+            let stored = try await server.get("/api/v1/applications/\(id)").data
+            #expect(stored["notes"]?.stringValue?.count == notes.trimmingCharacters(in: .whitespaces).count)
+
+            let description = String(repeating: "Build payment systems in Go. ", count: 3_100)
+            let created = try await Self.postInPieces(server, "/jobs", fields: [("csrf_token", browser.csrfToken), ("title", "Payments Engineer"), ("company", "Acme"), ("description", description)], cookies: browser.cookies)
+            #expect(created.status == .seeOther)
+            let payments = try await server.get("/api/v1/jobs?q=payments").data["items"]?.arrayValue?.first
+            #expect(payments?["description_text"]?.stringValue?.count == description.trimmingCharacters(in: .whitespaces).count)
+        }
+    }
+}
