@@ -135,6 +135,25 @@ struct HostileInputPropertyTests {
         }
     }
 
+    @Test(arguments: [
+        ("localhost:8000", "localhost", true), ("LOCALHOST.", "localhost", true), ("127.0.0.1", "127.0.0.1", true),
+        ("[::1]:8000", "::1", true), ("app.localhost", "app.localhost", true), ("attacker.example", "attacker.example", false),
+        ("127.0.0.1.evil.example", "127.0.0.1.evil.example", false), ("[::ffff:127.0.0.1]", "::ffff:127.0.0.1", false),
+    ])
+    func hostNames_areReadFromHostHeaders(value: String, host: String, loopback: Bool) {
+        #expect(HostHeader.hostName(value) == host)
+        #expect(HostHeader.isLoopback(host) == loopback)
+    }
+
+    @Test func malformedHosts_areNoHosts() {
+        for value in ["", " ", "host:port", "[::1", "[::1]x", "a b", "ex@mple.com", "[zz::1]"] {
+            #expect(HostHeader.hostName(value) == nil, "\(value)")
+        }
+        #expect(HostHeader.originHost("http://localhost:8000") == "localhost")
+        #expect(HostHeader.originHost("http://[::1]:8000") == "::1")
+        #expect(HostHeader.originHost("null") == nil)
+    }
+
     @Test func returnPaths_stayOnThisSite() async {
         let pathText = Gen.element(of: Array("/\\\t\n\r .:evilxample%09@")).compactMap { $0 }.string(of: 0...20)
         await propertyCheck(count: 2_000, input: Gen.oneOf(pathText, Self.anyText)) { text in

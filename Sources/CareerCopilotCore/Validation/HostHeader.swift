@@ -5,24 +5,40 @@ import Foundation
 /// 127.0.0.1 still sends its own name in `Host`.
 public enum HostHeader {
     /// The host of a `Host` value (`localhost:8000`, `[::1]:8000`, `127.0.0.1`), lower-cased,
-    /// without port or brackets; nil when it is not a plausible host.
+    /// without port or brackets; nil when it is not a plausible host. Read byte by byte: it
+    /// runs on every request of a single-user server.
     public static func hostName(_ value: String) -> String? {
-        var text = Substring(value.trimmingCharacters(in: .whitespaces).lowercased())
-        guard !text.isEmpty, text.utf8.count <= 300 else { return nil }
-        if text.hasPrefix("[") {
-            guard let close = text.firstIndex(of: "]") else { return nil }
-            let rest = text[text.index(after: close)...]
-            guard rest.isEmpty || (rest.hasPrefix(":") && rest.dropFirst().allSatisfy(\.isASCIIDigit)) else { return nil }
-            text = text[text.index(after: text.startIndex)..<close]
-            return text.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) ? String(text) : nil
+        var bytes = Array(value.utf8)
+        while bytes.last == 0x20 || bytes.last == 0x09 { bytes.removeLast() }
+        let start = bytes.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? bytes.count
+        guard start < bytes.count, bytes.count - start <= 300 else { return nil }
+        func isDigits(_ slice: ArraySlice<UInt8>) -> Bool { slice.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+        var host: ArraySlice<UInt8>
+        if bytes[start] == UInt8(ascii: "[") {
+            guard let close = bytes[start...].firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            let rest = bytes[(close + 1)...]
+            guard rest.isEmpty || (rest.first == UInt8(ascii: ":") && isDigits(rest.dropFirst())) else { return nil }
+            host = bytes[(start + 1)..<close]
+            let isV6 = host.allSatisfy { byte in
+                let lowered = lower(byte)
+                return (lowered >= 0x30 && lowered <= 0x39) || (lowered >= 0x61 && lowered <= 0x66) || lowered == UInt8(ascii: ":") || lowered == UInt8(ascii: ".")
+            }
+            guard !host.isEmpty, isV6 else { return nil }
+        } else {
+            host = bytes[start...]
+            if let colon = host.firstIndex(of: UInt8(ascii: ":")) {
+                guard isDigits(host[(colon + 1)...]) else { return nil }
+                host = host[..<colon]
+            }
+            if host.last == UInt8(ascii: ".") { host = host.dropLast() }  // "localhost." is "localhost"
+            let isName = host.allSatisfy { byte in
+                let lowered = lower(byte)
+                return (lowered >= 0x30 && lowered <= 0x39) || (lowered >= 0x61 && lowered <= 0x7A) || lowered == UInt8(ascii: ".") || lowered == UInt8(ascii: "-")
+            }
+            guard !host.isEmpty, isName else { return nil }
         }
-        if let colon = text.firstIndex(of: ":") {
-            guard text[text.index(after: colon)...].allSatisfy(\.isASCIIDigit) else { return nil }
-            text = text[..<colon]
-        }
-        if text.hasSuffix(".") { text = text.dropLast() }  // "localhost." is "localhost"
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
-        return String(text)
+        return String(decoding: host.map(lower), as: UTF8.self)
     }
 
     /// The host of an `Origin` (`http://localhost:8000`); nil for `null` and anything else.
@@ -40,8 +56,4 @@ public enum HostHeader {
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }
