@@ -55,3 +55,36 @@ struct FormInputTests {
         }
     }
 }
+
+/// What a page answers when the obvious action cannot be done as asked.
+@Suite("Page flows")
+struct PageFlowTests {
+    @Test(arguments: TestDatabase.all)
+    func deletingATrackedJob_closesIt_andDisclosesNoOneElsesApplications(database: TestDatabase) async throws {
+        try await withServer(database) { server in
+            let browser = Browser(server)
+            _ = try await browser.get("/")
+            let id = try #require(try await server.post("/api/v1/jobs", ["title": "Backend Engineer", "company": "Acme"]).data["id"]?.intValue)
+            #expect(try await server.post("/api/v1/applications", ["job_id": .number(Double(id))]).status == .created)
+
+            let refused = try await server.delete("/api/v1/jobs/\(id)")
+            #expect(refused.status == .conflict)
+            let message = try refused.error.message
+            #expect(!message.contains("1") && !message.contains("application(s)"), "no count of anybody's applications: \(message)")
+
+            let deleted = try await browser.submit("/jobs/\(id)/delete")
+            #expect(deleted.status == .seeOther && deleted.location == "/jobs/\(id)")
+            let page = try await browser.get("/jobs/\(id)")
+            #expect(page.text.contains("closed rather than deleted"))
+            #expect(!page.text.contains("is_active"), "no API words on a page")
+            #expect(try await server.get("/api/v1/jobs/\(id)").data["is_active"] == false)
+        }
+    }
+
+    @Test func aFailedImportsAddress_opensTheForm() async throws {
+        try await withServer(.sqlite) { server in
+            let response = try await server.get("/jobs/import")
+            #expect(response.status == .seeOther && response.location == "/jobs/new")
+        }
+    }
+}

@@ -44,7 +44,7 @@ struct PrivacyMatrixTests {
         "POST /applications/move": .privatePageByID, "GET /applications/:id": .privatePageByID,
         "POST /applications/:id/status": .privatePageByID, "POST /applications/:id/notes": .privatePageByID,
         "POST /applications/:id/delete": .privatePageByID,
-        "GET /sources": .shared, "POST /sources": .shared, "POST /sources/:id/run": .shared, "POST /sources/:id/edit": .shared, "POST /sources/:id/delete": .shared,
+        "GET /jobs/import": .shared, "GET /sources": .shared, "POST /sources": .shared, "POST /sources/:id/run": .shared, "POST /sources/:id/edit": .shared, "POST /sources/:id/delete": .shared,
         "POST /jobs/import": .shared,
     ]
 

@@ -50,12 +50,22 @@ struct JobService {
     func delete(_ id: Int, by user: CurrentUser) async throws {
         let job = try await find(id)
         try authorize(user, toChange: job)
-        let trackedBy = try await JobApplication.query(on: database).filter(\.$job.$id == id).countRows()
-        guard trackedBy == 0 else {
-            throw DomainError.conflict("This job is tracked by \(trackedBy) application(s); set is_active to false instead of deleting it")
+        // Whose applications track it is nobody else's business: the answer says only that one does.
+        guard try await JobApplication.query(on: database).filter(\.$job.$id == id).first() == nil else {
+            throw DomainError.conflict(Self.trackedJobMessage)
         }
         try await job.delete(on: database)
         counts?.invalidate()
+    }
+
+    static let trackedJobMessage = "This job is on an application, so it cannot be deleted; close it instead (is_active: false): it leaves the lists of open jobs and stays on the application"
+
+    /// Closes the job (it leaves the lists of open jobs); what a person gets for deleting a job
+    /// that an application tracks.
+    func close(_ id: Int, by user: CurrentUser) async throws {
+        var draft = JobDraft()
+        draft.isActive = .value(false)
+        _ = try await update(id, with: draft, by: user)
     }
 
     // MARK: Rules

@@ -15,6 +15,8 @@ struct JobPagesController: RouteCollection {
         jobs.post(":id", "delete", use: delete)
         jobs.post(":id", "track", use: track)
         jobs.post("import", use: importJob)
+        // A failed import shows its page at this address; opening it again lands on the form.
+        jobs.get("import") { request in request.redirect(to: "/jobs/new") }
     }
 
     func importJob(request: Request) async throws -> Response {
@@ -111,9 +113,10 @@ struct JobPagesController: RouteCollection {
         do {
             try await service(request).delete(id, by: user)
             return request.redirect(to: "/jobs", flash: "Job deleted.")
-        } catch let error as DomainError {
-            guard case let .conflict(message) = error else { throw error }
-            return request.redirect(to: "/jobs/\(id)", flash: message, isError: true)
+        } catch DomainError.conflict(JobService.trackedJobMessage) {
+            // An application tracks it: closing is what can be done, and is done.
+            try await service(request).close(id, by: user)
+            return request.redirect(to: "/jobs/\(id)", flash: "This job is on an application, so it was closed rather than deleted: it no longer shows among open jobs, and the application keeps it.")
         }
     }
 
