@@ -52,7 +52,11 @@ p { margin: 0 0 var(--space-3); }
 .main-nav a[aria-current="page"] { background: var(--accent-soft); color: var(--accent-strong); }
 .account { display: flex; align-items: center; gap: var(--space-3); font-size: var(--text-sm); color: var(--muted); }
 .account form { margin: 0; }
-.page { max-width: 72rem; margin: 0 auto; padding: var(--space-5) var(--space-4) var(--space-7); }
+.page { max-width: 72rem; margin: 0 auto; padding: var(--space-5) var(--space-4) var(--space-7); overflow-wrap: anywhere; }
+/* Data may hold a word longer than any column (a 200-character title, a pasted URL): it
+   breaks, and grid and flex items may shrink below it, rather than widening the page. */
+.page :where(.card, .board-column, .board-card, .page-head > *, .columns-2 > *, .detail > *) { min-width: 0; }
+.account { overflow-wrap: anywhere; min-width: 0; }
 .page-narrow { max-width: 28rem; }
 .page-wide { max-width: 112rem; }
 .page-head { display: flex; flex-wrap: wrap; align-items: flex-end; justify-content: space-between; gap: var(--space-3); margin-bottom: var(--space-5); }
@@ -77,7 +81,7 @@ p { margin: 0 0 var(--space-3); }
 .card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-5); box-shadow: var(--shadow); }
 .card h2 { font-size: var(--text-lg); }
 .card > * + form, .card > form + *, .card > * + dl { margin-top: var(--space-4); }
-.badge { display: inline-flex; align-items: center; gap: var(--space-1); padding: .1rem .55rem; border-radius: var(--radius-pill); font-size: var(--text-xs); font-weight: 600; background: var(--surface-2); color: var(--muted); border: 1px solid var(--border); white-space: nowrap; }
+.badge { display: inline-flex; align-items: center; gap: var(--space-1); padding: .1rem .55rem; border-radius: var(--radius-pill); font-size: var(--text-xs); font-weight: 600; background: var(--surface-2); color: var(--muted); border: 1px solid var(--border); max-width: 100%; overflow-wrap: anywhere; }
 .badge-accent { background: var(--accent-soft); color: var(--accent-strong); border-color: transparent; }
 .badge-success { background: var(--success-soft); color: var(--success); border-color: transparent; }
 .badge-danger { background: var(--danger-soft); color: var(--danger); border-color: transparent; }
@@ -136,7 +140,7 @@ fieldset { border: 0; padding: 0; margin: 0; }
 .job-card h2 a:hover { color: var(--accent); text-decoration: underline; }
 .job-meta { display: flex; flex-wrap: wrap; gap: var(--space-2) var(--space-4); color: var(--muted); font-size: var(--text-sm); margin: 0; padding: 0; list-style: none; }
 .job-badges { display: flex; flex-wrap: wrap; gap: var(--space-2); }
-.job-facts { display: grid; grid-template-columns: max-content 1fr; gap: var(--space-2) var(--space-4); margin: 0; }
+.job-facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: var(--space-2) var(--space-4); margin: 0; }
 .job-facts dt { color: var(--muted); font-size: var(--text-sm); }
 .job-facts dd { margin: 0; overflow-wrap: anywhere; }
 .description { overflow-wrap: anywhere; }
