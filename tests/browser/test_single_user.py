@@ -214,8 +214,14 @@ def test_application_notes_and_status_form(single_server, new_context, watch):
     page.locator("form#status-form select[name=status]").select_option("offer")
     response = submit(page, "form#status-form")
     assert response.status == 303
-    expect(page.locator(".flash")).to_contain_text("Status updated")
+    expect(page.locator(".flash")).to_contain_text("Status changed to Offer")
     expect(page.locator("ol#timeline > li").first).to_have_attribute("data-to", "offer")
+    # The same status again changes nothing, and says so.
+    timeline_length = page.locator("ol#timeline > li").count()
+    page.locator("form#status-form select[name=status]").select_option("offer")
+    submit(page, "form#status-form")
+    expect(page.locator(".flash")).to_contain_text("already Offer; nothing changed")
+    expect(page.locator("ol#timeline > li")).to_have_count(timeline_length)
     page.goto("/applications")
     expect(page.locator(f"section.board-column[data-status=offer] li.board-card[data-application-id='{app_id}']")).to_have_count(1)
     # Stop tracking (confirmed): gone from the board; the job can be tracked again.

@@ -54,8 +54,13 @@ struct ApplicationPagesController: RouteCollection {
     func changeStatus(request: Request) async throws -> Response {
         let id = try request.idParameter(resource: "Application")
         let fields = try request.formFields()
-        _ = try await update(request, id: id, ["status": .string(fields["status"] ?? "")])
-        return request.redirect(to: "/applications/\(id)", flash: "Status updated.")
+        let before = try await ApplicationService(database: request.db, user: try request.pageUser).find(id).status
+        let application = try await update(request, id: id, ["status": .string(fields["status"] ?? "")])
+        // Choosing the status it already has changes nothing: say so rather than "updated".
+        guard application.status != before else {
+            return request.redirect(to: "/applications/\(id)", flash: "The status was already \(Self.label(application.status)); nothing changed.")
+        }
+        return request.redirect(to: "/applications/\(id)", flash: "Status changed to \(Self.label(application.status)).")
     }
 
     func saveNotes(request: Request) async throws -> Response {
@@ -75,6 +80,11 @@ struct ApplicationPagesController: RouteCollection {
         let id = try request.idParameter(resource: "Application")
         try await ApplicationService(database: request.db, user: try request.pageUser).delete(id)
         return request.redirect(to: "/applications", flash: "You no longer track that job.")
+    }
+
+    /// "Interviewing", as the status menu shows it.
+    static func label(_ status: String) -> String {
+        status.prefix(1).uppercased() + status.dropFirst()
     }
 
     private func update(_ request: Request, id: Int, _ body: [String: JSONValue]) async throws -> JobApplication {
