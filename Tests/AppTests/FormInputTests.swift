@@ -81,6 +81,19 @@ struct PageFlowTests {
         }
     }
 
+    @Test func errorPages_keepTheNavigation_andSayTheStatusOnce() async throws {
+        try await withServer(.sqlite) { server in
+            let missing = try await server.get("/no-such-page")
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains("class=\"main-nav\""), "one click from the right address")
+            #expect(missing.text.components(separatedBy: ">404<").count == 2 && !missing.text.contains("404 — "))
+        }
+        try await withServer(.sqlite, adjust: { $0.singleUser = false }) { server in
+            let missing = try await server.get("/no-such-page")
+            #expect(missing.status == .notFound && !missing.text.contains("class=\"main-nav\""), "a visitor sees no navigation of an account")
+        }
+    }
+
     @Test func aFailedImportsAddress_opensTheForm() async throws {
         try await withServer(.sqlite) { server in
             let response = try await server.get("/jobs/import")

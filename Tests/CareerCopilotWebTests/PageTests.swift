@@ -93,6 +93,7 @@ struct PageTests {
     @Test func errorPage_saysTheStatus() {
         let html = ErrorPage.render(status: 404, reason: "Not Found", message: "Nothing here", requestID: nil, context: Self.context)
         #expect(html.contains("data-status=\"404\""))
-        #expect(html.contains("404 — Not Found"))
+        #expect(html.contains("<span class=\"visually-hidden\">404 </span>Not Found</h1>"), "the status once for the eye, in the heading for screen readers")
+        #expect(html.components(separatedBy: ">404<").count == 2)
     }
 }
