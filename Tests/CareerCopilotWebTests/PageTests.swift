@@ -36,6 +36,15 @@ struct PageTests {
         #expect(html.contains("id=\"demo-form\""))
     }
 
+    @Test func emptyDashboard_pointsAdminsAtJobSources() {
+        let empty = DashboardPage.Model(countsByStatus: [:], recentJobs: [], recentApplications: [], jobCount: 0, canLoadDemo: true)
+        #expect(DashboardPage.render(empty, context: Self.context).contains("href=\"/sources\">add a job board"))
+        var user = Self.context
+        user.viewer?.isAdmin = false
+        let html = DashboardPage.render(empty, context: user)
+        #expect(!html.contains("href=\"/sources\"") && html.contains("job boards your admin adds"))
+    }
+
     @Test func jobsPage_linksPagesWithTheSearchKept() {
         let jobs = (1...20).map { Self.job(id: $0) }
         let html = JobsPage.render(.init(search: ["q": "swift & go", "remote": "remote"], jobs: jobs, total: 45, page: 2, pageSize: 20), context: Self.context)

@@ -103,6 +103,11 @@ public enum DashboardPage {
             h2(.id("getting-started-title")) { "Welcome! Let's start your search" }
             p { "Career Copilot keeps every job you find and every application you send in one place." }
             ol(.class("steps", "muted")) {
+                if context.viewer?.isAdmin == true {
+                    li { "Let it find jobs for you: "; a(.href("/sources")) { "add a job board, feed or careers page" }; " and it reads it on a schedule." }
+                } else {
+                    li { "Jobs from the job boards your admin adds appear here by themselves." }
+                }
                 li { "Add a job you found — or load the demo data to look around first." }
                 li { "Choose Track on a job to start an application." }
                 li { "Move it across the board as you apply, interview and get offers." }
