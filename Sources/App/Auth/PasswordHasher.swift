@@ -9,9 +9,8 @@ import Vapor
 /// thread pool that SQLite calls use (or on Swift's cooperative pool), 80 sign-ins at once
 /// starved every database call behind them: other users' requests waited 11 s and failed.
 /// Here hashing has threads of its own, one per core (not Dispatch's workers, which on Linux
-/// Swift's cooperative pool shares), and at most
-/// `capacity` hashes may wait or run at once; past that a sign-in is refused at once with
-/// 503 and `Retry-After` rather than queued for ever.
+/// Swift's cooperative pool shares), and at most `capacity` hashes may wait or run at once;
+/// past that a sign-in is refused at once with 503 and `Retry-After`, not queued for ever.
 final class PasswordHasher: Sendable {
     let cost: Int
     let capacity: Int

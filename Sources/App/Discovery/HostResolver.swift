@@ -46,8 +46,8 @@ final class HostResolver: Sendable {
         }
         guard admitted else { throw Failure.busy }
         let answer = NIOLockedValueBox<CheckedContinuation<[String]?, Never>?>(nil)
-        let finished = NIOLockedValueBox(false)
-        // Whichever comes first — the answer or the deadline — resumes the caller, once.
+        // Whichever comes first — the answer or the deadline — resumes the caller; the other
+        // finds the continuation gone.
         @Sendable func finish(_ value: [String]?) {
             let continuation = answer.withLockedValue { stored -> CheckedContinuation<[String]?, Never>? in
                 defer { stored = nil }
@@ -64,15 +64,12 @@ final class HostResolver: Sendable {
             let thread = Thread {
                 let addresses = lookup(host)
                 inFlight.withLockedValue { $0 -= 1 }
-                finished.withLockedValue { $0 = true }
                 finish(addresses)
             }
             thread.stackSize = 256 * 1024
             thread.start()
             let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
-            queue.asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) {
-                if !finished.withLockedValue({ $0 }) { finish(nil) }
-            }
+            queue.asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) { finish(nil) }
         }
         guard let result else { throw Failure.timedOut }
         return result
