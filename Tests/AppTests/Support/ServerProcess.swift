@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// The built `career-copilot` binary, run as a user runs it.
 struct ServerProcess {
@@ -69,7 +70,15 @@ struct ServerProcess {
             let chunk = pipe.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             seen += String(decoding: chunk, as: UTF8.self)
-            if ready(seen) { return (process, pipe, seen) }
+            if ready(seen) {
+                // From now on the output is read as it comes: a process whose output nobody
+                // reads blocks on its next write once the pipe's 64 KiB are full (a worker
+                // logging under load stalled its tasks until the test stopped it).
+                let collected = Collected()
+                pipe.fileHandleForReading.readabilityHandler = { handle in collected.append(handle.availableData) }
+                collectors.withLockedValue { $0[process.processIdentifier] = collected }
+                return (process, pipe, seen)
+            }
         }
         process.terminate()
         throw ServerProcessError.didNotStart(seen)
@@ -79,6 +88,8 @@ struct ServerProcess {
     func crash() {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        output.fileHandleForReading.readabilityHandler = nil
+        _ = collectors.withLockedValue { $0.removeValue(forKey: process.processIdentifier) }
     }
 
     /// Sends SIGTERM and waits for the exit status.
@@ -89,10 +100,21 @@ struct ServerProcess {
     /// Sends SIGTERM; returns the exit status and what the process printed after start-up.
     func terminateAndReadOutput() -> (status: Int32, output: String) {
         process.terminate()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        output.fileHandleForReading.readabilityHandler = nil
+        let collected = collectors.withLockedValue { $0.removeValue(forKey: process.processIdentifier) }
+        let data = (collected?.data ?? Data()) + output.fileHandleForReading.readDataToEndOfFile()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
+}
+
+/// What a running process printed after start-up, by process id.
+private let collectors = NIOLockedValueBox<[Int32: Collected]>([:])
+
+private final class Collected: Sendable {
+    private let box = NIOLockedValueBox(Data())
+    func append(_ data: Data) { box.withLockedValue { $0.append(data) } }
+    var data: Data { box.withLockedValue { $0 } }
 }
 
 enum ServerProcessError: Error {
