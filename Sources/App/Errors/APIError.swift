@@ -42,6 +42,11 @@ struct APIError: Error {
 
     /// Maps any error thrown while answering a request.
     init(from error: any Error, requestID: String) {
+        // A database that cannot serve now is not our bug: 503, whatever the driver threw.
+        if let problem = DatabaseAvailability.problem(of: error) {
+            self.init(databaseProblem: problem)
+            return
+        }
         switch error {
         case let error as APIError:
             self = error
@@ -55,12 +60,6 @@ struct APIError: Error {
             self.init(status: .badRequest, message: "The request could not be decoded", details: [Self.describe(error)])
         case let error as any DatabaseError where error.isConstraintFailure:
             self.init(status: .conflict, message: "The change conflicts with existing data")
-        case let error where DatabaseAvailability.problem(of: error) != nil:
-            let message = DatabaseAvailability.problem(of: error) == .notWritable
-                ? "The database cannot be written (a read-only file or a full disk); nothing was changed"
-                : "The database is not available right now; nothing was changed. Try again in a moment"
-            self.init(status: .serviceUnavailable, message: message, headers: ["Retry-After": "5"])
-            isServerFault = true
         default:
             self.init(
                 status: .internalServerError,
@@ -68,6 +67,15 @@ struct APIError: Error {
             )
             isServerFault = true
         }
+    }
+
+    /// 503 with `Retry-After` for a database that cannot serve now.
+    private init(databaseProblem problem: DatabaseAvailability.Problem) {
+        let message = problem == .notWritable
+            ? "The database cannot be written (a read-only file or a full disk); nothing was changed"
+            : "The database is not available right now; nothing was changed. Try again in a moment"
+        self.init(status: .serviceUnavailable, message: message, headers: ["Retry-After": "5"])
+        isServerFault = true
     }
 
     init(domain error: DomainError) {
