@@ -2,8 +2,8 @@
 import Foundation
 import Testing
 
-/// The readers of outside markup cost time linear in their input: on adversarial input, 8
-/// times the bytes may cost about 8 times the time, never the 64 times of a quadratic
+/// The readers of outside markup cost time linear in their input: on adversarial input, 16
+/// times the bytes may cost about 16 times the time, never the 256 times of a quadratic
 /// reader. A ratio of two timings of the same code, each the best of several runs, not a
 /// wall-clock limit: it holds on a slow or busy machine too.
 @Suite("Hostile input: linear time")
@@ -33,14 +33,15 @@ struct LinearTimeTests {
     ]
 
     @Test(arguments: 0..<shapes.count)
-    func eightTimesTheInput_costsAboutEightTimesTheTime(shape: Int) {
+    func sixteenTimesTheInput_costsAboutSixteenTimesTheTime(shape: Int) {
         let (shapeName, make) = Self.shapes[shape]
-        // About 12 KB and 100 KB of input.
-        let unit = max(1, 12_000 / make(1).utf8.count)
-        let small = make(unit), large = make(unit * 8)
+        // About 10 KB and 160 KB of input: a quadratic reader takes 256 times as long on the
+        // larger, a linear one 16 times plus what caches and a busy machine add.
+        let unit = max(1, 10_000 / make(1).utf8.count)
+        let small = make(unit), large = make(unit * 16)
         for (readerName, read) in Self.readers {
-            let ratio = Self.best(of: 3) { read(large) } / max(Self.best(of: 5) { read(small) }, 1e-5)
-            #expect(ratio < 16, "\(readerName) on \(shapeName): 8× the input took \(String(format: "%.1f", ratio))× the time")
+            let ratio = Self.leastRatio(below: 64) { read(large) } to: { read(small) }
+            #expect(ratio < 64, "\(readerName) on \(shapeName): 16× the input took \(String(format: "%.1f", ratio))× the time")
         }
     }
 
@@ -48,7 +49,7 @@ struct LinearTimeTests {
     @Test func theReportedDescription_isSanitisedAsFastAsPlainText() {
         let hostile = String(repeating: "<b>", count: 16_000) + String(repeating: "</i>", count: 12_400)
         let plain = String(repeating: "word ", count: hostile.utf8.count / 5)
-        let ratio = Self.best(of: 3) { _ = HTMLSanitizer.sanitizeDescription(hostile) } / Self.best(of: 3) { _ = HTMLSanitizer.sanitizeDescription(plain) }
+        let ratio = Self.leastRatio(below: 20) { _ = HTMLSanitizer.sanitizeDescription(hostile) } to: { _ = HTMLSanitizer.sanitizeDescription(plain) }
         #expect(ratio < 20, "hostile markup costs \(String(format: "%.1f", ratio))× plain text of its size")
     }
 
@@ -59,6 +60,17 @@ struct LinearTimeTests {
         #expect(result.html.components(separatedBy: "<div>").count - 1 <= HTMLSanitizer.Writer.maximumDepth, "nesting is bounded")
         let items = Microdata.items(in: "<div itemscope>" + String(repeating: "<div itemscope itemprop=\"x\">", count: 300) + "<span itemprop=\"name\">Acme</span>")
         #expect(items.count == 1)
+    }
+
+    /// The ratio of the times of `large` and `small`, measured up to three times until it is
+    /// below `limit`: other tests share the machine, and a burst of their work can stretch one
+    /// measurement, but never three in a row by the factor that tells quadratic from linear.
+    static func leastRatio(below limit: Double, _ large: () -> Void, to small: () -> Void) -> Double {
+        var least = Double.infinity
+        for _ in 0..<3 where least >= limit {
+            least = min(least, best(of: 3, large) / max(best(of: 5, small), 1e-5))
+        }
+        return least
     }
 
     /// The least time of `runs` runs, in seconds.
