@@ -208,7 +208,7 @@ struct AuthTests {
             let forbidden = try await server.request(.GET, "/api/v1/users", headers: bob.header)
             #expect(forbidden.status == .forbidden)
 
-            let job = try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: ada.header).data
+            let job = try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C", "is_private": false], headers: ada.header).data
             let jobID = try #require(job["id"]?.numberValue)
             let application = try await server.request(.POST, "/api/v1/applications", json: ["job_id": .number(jobID)], headers: ada.header).data
             let id = try #require(application["id"]?.intValue)
@@ -216,7 +216,7 @@ struct AuthTests {
                 #expect(try await server.request(method, path, headers: bob.header).status == .notFound)
             }
             #expect(try await server.request(.GET, "/api/v1/applications", headers: bob.header).data["total"] == 0)
-            // Jobs are shared to read, but only their creator or an admin changes them.
+            // A shared job is everyone's to read, but only its creator or an admin changes it.
             #expect(try await server.request(.GET, "/api/v1/jobs/\(Int(jobID))", headers: bob.header).status == .ok)
             let change = try await server.request(.PUT, "/api/v1/jobs/\(Int(jobID))", json: ["title": "Mine now"], headers: bob.header)
             #expect(change.status == .forbidden)
@@ -250,8 +250,10 @@ struct AuthTests {
             _ = try await register(server, "ada@example.com")
             _ = try await register(server, "bob@example.com")
             let bob = try await login(server, "bob@example.com")
-            let job = try await server.request(.POST, "/api/v1/jobs", json: ["title": "Bob's find", "company": "C"], headers: bob.header).data
+            let job = try await server.request(.POST, "/api/v1/jobs", json: ["title": "Bob's find", "company": "C", "is_private": false], headers: bob.header).data
             let jobID = try #require(job["id"]?.numberValue)
+            let privateJob = try #require(try await server.request(.POST, "/api/v1/jobs", json: ["title": "Bob's secret", "company": "C"], headers: bob.header).data["id"]?.intValue)
+            #expect(try await server.request(.POST, "/api/v1/applications", json: ["job_id": .number(Double(privateJob))], headers: bob.header).status == .created)
             let application = try await server.request(.POST, "/api/v1/applications", json: ["job_id": .number(jobID), "status": "applied"], headers: bob.header)
             #expect(application.status == .created)
 
@@ -265,7 +267,8 @@ struct AuthTests {
             #expect(try await JobApplication.query(on: db).count() == 0)
             #expect(try await ApplicationStatusChange.query(on: db).count() == 0)
             #expect(try await RefreshToken.query(on: db).join(User.self, on: \RefreshToken.$user.$id == \User.$id).filter(User.self, \.$email == "bob@example.com").count() == 0)
-            // The job stays in the shared catalogue, without its creator.
+            // His private job goes with him; the one he shared stays, without its creator.
+            #expect(try await Job.find(privateJob, on: db) == nil)
             let kept = try await Job.find(Int(jobID), on: db)
             #expect(kept != nil)
             #expect(kept?.$creator.id == nil)

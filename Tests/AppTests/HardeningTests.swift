@@ -282,6 +282,9 @@ struct HardeningTests {
             board.serve("/careers/7", .init(body: Self.page(title: "Platform Engineer", url: board.baseURL + "/careers/7"), contentType: "text/html"))
             let original = try await server.request(.POST, "/api/v1/jobs/import", json: ["url": .string(board.baseURL + "/careers/7")], headers: admin.header).data
             let id = try #require(original["id"]?.intValue)
+            #expect(original["is_private"] == true, "an import is its importer's")
+            #expect(try await server.request(.PUT, "/api/v1/jobs/\(id)", json: ["title": "Phished"], headers: mallory.header).status == .notFound)
+            #expect(try await server.request(.PUT, "/api/v1/jobs/\(id)", json: ["is_private": false], headers: admin.header).data["is_private"] == false)
             #expect(try await server.request(.PUT, "/api/v1/jobs/\(id)", json: ["title": "Phished"], headers: mallory.header).status == .forbidden)
 
             // Mallory's own page names that job's URL, with her own text and apply link.
@@ -303,8 +306,9 @@ struct HardeningTests {
             let sourceID = try #require(try await server.request(.POST, "/api/v1/sources", json: ["name": "Adopt", "type": "greenhouse", "identifier": "adopt", "base_url": .string(board.baseURL)], headers: admin.header).data["id"]?.intValue)
             let source = try #require(try await SourceRecord.find(sourceID, on: server.app.db))
             #expect(try await DiscoveryTests.runner(server).run(source).counts.updated == 1)
-            let row = try await server.app.db.sql.raw("SELECT created_by FROM jobs WHERE id = \(bind: adopted["id"]?.intValue ?? 0)").first()
+            let row = try await server.app.db.sql.raw("SELECT created_by, private_to FROM jobs WHERE id = \(bind: adopted["id"]?.intValue ?? 0)").first()
             #expect(try row?.decode(column: "created_by", as: Int?.self) == nil)
+            #expect(try row?.decode(column: "private_to", as: Int?.self) == nil, "the board lists it for everyone: it joined the catalogue")
         }
     }
 

@@ -101,7 +101,7 @@ struct BlocklistTests {
             }
             let (ada, bob) = (sessions[0], sessions[1])
             for company in ["Acme Recruiting", "Globex", "acme recruiting"] {
-                _ = try await server.request(.POST, "/api/v1/jobs", json: ["title": "Engineer", "company": .string(company)], headers: ada)
+                _ = try await server.request(.POST, "/api/v1/jobs", json: ["title": "Engineer", "company": .string(company), "is_private": false], headers: ada)
             }
             let hidden = try await server.request(.POST, "/api/v1/users/me/blocklist", json: ["company": "  ACME   Recruiting "], headers: ada)
             #expect(hidden.status == .created)

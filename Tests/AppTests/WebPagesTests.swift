@@ -130,7 +130,7 @@ struct WebPagesTests {
         try await withServer(.sqlite, adjust: Self.multiUser) { server in
             let owner = Browser(server)
             try await owner.signUp("owner@example.com")
-            let created = try await owner.submit("/jobs", ["title": "T", "company": "C"])
+            let created = try await owner.submit("/jobs", ["title": "Quiet Role", "company": "C"])
             let jobPath = try #require(created.location)
             let tracked = try await owner.submit("\(jobPath)/track")
             let applicationPath = try #require(tracked.location)
@@ -144,6 +144,18 @@ struct WebPagesTests {
                     : try await other.submit(path.path, path.fields)
                 #expect(response.status == .notFound, "\(path.method) \(path.path) answered \(response.status) to another user")
             }
+            // The job the owner added is theirs alone: its pages are not found, lists leave it out,
+            // and the other user's dashboard is still the getting-started one.
+            let jobID = String(jobPath.split(separator: "/").last ?? "")
+            for path in PrivacyMatrixTests.jobPagePaths(jobID: jobID) {
+                let response = path.method == .GET ? try await other.get(path.path) : try await other.submit(path.path, path.fields)
+                #expect(response.status == .notFound, "\(path.method) \(path.path) answered \(response.status) to another user")
+            }
+            for list in ["/jobs", "/jobs?q=Quiet", "/"] {
+                #expect(!(try await other.get(list).text.contains("href=\"\(jobPath)\"")), "\(list) shows another user's private job")
+            }
+            #expect(try await other.get("/").text.contains("id=\"getting-started\""))
+            #expect(try await owner.get("/jobs?q=Quiet").text.contains("href=\"\(jobPath)\""))
             let board = try await other.get("/applications")
             #expect(!board.text.contains("data-application-id=\"\(id)\""))
             let page = try await owner.get(applicationPath)

@@ -43,6 +43,7 @@ struct JobDTO: JSONWritable {
                 }
             }
             json.key("created_by"); json.value(job.createdBy)
+            json.key("is_private"); json.value(job.privateTo != nil)
             json.key("created_at"); json.value(job.createdAt)
             json.key("updated_at"); json.value(job.updatedAt)
         }

@@ -72,14 +72,22 @@ struct IngestionService {
     }
 
     /// Whether a posting may change the stored job with this id (its fields, or its links).
-    /// Discovery may change every job; a person's import only the jobs that person may edit.
     typealias ChangePermission = @Sendable (_ jobID: Int, _ database: any Database) async throws -> Bool
 
+    /// The person whose import is stored (decision 0014). Discovery sees and may change every
+    /// shared job, and a private job that its board lists joins the catalogue. An import sees
+    /// the catalogue and the person's own jobs, changes only what `mayChange` allows, and a job
+    /// it adds is the person's alone; another person's private job does not exist for it.
+    struct Importer: Sendable {
+        let userID: Int
+        let mayChange: ChangePermission
+    }
+
     /// One posting, in a transaction of its own (imports, and a failed chunk's postings).
-    func store(_ posting: NormalizedPosting, sourceID: Int?, now: Date, mayChange: ChangePermission? = nil) async throws -> (outcome: Outcome, jobID: Int) {
+    func store(_ posting: NormalizedPosting, sourceID: Int?, now: Date, importer: Importer? = nil) async throws -> (outcome: Outcome, jobID: Int) {
         let policy = self.policy
         return try await database.writeTransaction { transaction in
-            try await Self.store([posting], sourceID: sourceID, now: now, policy: policy, mayChange: mayChange, on: transaction)[0]
+            try await Self.store([posting], sourceID: sourceID, now: now, policy: policy, importer: importer, on: transaction)[0]
         }
     }
 
@@ -87,21 +95,21 @@ struct IngestionService {
     /// Stores postings inside the caller's transaction; one result per posting, in order. New
     /// jobs, their skills and their links are written in one statement each for the chunk.
     ///
-    /// A posting that matches a job `mayChange` does not allow (another person's job, or the
-    /// shared catalogue's, for someone's import) changes nothing and answers that job as
-    /// unchanged: an import must never rewrite a job its importer could not edit.
+    /// A posting that matches a job the importer may not change (another person's shared job,
+    /// or the catalogue's) changes nothing and answers that job as unchanged: an import must
+    /// never rewrite a job its importer could not edit.
     static func store(
-        _ postings: [NormalizedPosting], sourceID: Int?, now: Date, policy: Deduplicator.Policy, mayChange: ChangePermission? = nil,
+        _ postings: [NormalizedPosting], sourceID: Int?, now: Date, policy: Deduplicator.Policy, importer: Importer? = nil,
         on database: any Database
     ) async throws -> [(outcome: Outcome, jobID: Int)] {
         let sql = database.sql
-        func allowed(_ jobID: Int) async throws -> Bool { try await mayChange?(jobID, database) ?? true }
-        var links = try await Self.links(of: postings, sourceID: sourceID, now: now, mayChange: mayChange, on: database)
+        func allowed(_ jobID: Int) async throws -> Bool { try await importer?.mayChange(jobID, database) ?? true }
+        var (links, taken) = try await Self.links(of: postings, sourceID: sourceID, now: now, importer: importer, on: database)
         var jobs = try await StoredJob.load(Set(links.values.map(\.jobID)), on: database)
         let skills = SkillService(database: database)
         var skillIDs = try await skills.idsByKey(for: postings.flatMap(\.skills))
         let unlinked = postings.filter { links[LinkKey($0)] == nil }
-        var candidates = try await DuplicateCandidates.load(for: unlinked, on: database)
+        var candidates = try await DuplicateCandidates.load(for: unlinked, visibleTo: importer?.userID, on: database)
         var seen: [LinkKey] = []
         var fresh: [(index: Int, posting: NormalizedPosting)] = []
         var freshKeys = Set<LinkKey>()
@@ -152,12 +160,20 @@ struct IngestionService {
                 results.append((.merged, jobID))
                 continue
             }
+            if taken.contains(key), let importer {
+                // Another person's private job holds this id: the importer gets a copy of their
+                // own, under no id, which discovery leaves alone.
+                let jobID = try await StoredJob.insertUnlinked(posting, owner: importer.userID, now: now, on: database)
+                try await insertSkills([(jobID, posting.skills)], ids: skillIDs, on: database)
+                results.append((.new, jobID))
+                continue
+            }
             fresh.append((results.count, posting))
             freshKeys.insert(key)
             results.append(nil)
         }
         if !fresh.isEmpty {
-            let ids = try await StoredJob.insert(fresh.map(\.posting), now: now, on: database)
+            let ids = try await StoredJob.insert(fresh.map(\.posting), owner: importer?.userID, now: now, on: database)
             try await insertSkills(fresh.map { (ids[LinkKey($0.posting)]!, $0.posting.skills) }, ids: skillIDs, on: database)
             try await Self.link(fresh.map { ($0.posting, ids[LinkKey($0.posting)]!, nil) }, sourceID: sourceID, now: now, on: database)
             for item in fresh {
@@ -179,38 +195,55 @@ struct IngestionService {
 
     /// The postings' links, by key. A job stored under the same source and id without a link
     /// (added by hand or through the API with that id) is linked now, not stored twice.
-    /// An adopted job leaves its creator: it is the source's now, in the shared catalogue (a
-    /// person could otherwise pre-create a board's id and keep editing what the board lists).
-    /// A job the caller may not change is found, not adopted.
+    ///
+    /// For discovery, a job it links joins the shared catalogue, without a creator: the board
+    /// lists it for everyone (and a person could otherwise pre-create a board's id and keep
+    /// editing what the board lists). For an import, a job the importer may not change is
+    /// found, not adopted; one they may not see is `taken`: its key belongs to someone else.
     private static func links(
-        of postings: [NormalizedPosting], sourceID: Int?, now: Date, mayChange: ChangePermission?, on database: any Database
-    ) async throws -> [LinkKey: (jobID: Int, url: String?)] {
+        of postings: [NormalizedPosting], sourceID: Int?, now: Date, importer: Importer?, on database: any Database
+    ) async throws -> (links: [LinkKey: (jobID: Int, url: String?)], taken: Set<LinkKey>) {
         var links: [LinkKey: (jobID: Int, url: String?)] = [:]
+        var taken = Set<LinkKey>()
+        var published: [Int] = []
+        /// Whether the caller may see a job private to `owner` (nil: a shared job).
+        func visible(_ owner: Int?) -> Bool {
+            guard let importer else { return true }
+            return owner == nil || owner == importer.userID
+        }
         for (source, group) in Dictionary(grouping: postings, by: \.source) {
             let ids = group.map(\.externalID)
-            for row in try await database.sql.raw("SELECT external_id, job_id, url FROM job_sources WHERE source = \(bind: source) AND external_id IN \(SQLBind.group(ids))").all() {
-                links[LinkKey(source: source, externalID: try row.decode(column: "external_id", as: String.self))] =
-                    (try row.decode(column: "job_id", as: Int.self), try row.decode(column: "url", as: String?.self))
+            for row in try await database.sql.raw("""
+                SELECT js.external_id, js.job_id, js.url, j.private_to FROM job_sources js JOIN jobs j ON j.id = js.job_id
+                WHERE js.source = \(bind: source) AND js.external_id IN \(SQLBind.group(ids))
+                """).all() {
+                let key = LinkKey(source: source, externalID: try row.decode(column: "external_id", as: String.self))
+                let jobID = try row.decode(column: "job_id", as: Int.self), owner = try row.decode(column: "private_to", as: Int?.self)
+                guard visible(owner) else { taken.insert(key); continue }
+                if owner != nil, importer == nil { published.append(jobID) }
+                links[key] = (jobID, try row.decode(column: "url", as: String?.self))
             }
-            let unlinked = group.filter { links[LinkKey($0)] == nil }
+            let unlinked = group.filter { links[LinkKey($0)] == nil && !taken.contains(LinkKey($0)) }
             guard !unlinked.isEmpty else { continue }
             let orphans = try await database.sql.raw("""
-                SELECT id, external_id FROM jobs WHERE source = \(bind: source) AND external_id IN \(SQLBind.group(unlinked.map(\.externalID)))
+                SELECT id, external_id, private_to FROM jobs WHERE source = \(bind: source) AND external_id IN \(SQLBind.group(unlinked.map(\.externalID)))
                 """).all()
             var adopted: [(NormalizedPosting, Int, String?)] = []
             for row in orphans {
                 let key = LinkKey(source: source, externalID: try row.decode(column: "external_id", as: String.self))
                 guard let posting = unlinked.first(where: { LinkKey($0) == key }) else { continue }
                 let jobID = try row.decode(column: "id", as: Int.self)
+                guard visible(try row.decode(column: "private_to", as: Int?.self)) else { taken.insert(key); continue }
                 links[key] = (jobID, posting.url)
-                if try await mayChange?(jobID, database) ?? true { adopted.append((posting, jobID, nil)) }
+                if try await importer?.mayChange(jobID, database) ?? true { adopted.append((posting, jobID, nil)) }
             }
             try await link(adopted, sourceID: sourceID, now: now, on: database)
-            if !adopted.isEmpty {
-                try await database.sql.raw("UPDATE jobs SET created_by = NULL WHERE id IN \(SQLBind.group(adopted.map(\.1)))").run()
-            }
+            if importer == nil { published += adopted.map(\.1) }
         }
-        return links
+        if !published.isEmpty {
+            try await database.sql.raw("UPDATE jobs SET created_by = NULL, private_to = NULL WHERE id IN \(SQLBind.group(published))").run()
+        }
+        return (links, taken)
     }
 
     /// Each job's skills (by name, through `ids`), in one statement.
@@ -290,19 +323,21 @@ private struct DuplicateCandidates {
 
     static let perCompany = 100
 
-    static func load(for postings: [NormalizedPosting], on database: any Database) async throws -> DuplicateCandidates {
+    /// `viewer`: whose private jobs may be duplicates besides the catalogue's (nil: none).
+    static func load(for postings: [NormalizedPosting], visibleTo viewer: Int?, on database: any Database) async throws -> DuplicateCandidates {
         guard !postings.isEmpty else { return DuplicateCandidates() }
+        let visible = JobReader.visible(to: viewer)
         let keys = Array(Set(postings.map { TextNormalizer.key($0.company) }))
         let urls = Array(Set(postings.map(\.url)))
         let sources = Array(Set(postings.map(\.source)))
         let rows = try await database.sql.raw("""
             SELECT id, title, company, company_key, location, url FROM (
                 SELECT id, title, company, company_key, location, url, ROW_NUMBER() OVER (PARTITION BY company_key ORDER BY id DESC) AS rank
-                FROM jobs WHERE is_active = \(bind: true) AND company_key IN \(SQLBind.group(keys))
+                FROM jobs WHERE is_active = \(bind: true) AND company_key IN \(SQLBind.group(keys)) AND \(visible)
                   AND NOT EXISTS (SELECT 1 FROM job_sources s WHERE s.job_id = jobs.id AND s.source IN \(SQLBind.group(sources)))
             ) ranked WHERE rank <= \(bind: perCompany)
             UNION
-            SELECT id, title, company, company_key, location, url FROM jobs WHERE is_active = \(bind: true) AND url IN \(SQLBind.group(urls))
+            SELECT id, title, company, company_key, location, url FROM jobs WHERE is_active = \(bind: true) AND url IN \(SQLBind.group(urls)) AND \(visible)
             """).all()
         var found: [Int: Candidate] = [:]
         for row in rows {
@@ -419,20 +454,20 @@ private struct StoredJob: Sendable {
     /// Skills of the stored text (when the posting brought none of its own).
     var skills: [String] { SkillTaxonomy.standard.extract(from: title, descriptionText) }
 
-    /// New jobs, in one statement; their ids by link key.
-    static func insert(_ postings: [NormalizedPosting], now: Date, on database: any Database) async throws -> [LinkKey: Int] {
+    /// New jobs, in one statement; their ids by link key. `owner`: the importer whose they are
+    /// (nil: the shared catalogue's).
+    static func insert(_ postings: [NormalizedPosting], owner: Int?, now: Date, on database: any Database) async throws -> [LinkKey: Int] {
         let rows = postings.map { posting in
             let job = StoredJob(posting)
             return SQLGroupExpression([
                 SQLBind(job.title), SQLBind(job.company), SQLBind(TextNormalizer.key(job.company)), SQLBind(job.location), SQLBind(posting.source),
                 SQLBind(posting.externalID), SQLBind(job.url), SQLBind(job.description), SQLBind(job.descriptionText), SQLBind(job.remote),
                 SQLBind(job.employmentType), SQLBind(job.salaryMin), SQLBind(job.salaryMax), SQLBind(job.salaryCurrency), SQLBind(job.salaryPeriod),
-                SQLBind(job.postedAt), SQLBind(now), SQLBind(true), SQLBind(now), SQLBind(now),
+                SQLBind(job.postedAt), SQLBind(now), SQLBind(true), SQLBind(now), SQLBind(now), SQLBind(owner), SQLBind(owner),
             ])
         }
         let inserted = try await database.sql.raw("""
-            INSERT INTO jobs (title, company, company_key, location, source, external_id, url, description, description_text, remote,
-                employment_type, salary_min, salary_max, salary_currency, salary_period, posted_at, scraped_at, is_active, created_at, updated_at)
+            INSERT INTO jobs (\(unsafeRaw: insertColumns))
             VALUES \(SQLList(rows)) RETURNING id, source, external_id
             """).all()
         var ids: [LinkKey: Int] = [:]
@@ -444,6 +479,28 @@ private struct StoredJob: Sendable {
         // the chunk, whose postings are then stored one by one).
         guard postings.allSatisfy({ ids[LinkKey($0)] != nil }) else { throw DomainError.conflict("The jobs could not be stored") }
         return ids
+    }
+
+    static let insertColumns = """
+        title, company, company_key, location, source, external_id, url, description, description_text, remote,
+        employment_type, salary_min, salary_max, salary_currency, salary_period, posted_at, scraped_at, is_active, created_at, updated_at,
+        created_by, private_to
+        """
+
+    /// A person's private copy of a posting whose id another person's job holds: stored
+    /// without the id (the pair is unique) and without a link, so no source run updates it.
+    static func insertUnlinked(_ posting: NormalizedPosting, owner: Int, now: Date, on database: any Database) async throws -> Int {
+        let job = StoredJob(posting)
+        let values: [any Encodable & Sendable] = [
+            job.title, job.company, TextNormalizer.key(job.company), job.location, posting.source, Optional<String>.none, job.url,
+            job.description, job.descriptionText, job.remote, job.employmentType, job.salaryMin, job.salaryMax, job.salaryCurrency,
+            job.salaryPeriod, job.postedAt, now, true, now, now, owner, owner,
+        ]
+        let row = try await database.sql.raw("""
+            INSERT INTO jobs (\(unsafeRaw: insertColumns)) VALUES \(SQLGroupExpression(values.map { SQLBind($0) })) RETURNING id
+            """).first()
+        guard let row else { throw DomainError.conflict("The job could not be stored") }
+        return try row.decode(column: "id", as: Int.self)
     }
 
     /// Writes every source column back; listed again means open again.

@@ -43,14 +43,14 @@ struct JobImporter {
             throw DomainError.validation(["the job posting at url has \(error.reason)"])
         }
         let ingestion = IngestionService(database: database, counts: counts, policy: policy)
-        let mayChange: IngestionService.ChangePermission = { jobID, database in try await JobService.may(user, changeJob: jobID, on: database) }
+        let importer = IngestionService.Importer(userID: user.id) { jobID, database in try await JobService.may(user, changeJob: jobID, on: database) }
         let (outcome, jobID): (IngestionService.Outcome, Int)
         do {
-            (outcome, jobID) = try await ingestion.store(normalized, sourceID: nil, now: Date(), mayChange: mayChange)
+            (outcome, jobID) = try await ingestion.store(normalized, sourceID: nil, now: Date(), importer: importer)
         } catch let error as any DatabaseError where error.isConstraintFailure {
             // The same posting imported twice at once: the other import stored it first, and a
             // second try finds it.
-            (outcome, jobID) = try await ingestion.store(normalized, sourceID: nil, now: Date(), mayChange: mayChange)
+            (outcome, jobID) = try await ingestion.store(normalized, sourceID: nil, now: Date(), importer: importer)
         }
         counts?.invalidate()
         return (jobID, outcome)

@@ -16,5 +16,6 @@ enum Migrations {
         CreateTaskQueue(),
         CreateSources(),
         ExtendSources(),
+        AddJobPrivacy(),
     ]
 }

@@ -28,6 +28,8 @@ final class Job: Model, @unchecked Sendable {
     @Field(key: "is_active") var isActive: Bool
     @OptionalField(key: "inactive_since") var inactiveSince: Date?
     @OptionalParent(key: "created_by") var creator: User?
+    /// The one user who sees the job (one they added or imported); nil for the shared catalogue.
+    @OptionalField(key: "private_to") var privateTo: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -25,6 +25,7 @@ struct JobRecord: Sendable {
     let isActive: Bool
     let inactiveSince: Date?
     let createdBy: Int?
+    let privateTo: Int?
     let createdAt: Date?
     let updatedAt: Date?
 
@@ -52,6 +53,7 @@ struct JobRecord: Sendable {
         isActive = try row.decode(column: Key.isActive.rawValue, as: Bool.self)
         inactiveSince = try row.decode(column: Key.inactiveSince.rawValue, as: Date?.self)
         createdBy = try row.decode(column: Key.createdBy.rawValue, as: Int?.self)
+        privateTo = try row.decode(column: Key.privateTo.rawValue, as: Int?.self)
         createdAt = try row.decode(column: Key.createdAt.rawValue, as: Date?.self)
         updatedAt = try row.decode(column: Key.updatedAt.rawValue, as: Date?.self)
     }
@@ -80,6 +82,7 @@ struct JobRecord: Sendable {
         case isActive = "is_active"
         case inactiveSince = "inactive_since"
         case createdBy = "created_by"
+        case privateTo = "private_to"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
     }

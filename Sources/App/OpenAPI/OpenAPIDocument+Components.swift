@@ -135,6 +135,7 @@ extension OpenAPIDocument {
                     "posted_at": nullable("string", ["format": "date-time"]),
                     "scraped_at": dateTime,
                     "is_active": ["type": "boolean"],
+                    "is_private": ["type": "boolean", "description": "Only its creator sees it (a job added or imported by hand); false: the shared catalogue"],
                     "inactive_since": nullable("string", ["format": "date-time"]),
                     "skills": ["type": "array", "items": ["type": "string"]],
                     "sources": [
@@ -190,6 +191,7 @@ extension OpenAPIDocument {
                     "salary_period": enumSchema(SalaryPeriod.allCases.map(\.rawValue), nullable: true),
                     "posted_at": nullable("string", ["format": "date-time"]),
                     "is_active": ["type": "boolean"],
+                    "is_private": ["type": "boolean", "description": "Creating: true (the default) keeps the job to its creator. false shares it with every user, for good"],
                     "skills": ["type": "array", "maxItems": 100, "items": ["type": "string", "maxLength": 100, "pattern": .string(plainText)]],
                 ],
             ]

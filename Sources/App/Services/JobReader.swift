@@ -3,9 +3,12 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// Reads the job catalogue: filtered, sorted pages, single jobs and their skills, in SQL.
+/// Reads the jobs a user may see — the shared catalogue and their own private jobs: filtered,
+/// sorted pages, single jobs and their skills, in SQL.
 struct JobReader {
     let database: any Database
+    /// Whose private jobs are read besides the catalogue (nil: the catalogue alone).
+    let viewer: Int?
     /// Totals of recent lists; nil counts every time.
     var counts: CountCache?
 
@@ -13,6 +16,8 @@ struct JobReader {
     static let manyMatches = 1_000
 
     func list(filter: JobFilter, sort: Sorting<JobFilter.SortField>, page: Paging) async throws -> (jobs: [JobRecord], total: Int) {
+        var filter = filter
+        filter.viewer = viewer
         let total: Int
         if let counts {
             total = try await counts.count(for: filter) { try await count(filter) }
@@ -27,13 +32,16 @@ struct JobReader {
         return (jobs, total)
     }
 
-    /// How many jobs match. On SQLite the full-text index counts text-only searches by itself.
-    func count(_ filter: JobFilter) async throws -> Int {
+    /// How many jobs match. On SQLite the full-text index counts text-only searches by itself,
+    /// less the few private jobs of others (read from their index).
+    private func count(_ filter: JobFilter) async throws -> Int {
         struct Count: Decodable { let count: Int }
         if database.dialect == .sqlite, filter.isTextOnly,
            let match = SearchTerms.fts5Query(keywords: filter.keywords, location: filter.location) {
-            let row = try await database.sql.raw("SELECT count(*) AS count FROM jobs_fts WHERE jobs_fts MATCH \(bind: match)")
-                .first(decoding: Count.self)
+            let row = try await database.sql.raw("""
+                SELECT count(*) AS count FROM jobs_fts WHERE jobs_fts MATCH \(bind: match)
+                AND rowid NOT IN (SELECT id FROM jobs WHERE private_to IS NOT NULL AND private_to <> \(bind: filter.viewer ?? 0))
+                """).first(decoding: Count.self)
             return row?.count ?? 0
         }
         let select = database.sql.select().column(SQLAlias(SQLFunction("count", args: SQLLiteral.all), as: SQLIdentifier("count"))).from("jobs")
@@ -41,10 +49,12 @@ struct JobReader {
         return try await select.first(decoding: Count.self)?.count ?? 0
     }
 
+    /// The job, when the viewer may see it; else `notFound`, as if it did not exist.
     func record(_ id: Int) async throws -> JobRecord {
-        let row = try await database.sql.select().columns(JobRecord.columns.map { SQLColumn($0) }).from("jobs")
-            .where("id", .equal, id)
-            .first()
+        let select = database.sql.select().columns(JobRecord.columns.map { SQLColumn($0, table: "jobs") }).from("jobs")
+            .where(SQLColumn("id", table: "jobs"), .equal, SQLBind(id))
+        select.where(Self.visible(to: viewer))
+        let row = try await select.first()
         guard let row else { throw DomainError.notFound("Job not found") }
         return try JobRecord(row: row)
     }
@@ -103,7 +113,7 @@ struct JobReader {
     /// matches many jobs: the match set is then only checked (`+id`), so that the sort's index
     /// drives the query and stops after one page instead of sorting every match.
     func conditions(_ filter: JobFilter, manyTextMatches: Bool) -> [SQLQueryString] {
-        var conditions: [SQLQueryString] = []
+        var conditions: [SQLQueryString] = [Self.visible(to: filter.viewer)]
         switch database.dialect {
         case .sqlite:
             if let match = SearchTerms.fts5Query(keywords: filter.keywords, location: filter.location) {
@@ -141,6 +151,12 @@ struct JobReader {
                 """)
         }
         return conditions
+    }
+
+    /// The jobs `viewer` may see: the catalogue's, and their own private ones.
+    static func visible(to viewer: Int?) -> SQLQueryString {
+        guard let viewer else { return "\(ident: "jobs").\(ident: "private_to") IS NULL" }
+        return "(\(ident: "jobs").\(ident: "private_to") IS NULL OR \(ident: "jobs").\(ident: "private_to") = \(bind: viewer))"
     }
 
     /// `column DIR [NULLS LAST], id DIR`: missing values sort last on both databases.

@@ -3,8 +3,9 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// The rules of changing the shared job catalogue: creating, changing and deleting jobs,
-/// and keeping each job's skills. `JobReader` reads it.
+/// The rules of changing jobs: creating, changing and deleting them, and keeping each job's
+/// skills. A job a person adds is theirs alone until they share it (decision 0014); the
+/// shared catalogue is what discovery brings in, and shared jobs. `JobReader` reads them.
 struct JobService {
     let database: any Database
     /// Cleared after every change, so that list totals include it.
@@ -18,9 +19,10 @@ struct JobService {
         job.isActive = true
         job.scrapedAt = Date()
         job.$creator.id = user.id
+        job.privateTo = draft.isPrivate.value == false ? nil : user.id
         try Self.checkSource(draft, by: user)
         try apply(draft, to: job)
-        try await ensureUniqueExternalID(of: job)
+        try await ensureUniqueExternalID(of: job, by: user)
         try await database.writeTransaction { transaction in
             try await job.create(on: transaction)
             if let skills = draft.skills.value {
@@ -32,11 +34,16 @@ struct JobService {
     }
 
     func update(_ id: Int, with draft: JobDraft, by user: CurrentUser) async throws -> Job {
-        let job = try await find(id)
+        let job = try await find(id, visibleTo: user)
         try authorize(user, toChange: job)
         try Self.checkSource(draft, by: user)
+        switch (draft.isPrivate.value, job.privateTo) {
+        case (false?, _?): job.privateTo = nil
+        case (true?, nil): throw DomainError.validation(["is_private must stay false: a shared job stays shared, since others may track it"])
+        default: break
+        }
         try apply(draft, to: job)
-        try await ensureUniqueExternalID(of: job)
+        try await ensureUniqueExternalID(of: job, by: user)
         try await database.writeTransaction { transaction in
             try await job.update(on: transaction)
             if draft.skills.isPresent {
@@ -48,7 +55,7 @@ struct JobService {
     }
 
     func delete(_ id: Int, by user: CurrentUser) async throws {
-        let job = try await find(id)
+        let job = try await find(id, visibleTo: user)
         try authorize(user, toChange: job)
         // Whose applications track it is nobody else's business: the answer says only that one does.
         guard try await JobApplication.query(on: database).filter(\.$job.$id == id).first() == nil else {
@@ -70,8 +77,9 @@ struct JobService {
 
     // MARK: Rules
 
-    private func find(_ id: Int) async throws -> Job {
-        guard let job = try await Job.find(id, on: database) else {
+    /// The job, if `user` may see it: another person's private job does not exist for them.
+    private func find(_ id: Int, visibleTo user: CurrentUser) async throws -> Job {
+        guard let job = try await Job.find(id, on: database), job.privateTo == nil || job.privateTo == user.id else {
             throw DomainError.notFound("Job not found")
         }
         return job
@@ -88,12 +96,13 @@ struct JobService {
         user.isAdmin || (createdBy != nil && createdBy == user.id)
     }
 
-    /// Whether `user` may change the stored job `jobID` (false when it does not exist).
+    /// Whether `user` may change the stored job `jobID` (false when it does not exist, or is
+    /// another person's private job).
     static func may(_ user: CurrentUser, changeJob jobID: Int, on database: any Database) async throws -> Bool {
-        if user.isAdmin { return true }
-        struct Row: Decodable { let created_by: Int? }
-        let row = try await database.sql.raw("SELECT created_by FROM jobs WHERE id = \(bind: jobID)").first(decoding: Row.self)
-        return may(user, change: row?.created_by)
+        struct Row: Decodable { let created_by: Int?, private_to: Int? }
+        guard let row = try await database.sql.raw("SELECT created_by, private_to FROM jobs WHERE id = \(bind: jobID)").first(decoding: Row.self),
+              row.private_to == nil || row.private_to == user.id else { return false }
+        return may(user, change: row.created_by)
     }
 
     /// The names discovery files its jobs under (`greenhouse`, `rss`, `import` …): a person's
@@ -139,12 +148,15 @@ struct JobService {
         if !issues.isEmpty { throw DomainError.validation(issues) }
     }
 
-    private func ensureUniqueExternalID(of job: Job) async throws {
+    /// The pair (source, external_id) is unique. The answer names the other job only when
+    /// `user` may see it.
+    private func ensureUniqueExternalID(of job: Job, by user: CurrentUser) async throws {
         guard let externalID = job.externalID else { return }
         let query = Job.query(on: database).filter(\.$source == job.source).filter(\.$externalID == externalID)
         if let id = job.id { query.filter(\.$id != id) }
         if let existing = try await query.first() {
-            throw DomainError.conflict("A job from source '\(job.source)' with external_id '\(externalID)' already exists (id \(existing.id ?? 0))")
+            let which = existing.privateTo == nil || existing.privateTo == user.id ? " (id \(existing.id ?? 0))" : ""
+            throw DomainError.conflict("A job from source '\(job.source)' with external_id '\(externalID)' already exists\(which)")
         }
     }
 

@@ -18,6 +18,9 @@ public struct JobDraft: Sendable {
     public var salaryPeriod: Patch<SalaryPeriod> = .absent
     public var postedAt: Patch<Date> = .absent
     public var isActive: Patch<Bool> = .absent
+    /// Whether only the creator sees the job; a job a person adds is private unless they say
+    /// `false`, which shares it with everyone for good.
+    public var isPrivate: Patch<Bool> = .absent
     public var skills: Patch<[String]> = .absent
 
     public init() {}
@@ -50,9 +53,10 @@ public struct JobDraft: Sendable {
         draft.salaryPeriod = reader.enumeration("salary_period", SalaryPeriod.self)
         draft.postedAt = reader.date("posted_at")
         draft.isActive = reader.bool("is_active")
+        draft.isPrivate = reader.bool("is_private")
         draft.skills = reader.stringList("skills", maxCount: 100, maxLength: 100)
         // These may be left out, but not cleared (title and company are required on create).
-        var notNullable = [("source", draft.source.isNull), ("is_active", draft.isActive.isNull), ("skills", draft.skills.isNull)]
+        var notNullable = [("source", draft.source.isNull), ("is_active", draft.isActive.isNull), ("is_private", draft.isPrivate.isNull), ("skills", draft.skills.isNull)]
         if !creating { notNullable += [("title", draft.title.isNull), ("company", draft.company.isNull)] }
         for (key, isNull) in notNullable where isNull {
             reader.addIssue("\(key) cannot be empty or null")

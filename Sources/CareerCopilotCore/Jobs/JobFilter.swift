@@ -18,6 +18,9 @@ public struct JobFilter: Sendable, Hashable {
     public var skill: String?
     /// Company keys the viewer has hidden (their blocklist); not a query parameter.
     public var hiddenCompanies: [String] = []
+    /// The user whose private jobs the list includes besides the shared catalogue; not a
+    /// query parameter. Nil lists the shared catalogue alone.
+    public var viewer: Int?
 
     public init() {}
 

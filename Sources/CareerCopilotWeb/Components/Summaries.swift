@@ -16,6 +16,8 @@ public struct JobSummary: Sendable {
     public var source: String
     public var postedAt: Date?
     public var isActive: Bool
+    /// Only the viewer sees it: a job they added or imported and have not shared.
+    public var isPrivate = false
 
     public init(
         id: Int, title: String, company: String, location: String?, remote: String?, employmentType: String?,
@@ -68,6 +70,10 @@ public struct ApplicationSummary: Sendable {
 }
 
 extension Components {
+    static var privateBadge: HTML {
+        span(.class("badge"), .title("Only you can see this job: you added it and have not shared it")) { "Only you" }
+    }
+
     /// One job in a list: title linking to the job, company, place, pay, badges.
     static func jobCard(_ job: JobSummary) -> HTML {
         li(.class("job-card"), .data("job-id", String(job.id))) {
@@ -83,6 +89,7 @@ extension Components {
                 if let type = job.employmentType { span(.class("badge")) { Formatting.employmentLabel(type) } }
                 if job.isDemo { demoBadge } else { span(.class("badge")) { job.source } }
                 if !job.isActive { span(.class("badge", "badge-danger")) { "Closed" } }
+                if job.isPrivate { privateBadge }
             }
         }
     }

@@ -20,6 +20,8 @@ public enum FormBody {
         if !skills.isEmpty || !creating { body["skills"] = .array(skills.map(JSONValue.string)) }
         // An unticked checkbox is not sent at all: on the edit form its absence means "closed".
         if !creating { body["is_active"] = .bool(fields["is_active"] == "true") }
+        // The privacy box is on the form only while the job is private (`private_shown`).
+        if fields["private_shown"] != nil { body["is_private"] = .bool(fields["is_private"] == "true") }
         return .object(body)
     }
 

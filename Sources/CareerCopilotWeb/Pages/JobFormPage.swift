@@ -5,7 +5,7 @@ public enum JobFormPage {
     /// The form's fields, as the API names them.
     public static let fields = [
         "title", "company", "location", "url", "remote", "employment_type", "salary_min", "salary_max",
-        "salary_currency", "salary_period", "posted_at", "description", "skills", "is_active",
+        "salary_currency", "salary_period", "posted_at", "description", "skills", "is_active", "is_private",
     ]
 
     /// `jobID` nil: a new job, with the import-from-URL form above it (`imported`: that
@@ -48,6 +48,19 @@ public enum JobFormPage {
                         Components.textField(.init(name: "posted_at", label: "Posted on", type: "date"), state)
                         Components.textField(.init(name: "skills", label: "Skills", hint: "Separated by commas: Swift, PostgreSQL, Kubernetes."), state)
                         Components.textArea(.init(name: "description", label: "Description", hint: "Plain text or HTML; links, lists and emphasis are kept, anything else is removed.", maxLength: JobDraft.maxDescriptionLength, wide: true), state)
+                        // On a new job, and on a private one: a shared job stays shared.
+                        let privacyShown = jobID == nil || state["private_shown"] == "1" || state["is_private"] == "true"
+                        let privateTicked = state["private_shown"].isEmpty ? jobID == nil || state["is_private"] == "true" : state["is_private"] == "true"
+                        if privacyShown {
+                            div(.class("field", "span-2")) {
+                                input(.type("hidden"), .name("private_shown"), .value("1"))
+                                label(.class("checkbox")) {
+                                    input(.type("checkbox"), .name("is_private"), .value("true"), .id("is_private"), .if(privateTicked, .checked))
+                                    "Only I can see this job"
+                                }
+                                p(.class("hint")) { "Untick to share it with everyone who uses Career Copilot here. A shared job stays shared." }
+                            }
+                        }
                         if jobID != nil {
                             div(.class("field", "span-2")) {
                                 label(.class("checkbox")) {

@@ -115,6 +115,7 @@ public enum JobPage {
                     if let since = model.inactiveSince { " since "; Formatting.time(since) }
                 }
                 if job.isDemo { " "; Components.demoBadge }
+                if job.isPrivate { " "; Components.privateBadge }
             }
             if let salary = job.salary { dt { "Salary" }; dd { salary } }
             if let remote = job.remote { dt { "Workplace" }; dd { Formatting.remoteLabel(remote) } }

@@ -30,8 +30,9 @@ struct JobsController: RouteCollection {
 
     func list(request: Request) async throws -> Response {
         var (filter, sort, page) = try JobFilter.parse(request.queryItems)
-        filter.hiddenCompanies = try await BlocklistService(database: request.db, user: try request.currentUser).hiddenKeys()
-        let reader = JobReader(database: request.db, counts: request.application.jobCounts)
+        let user = try request.currentUser
+        filter.hiddenCompanies = try await BlocklistService(database: request.db, user: user).hiddenKeys()
+        let reader = JobReader(database: request.db, viewer: user.id, counts: request.application.jobCounts)
         let (jobs, total) = try await reader.list(filter: filter, sort: sort, page: page)
         let items = try await reader.dtos(jobs)
         return request.envelope(writing: ListPage(items: items, request: page, total: total), message: "Jobs retrieved successfully")
@@ -67,7 +68,7 @@ struct JobsController: RouteCollection {
 
     /// The job as stored, read back the way lists read it.
     private func dto(_ id: Int, _ request: Request) async throws -> JobDTO {
-        let reader = JobReader(database: request.db)
+        let reader = JobReader(database: request.db, viewer: try request.currentUser.id)
         return try await reader.dtos([try await reader.record(id)])[0]
     }
 }

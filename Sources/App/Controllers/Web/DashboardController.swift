@@ -11,7 +11,7 @@ struct DashboardController: RouteCollection {
     func dashboard(request: Request) async throws -> Response {
         let user = try request.pageUser
         let applications = ApplicationReader(database: request.db, user: user)
-        let jobs = JobReader(database: request.db, counts: request.application.jobCounts)
+        let jobs = JobReader(database: request.db, viewer: user.id, counts: request.application.jobCounts)
         // Newest by id: the primary key's order is the order jobs were added, with no sort.
         var filter = JobFilter()
         filter.hiddenCompanies = try await BlocklistService(database: request.db, user: user).hiddenKeys()

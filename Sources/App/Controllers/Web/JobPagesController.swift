@@ -37,8 +37,9 @@ struct JobPagesController: RouteCollection {
         // An empty field of the search form means "any": leave it out.
         let items = request.queryItems.filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
         var (filter, sort, page) = try JobFilter.parse(items)
-        filter.hiddenCompanies = try await BlocklistService(database: request.db, user: try request.pageUser).hiddenKeys()
-        let reader = JobReader(database: request.db, counts: request.application.jobCounts)
+        let user = try request.pageUser
+        filter.hiddenCompanies = try await BlocklistService(database: request.db, user: user).hiddenKeys()
+        let reader = JobReader(database: request.db, viewer: user.id, counts: request.application.jobCounts)
         let result = try await reader.list(filter: filter, sort: sort, page: page)
         let search = Dictionary(items.filter { JobsPage.searchFields.contains($0.name) }.map { ($0.name, $0.value) }) { first, _ in first }
         let model = JobsPage.Model(search: search, jobs: result.jobs.map(\.summary), total: result.total, page: page.page, pageSize: page.pageSize)
@@ -48,7 +49,7 @@ struct JobPagesController: RouteCollection {
     func show(request: Request) async throws -> Response {
         let user = try request.pageUser
         let id = try request.idParameter(resource: "Job")
-        let reader = JobReader(database: request.db)
+        let reader = JobReader(database: request.db, viewer: user.id)
         let job = try await reader.record(id)
         let application = try await ApplicationReader(database: request.db, user: user).application(forJob: id)
         let model = JobPage.Model(
@@ -73,7 +74,7 @@ struct JobPagesController: RouteCollection {
         do {
             let draft = try JobDraft.read(FormBody.job(fields, creating: true), creating: true)
             let job = try await service(request).create(draft, by: user)
-            return request.redirect(to: "/jobs/\(try job.requireID())", flash: "Job added.")
+            return request.redirect(to: "/jobs/\(try job.requireID())", flash: job.privateTo == nil ? "Job added and shared with everyone." : "Job added. Only you can see it until you share it.")
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
             let state = FormState(values: fields, issues: issues, fields: JobFormPage.fields)
@@ -84,7 +85,7 @@ struct JobPagesController: RouteCollection {
     func editForm(request: Request) async throws -> Response {
         let user = try request.pageUser
         let id = try request.idParameter(resource: "Job")
-        let reader = JobReader(database: request.db)
+        let reader = JobReader(database: request.db, viewer: user.id)
         let job = try await reader.record(id)
         guard JobService.may(user, change: job.createdBy) else { throw DomainError.forbidden("Only the job's creator or an admin may change it") }
         var values = job.formValues

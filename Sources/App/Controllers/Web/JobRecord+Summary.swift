@@ -5,11 +5,13 @@ import Foundation
 extension JobRecord {
     /// The job as lists and cards show it.
     var summary: JobSummary {
-        JobSummary(
+        var summary = JobSummary(
             id: id, title: title, company: company, location: location, remote: remote, employmentType: employmentType,
             salaryMin: salaryMin, salaryMax: salaryMax, salaryCurrency: salaryCurrency, salaryPeriod: salaryPeriod,
             source: source, postedAt: postedAt, isActive: isActive
         )
+        summary.isPrivate = privateTo != nil
+        return summary
     }
 
     /// The job as the edit form shows it: the API's field names, the stored values.
@@ -18,6 +20,7 @@ extension JobRecord {
             "title": title, "company": company, "location": location ?? "", "url": url ?? "", "remote": remote ?? "",
             "employment_type": employmentType ?? "", "salary_currency": salaryCurrency ?? "", "salary_period": salaryPeriod ?? "",
             "description": description, "is_active": isActive ? "true" : "false",
+            "is_private": privateTo != nil ? "true" : "",
         ]
         values["salary_min"] = salaryMin.map(Self.plainNumber) ?? ""
         values["salary_max"] = salaryMax.map(Self.plainNumber) ?? ""
