@@ -29,6 +29,32 @@ struct JobListTests {
         return try #require(try response.data["items"]?.arrayValue).compactMap { $0["title"]?.stringValue }
     }
 
+    /// "c++" used to search for "c" (24 of 31 demo jobs), and a query of only an emoji listed
+    /// every job. Skills written with signs search as themselves, on both databases.
+    @Test(arguments: TestDatabase.all)
+    func termsWithSigns_searchAsThemselves_andEmojiFindsNothing(database: TestDatabase) async throws {
+        try await withServer(database) { server in
+            let jobs: [(String, String)] = [
+                ("Game Engine Programmer", "Modern C++ and a little Lua."), ("Unity Developer", "Gameplay in C# with Unity."),
+                ("Backend Developer", "Services on .NET 8 and Azure."), ("API Engineer", "Node.js services, CI/CD with GitHub Actions."),
+                ("Firmware Engineer", "Embedded C on ARM microcontrollers."),
+            ]
+            for (title, description) in jobs {
+                #expect(try await server.post("/api/v1/jobs", ["title": .string(title), "company": "Acme", "description": .string(description)]).status == .created)
+            }
+            for (query, expected) in [
+                ("c%2B%2B", ["Game Engine Programmer"]), ("C%23", ["Unity Developer"]), (".net", ["Backend Developer"]),
+                ("node.js", ["API Engineer"]), ("ci%2Fcd", ["API Engineer"]), ("C%2B%2B%20lua", ["Game Engine Programmer"]),
+                ("embedded%20c", ["Firmware Engineer"]),
+            ] {
+                #expect(try await Self.titles(server, "q=\(query)") == expected, "q=\(query)")
+            }
+            let emoji = try await server.get("/api/v1/jobs?q=%F0%9F%9A%80")
+            #expect(try emoji.data["total"] == 0)
+            #expect(try await Self.titles(server, "q=%F0%9F%9A%80").isEmpty)
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func filters_findExactlyTheMatchingJobs(database: TestDatabase) async throws {
         try await withServer(database) { server in

@@ -122,6 +122,22 @@ struct HostileInputPropertyTests {
             if let salary = SalaryParser.parse(text) {
                 for amount in [salary.min, salary.max].compactMap({ $0 }) { #expect(amount.isFinite) }
             }
+            if let pay = PayAmount.read(text) { #expect(pay.value.isFinite && pay.value >= 0) }
+        }
+    }
+
+    /// Any whole amount, written with any of the groupings people use, reads back as itself.
+    @Test func payAmounts_readBackAsWritten() async {
+        let styles: [(group: String, decimal: String)] = [(",", "."), (".", ","), (" ", ","), ("'", "."), ("\u{00A0}", ",")]
+        await propertyCheck(count: 1_000, input: Gen.int(in: 0...999_999_999), Gen.int(in: 0..<styles.count), Gen.int(in: 0...99)) { amount, style, cents in
+            let (group, decimal) = styles[style]
+            var digits = Array(String(amount)), grouped = ""
+            while digits.count > 3 { grouped = group + String(digits.suffix(3)) + grouped; digits.removeLast(3) }
+            grouped = String(digits) + grouped
+            #expect(PayAmount.read(grouped)?.value == Double(amount), "\(grouped)")
+            let withCents = grouped + decimal + String(format: "%02d", cents)
+            let expected = (Double(amount) * 100 + Double(cents)) / 100
+            #expect(abs((PayAmount.read("€" + withCents)?.value ?? -1) - expected) < 0.001, "\(withCents)")
         }
     }
 

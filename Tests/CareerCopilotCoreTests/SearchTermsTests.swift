@@ -30,4 +30,15 @@ struct SearchTermsTests {
         let many = SearchTerms((1...50).map { "w\($0)" }.joined(separator: " "))
         #expect(many.words.count == SearchTerms.maxTerms)
     }
+
+    @Test func skillsWithSigns_stayWhole() {
+        #expect(SearchTerms("C++ developer").skills == ["C++"])
+        #expect(SearchTerms("C++ developer").words == ["developer"])
+        #expect(SearchTerms("c# .net node.js ci/cd").skills == ["C#", ".NET", "Node.js", "CI/CD"])
+        #expect(SearchTerms("(C++)").skills == ["C++"])
+        #expect(SearchTerms("back-end").skills.isEmpty, "a sign that names no skill splits words as before")
+        #expect(SearchTerms("node").skills.isEmpty && SearchTerms("node").words == ["node"])
+        #expect(SearchTerms("🚀").isEmpty && SearchTerms("🚀 ++").isEmpty)
+        #expect(SearchTerms.fts5Query(keywords: SearchTerms("c++"), location: nil) == nil, "a skill is no full-text word")
+    }
 }

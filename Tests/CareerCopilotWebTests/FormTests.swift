@@ -43,6 +43,18 @@ struct FormTests {
         #expect(throws: DomainError.self) { try JobDraft.read(body, creating: true) }
     }
 
+    /// The cases: "85.000,50" was stored as 85, "80k" was refused, "1e9" accepted.
+    @Test func jobForm_readsPayAsPeopleWriteIt() throws {
+        let body = FormBody.job(["title": "T", "company": "C", "salary_min": "85.000,50", "salary_max": "€90k"], creating: true)
+        #expect(body["salary_min"] == .number(85_000.5))
+        #expect(body["salary_max"] == .number(90_000))
+        #expect(body["salary_currency"] == "EUR", "the sign names the currency when the field is empty")
+        let named = FormBody.job(["title": "T", "company": "C", "salary_min": "$80k", "salary_currency": "CAD"], creating: true)
+        #expect(named["salary_currency"] == "CAD", "a currency the person chose is kept")
+        let odd = FormBody.job(["title": "T", "company": "C", "salary_min": "1e9"], creating: true)
+        #expect(throws: DomainError.self) { try JobDraft.read(odd, creating: true) }
+    }
+
     @Test func salary_readsNaturally() {
         #expect(Formatting.salary(min: 120_000, max: 150_000, currency: "USD", period: "year") == "USD 120,000 – 150,000 per year")
         #expect(Formatting.salary(min: 45, max: nil, currency: nil, period: "hour") == "from 45 per hour")

@@ -121,12 +121,16 @@ struct JobReader {
                 conditions.append("\(id) IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH \(bind: match))")
             }
         case .postgres:
-            if let keywords = filter.keywords {
+            if let keywords = filter.keywords, !keywords.words.isEmpty {
                 conditions.append("\(ident: "jobs").\(ident: "search_vector") @@ to_tsquery('simple', \(bind: keywords.tsQuery))")
             }
             if let location = filter.location {
                 conditions.append("\(ident: "jobs").\(ident: "location_vector") @@ to_tsquery('simple', \(bind: location.tsQuery))")
             }
+        }
+        if let keywords = filter.keywords {
+            if keywords.isEmpty { conditions.append("1 = 0") }
+            for skill in keywords.skills { conditions.append(Self.asksFor(skill: TextNormalizer.key(skill))) }
         }
         if let company = filter.company {
             // A prefix is a range of the byte-ordered index: [key, key + U+10FFFF).
@@ -145,12 +149,15 @@ struct JobReader {
         if let salaryMin = filter.salaryMin {
             conditions.append("COALESCE(\(ident: "jobs").\(ident: "salary_max"), \(ident: "jobs").\(ident: "salary_min")) >= \(bind: salaryMin)")
         }
-        if let skill = filter.skill {
-            conditions.append("""
-                \(ident: "jobs").\(ident: "id") IN (SELECT js.job_id FROM job_skills js JOIN skills s ON s.id = js.skill_id WHERE s.slug = \(bind: skill))
-                """)
-        }
+        if let skill = filter.skill { conditions.append(Self.asksFor(skill: skill)) }
         return conditions
+    }
+
+    /// Jobs that ask for the skill with this slug.
+    static func asksFor(skill slug: String) -> SQLQueryString {
+        """
+        \(ident: "jobs").\(ident: "id") IN (SELECT js.job_id FROM job_skills js JOIN skills s ON s.id = js.skill_id WHERE s.slug = \(bind: slug))
+        """
     }
 
     /// The jobs `viewer` may see: the catalogue's, and their own private ones.

@@ -25,9 +25,10 @@ struct JobService {
         try await ensureUniqueExternalID(of: job, by: user)
         try await database.writeTransaction { transaction in
             try await job.create(on: transaction)
-            if let skills = draft.skills.value {
-                try await JobService(database: transaction).replaceSkills(of: try job.requireID(), with: skills)
-            }
+            // Without a list of its own, the job asks for the skills its text names, as a
+            // discovered job does: a search for "C++" finds both alike.
+            let skills = draft.skills.value ?? SkillTaxonomy.standard.extract(from: job.title, job.descriptionText)
+            try await JobService(database: transaction).replaceSkills(of: try job.requireID(), with: skills)
         }
         counts?.invalidate()
         return job

@@ -2,7 +2,9 @@ import Foundation
 
 /// What a job list asks for: the filters of `GET /api/v1/jobs`.
 public struct JobFilter: Sendable, Hashable {
-    /// Keywords, matched as word prefixes in title, company, location and description.
+    /// Keywords, matched as word prefixes in title, company, location and description, and
+    /// skills written with signs ("C++"). Present but empty (a query of only emoji) matches
+    /// nothing: every job is not what such a search means.
     public var keywords: SearchTerms?
     /// Company name prefix, case-insensitive ("acme" finds "Acme Corp").
     public var company: String?
@@ -27,7 +29,8 @@ public struct JobFilter: Sendable, Hashable {
     /// True when only full-text conditions (keywords, location) are set: the full-text index
     /// alone can count the matches.
     public var isTextOnly: Bool {
-        company == nil && hiddenCompanies.isEmpty && remote == nil && source == nil && isActive == nil && postedAfter == nil && salaryMin == nil && skill == nil
+        keywords?.skills.isEmpty != false && keywords?.isEmpty != true
+            && company == nil && hiddenCompanies.isEmpty && remote == nil && source == nil && isActive == nil && postedAfter == nil && salaryMin == nil && skill == nil
     }
 
     public enum SortField: String, CaseIterable, Sendable {
@@ -48,8 +51,7 @@ public struct JobFilter: Sendable, Hashable {
         var reader = QueryReader(items: items)
         var filter = JobFilter()
         if let q = reader.string("q") {
-            let terms = SearchTerms(q)
-            filter.keywords = terms.isEmpty ? nil : terms
+            filter.keywords = SearchTerms(q)
         }
         filter.company = reader.string("company").map(TextNormalizer.key)
         if let location = reader.string("location") {

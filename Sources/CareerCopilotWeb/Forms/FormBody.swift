@@ -13,9 +13,11 @@ public enum FormBody {
         for name in texts {
             body[name] = text(fields[name], creating: creating)
         }
+        var currency: String?
         for name in ["salary_min", "salary_max"] {
-            body[name] = number(fields[name], creating: creating)
+            body[name] = pay(fields[name], creating: creating, currency: &currency)
         }
+        if let currency, (body["salary_currency"] ?? .null) == .null { body["salary_currency"] = .string(currency) }
         let skills = (fields["skills"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         if !skills.isEmpty || !creating { body["skills"] = .array(skills.map(JSONValue.string)) }
         // An unticked checkbox is not sent at all: on the edit form its absence means "closed".
@@ -32,13 +34,14 @@ public enum FormBody {
         return .string(trimmed)
     }
 
-    /// A number as people type it ("120,000", "85 000", "42.5"); anything else is passed on
-    /// as text, for validation to say it must be a number.
-    static func number(_ value: String?, creating: Bool) -> JSONValue? {
+    /// Pay as people type it ("80,000", "80.000", "85.000,50", "€80k"): `PayAmount` reads it,
+    /// or it is passed on as text, for validation to ask for an amount again. A currency sign
+    /// fills `currency` when the person named none.
+    static func pay(_ value: String?, creating: Bool, currency: inout String?) -> JSONValue? {
         guard let text = text(value, creating: creating) else { return nil }
         guard case let .string(raw) = text else { return text }
-        let digits = raw.filter { $0 != "," && $0 != " " && $0 != "_" && $0 != "\u{00A0}" }
-        if let number = Double(digits), number.isFinite { return .number(number) }
-        return .string(raw)
+        guard let amount = PayAmount.read(raw) else { return .string(raw) }
+        if currency == nil { currency = amount.currency }
+        return .number(amount.value)
     }
 }
