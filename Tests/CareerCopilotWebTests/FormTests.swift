@@ -1,3 +1,4 @@
+import Foundation
 import CareerCopilotCore
 @testable import CareerCopilotWeb
 import Testing
@@ -61,5 +62,20 @@ struct FormTests {
         #expect(Formatting.salary(min: nil, max: nil, currency: "EUR", period: nil) == nil)
         #expect(Formatting.amount(1_234_567) == "1,234,567")
         #expect(Formatting.amount(42.5) == "42.50")
+    }
+}
+
+@Suite("Job search addresses")
+struct JobSearchQueryTests {
+    @Test func readsThePagesOwnFields_andLeavesOutWhatItCannotUse() {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let reading = JobSearchQuery.read([("q", "swift"), ("posted", "7"), ("salary_min", "80k"), ("sort", "bogus"), ("page", "0"), ("remote", "moon")], now: now)
+        #expect(reading.filter.keywords?.words == ["swift"])
+        #expect(reading.filter.postedAfter == now.addingTimeInterval(-7 * 86_400))
+        #expect(reading.filter.salaryMin == 80_000)
+        #expect(reading.sort.field == .postedAt && reading.sort.descending)
+        #expect(reading.page.page == 1)
+        #expect(reading.ignored == ["Sort by “bogus”", "Page “0”", "Workplace “moon”"])
+        #expect(JobSearchQuery.notice([]) == nil)
     }
 }

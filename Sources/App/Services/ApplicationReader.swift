@@ -53,6 +53,20 @@ struct ApplicationReader {
             """)
     }
 
+    /// The user's applications for these jobs, by job: what a list marks as tracked.
+    func tracking(jobs jobIDs: [Int]) async throws -> [Int: JobSummary.Tracking] {
+        guard !jobIDs.isEmpty else { return [:] }
+        let rows = try await database.sql.raw("""
+            SELECT id, job_id, status FROM applications WHERE user_id = \(bind: user.id) AND job_id IN \(SQLBind.group(jobIDs))
+            """).all()
+        var tracked: [Int: JobSummary.Tracking] = [:]
+        for row in rows {
+            guard let status = ApplicationStatus(rawValue: try row.decode(column: "status", as: String.self)) else { continue }
+            tracked[try row.decode(column: "job_id", as: Int.self)] = .init(applicationID: try row.decode(column: "id", as: Int.self), status: status)
+        }
+        return tracked
+    }
+
     /// The user's application for a job, if any.
     func application(forJob jobID: Int) async throws -> JobApplication? {
         try await JobApplication.query(on: database).filter(\.$user.$id == user.id).filter(\.$job.$id == jobID).first()

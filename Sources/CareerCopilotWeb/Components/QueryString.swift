@@ -1,6 +1,6 @@
 /// Builds the query part of our links (`?q=swift&page=2`), percent-encoding every value.
-enum QueryString {
-    static func build(_ items: [(String, String)]) -> String {
+public enum QueryString {
+    public static func build(_ items: [(String, String)]) -> String {
         let pairs = items.filter { !$0.1.isEmpty }.map { "\(encode($0.0))=\(encode($0.1))" }
         return pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&")
     }

@@ -18,6 +18,18 @@ public struct JobSummary: Sendable {
     public var isActive: Bool
     /// Only the viewer sees it: a job they added or imported and have not shared.
     public var isPrivate = false
+    /// The viewer's application for it, when they track it.
+    public var tracking: Tracking?
+
+    public struct Tracking: Sendable {
+        public var applicationID: Int
+        public var status: ApplicationStatus
+
+        public init(applicationID: Int, status: ApplicationStatus) {
+            self.applicationID = applicationID
+            self.status = status
+        }
+    }
 
     public init(
         id: Int, title: String, company: String, location: String?, remote: String?, employmentType: String?,
@@ -74,8 +86,10 @@ extension Components {
         span(.class("badge"), .title("Only you can see this job: you added it and have not shared it")) { "Only you" }
     }
 
-    /// One job in a list: title linking to the job, company, place, pay, badges.
-    static func jobCard(_ job: JobSummary) -> HTML {
+    /// One job in a list: title linking to the job, company, place, pay, badges, and — with a
+    /// `context` to post from — whether the viewer tracks it, or a button to start. `returnTo`:
+    /// the list to come back to after tracking.
+    static func jobCard(_ job: JobSummary, context: PageContext? = nil, returnTo: String? = nil) -> HTML {
         li(.class("job-card"), .data("job-id", String(job.id))) {
             h2 { a(.class("job-link"), .href("/jobs/\(job.id)")) { job.title } }
             ul(.class("job-meta")) {
@@ -90,6 +104,16 @@ extension Components {
                 if job.isDemo { demoBadge } else { span(.class("badge")) { job.source } }
                 if !job.isActive { span(.class("badge", "badge-danger")) { "Closed" } }
                 if job.isPrivate { privateBadge }
+            }
+            if let tracking = job.tracking {
+                a(.class("tracking"), .href("/applications/\(tracking.applicationID)")) {
+                    "On your board: "; statusBadge(tracking.status)
+                }
+            } else if let context {
+                postForm("/jobs/\(job.id)/track", context, .class("track-inline")) {
+                    if let returnTo { input(.type("hidden"), .name("return_to"), .value(returnTo)) }
+                    button(.type("submit"), .class("btn", "btn-small"), .aria("label", "Track \(job.title) at \(job.company)")) { "Track" }
+                }
             }
         }
     }

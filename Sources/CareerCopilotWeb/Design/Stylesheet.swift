@@ -140,6 +140,7 @@ fieldset { border: 0; padding: 0; margin: 0; }
 .job-card h2 a:hover { color: var(--accent); text-decoration: underline; }
 .job-meta { display: flex; flex-wrap: wrap; gap: var(--space-2) var(--space-4); color: var(--muted); font-size: var(--text-sm); margin: 0; padding: 0; list-style: none; }
 .job-badges { display: flex; flex-wrap: wrap; gap: var(--space-2); }
+.job-card .tracking, .job-card .track-inline { justify-self: start; font-size: var(--text-sm); }
 .job-facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: var(--space-2) var(--space-4); margin: 0; }
 .job-facts dt { color: var(--muted); font-size: var(--text-sm); }
 .job-facts dd { margin: 0; overflow-wrap: anywhere; }

@@ -94,6 +94,11 @@ public enum JobPage {
             if let url = model.url {
                 a(.class("btn"), .href(url), .rel("noopener noreferrer nofollow"), Attribute("target", "_blank")) { "Apply on the company's site ↗" }
             }
+            Components.postForm("/settings/blocklist", context, .id("hide-company-form")) {
+                input(.type("hidden"), .name("company"), .value(job.company))
+                input(.type("hidden"), .name("return_to"), .value("/jobs"))
+                button(.type("submit"), .class("btn"), .title("Hide every job from \(job.company) from your lists; undo it in Settings")) { "Hide this company" }
+            }
             if model.canEdit {
                 a(.class("btn"), .href("/jobs/\(job.id)/edit")) { "Edit" }
                 Components.postForm("/jobs/\(job.id)/delete", context, .id("delete-job-form"), .data("confirm", "Delete this job?")) {

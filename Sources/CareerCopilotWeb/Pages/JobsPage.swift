@@ -3,7 +3,7 @@ import CareerCopilotCore
 /// `/jobs`: search, filters, sort and pages over the catalogue.
 public enum JobsPage {
     public struct Model: Sendable {
-        /// The search as submitted (`q`, `company`, `location`, `remote`, `source`, `is_active`, `sort`).
+        /// The search as submitted (`searchFields`).
         public var search: [String: String]
         public var jobs: [JobSummary]
         public var total: Int
@@ -22,8 +22,19 @@ public enum JobsPage {
         var isFiltered: Bool { searchFields.contains { !(search[$0] ?? "").isEmpty } }
     }
 
-    /// The parameters the search form sends, in the order links repeat them.
-    public static let searchFields = ["q", "company", "location", "remote", "source", "is_active", "sort"]
+    /// The parameters the search form sends, in the order links repeat them. `posted` (days)
+    /// and `salary_min` as typed ("80k") are the page's; the controller turns them into the
+    /// API's filters.
+    public static let searchFields = ["q", "company", "location", "remote", "source", "skill", "salary_min", "posted", "is_active", "sort"]
+    static let refinements = searchFields.filter { $0 != "q" }
+
+    /// Where jobs come from, as the Source filter offers them: the boards discovery reads, jobs
+    /// added by hand or imported, and the demo.
+    static let sourceChoices: [(value: String, label: String)] = [("", "Any")]
+        + SourceKind.allCases.map { ($0.rawValue, SourcesPage.label($0)) }
+        + [("manual", "Added by hand"), ("import", "Imported from a page"), (DemoDataset.source, "Demo data")]
+
+    static let postedChoices: [(value: String, label: String)] = [("", "Any time"), ("1", "Past day"), ("7", "Past week"), ("30", "Past month")]
 
     static let sortChoices: [(value: String, label: String)] = [
         ("-posted_at", "Newest first"), ("posted_at", "Oldest first"), ("-id", "Recently added"),
@@ -53,8 +64,9 @@ public enum JobsPage {
                 }
             } else {
                 p(.class("result-count"), .role("status")) { resultCount(model) }
+                let here = "/jobs" + QueryString.build(searchFields.map { ($0, model.search[$0] ?? "") } + (model.page > 1 ? [("page", String(model.page))] : []))
                 ol(.class("job-list"), .id("job-list")) {
-                    for job in model.jobs { Components.jobCard(job) }
+                    for job in model.jobs { Components.jobCard(job, context: context, returnTo: here) }
                 }
                 pagination(model)
             }
@@ -70,7 +82,7 @@ public enum JobsPage {
     /// Keywords always in view; the other filters and the sort fold away (open when used).
     private static func searchForm(_ model: Model) -> HTML {
         let state = FormState(values: model.search)
-        let refined = ["company", "location", "remote", "source", "is_active", "sort"].contains { !state[$0].isEmpty }
+        let refined = refinements.contains { !state[$0].isEmpty }
         return form(.id("job-search"), .class("search"), .method("get"), .action("/jobs"), .role("search"), .aria("label", "Search jobs")) {
             div(.class("search-row")) {
                 label(.for("q"), .class("visually-hidden")) { "Keywords" }
@@ -87,8 +99,11 @@ public enum JobsPage {
                         .init(name: "remote", label: "Workplace"),
                         options: [("", "Any")] + RemoteType.allCases.map { ($0.rawValue, Formatting.remoteLabel($0.rawValue)) }, state
                     )
-                    Components.textField(.init(name: "source", label: "Source", maxLength: 50), state)
-                    Components.selectField(.init(name: "is_active", label: "Status"), options: [("", "Open and closed"), ("true", "Open"), ("false", "Closed")], state)
+                    Components.selectField(.init(name: "source", label: "Source"), options: sourceChoices, state)
+                    Components.textField(.init(name: "skill", label: "Skill", hint: "Such as Swift or C++.", maxLength: 100), state)
+                    Components.textField(.init(name: "salary_min", label: "Pay at least", hint: "Such as 80000 or 80k.", maxLength: 40), state)
+                    Components.selectField(.init(name: "posted", label: "Posted"), options: postedChoices, state)
+                    Components.selectField(.init(name: "is_active", label: "Status"), options: [("", "Any"), ("true", "Open"), ("false", "Closed")], state)
                     Components.selectField(.init(name: "sort", label: "Sort by"), options: sortChoices, state)
                     div(.class("actions")) {
                         button(.type("submit"), .class("btn")) { "Apply filters" }

@@ -34,16 +34,28 @@ struct JobPagesController: RouteCollection {
     }
 
     func list(request: Request) async throws -> Response {
-        // An empty field of the search form means "any": leave it out.
-        let items = request.queryItems.filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
-        var (filter, sort, page) = try JobFilter.parse(items)
+        // An empty field of the search form means "any": the address keeps only what was chosen.
+        let submitted = request.queryItems
+        let items = submitted.filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
+        if items.count < submitted.count {
+            return request.redirect(to: "/jobs" + QueryString.build(items.map { ($0.name, $0.value) }))
+        }
+        var search = JobSearchQuery.read(items)
         let user = try request.pageUser
-        filter.hiddenCompanies = try await BlocklistService(database: request.db, user: user).hiddenKeys()
+        search.filter.hiddenCompanies = try await BlocklistService(database: request.db, user: user).hiddenKeys()
         let reader = JobReader(database: request.db, viewer: user.id, counts: request.application.jobCounts)
-        let result = try await reader.list(filter: filter, sort: sort, page: page)
-        let search = Dictionary(items.filter { JobsPage.searchFields.contains($0.name) }.map { ($0.name, $0.value) }) { first, _ in first }
-        let model = JobsPage.Model(search: search, jobs: result.jobs.map(\.summary), total: result.total, page: page.page, pageSize: page.pageSize)
-        return request.page(JobsPage.render(model, context: try await request.pageContext(.jobs)))
+        let result = try await reader.list(filter: search.filter, sort: search.sort, page: search.page)
+        let tracked = try await ApplicationReader(database: request.db, user: user).tracking(jobs: result.jobs.map(\.id))
+        let jobs = result.jobs.map { record in
+            var job = record.summary
+            job.tracking = tracked[record.id]
+            return job
+        }
+        let fields = Dictionary(items.filter { JobsPage.searchFields.contains($0.name) }.map { ($0.name, $0.value) }) { first, _ in first }
+        let model = JobsPage.Model(search: fields, jobs: jobs, total: result.total, page: search.page.page, pageSize: search.page.pageSize)
+        var context = try await request.pageContext(.jobs)
+        if let notice = JobSearchQuery.notice(search.ignored) { context.flash = .init(notice, isError: true) }
+        return request.page(JobsPage.render(model, context: context))
     }
 
     func show(request: Request) async throws -> Response {
@@ -125,13 +137,16 @@ struct JobPagesController: RouteCollection {
     func track(request: Request) async throws -> Response {
         let user = try request.pageUser
         let id = try request.idParameter(resource: "Job")
+        // From a list, back to that list; from the job's page, on to the application.
+        let returnTo = WebURL.localPath(try request.formFields()["return_to"])
         if let existing = try await ApplicationReader(database: request.db, user: user).application(forJob: id) {
-            return request.redirect(to: "/applications/\(try existing.requireID())", flash: "You already track this job.")
+            return request.redirect(to: try returnTo ?? "/applications/\(existing.requireID())", flash: "You already track this job.")
         }
         do {
             let draft = try ApplicationDraft.read(.object(["job_id": .number(Double(id))]), creating: true)
             let application = try await ApplicationService(database: request.db, user: user).create(draft)
-            return request.redirect(to: "/applications/\(try application.requireID())", flash: "Tracking this job: it is on your board, in Saved.")
+            let title = application.$job.value?.title ?? "this job"
+            return request.redirect(to: try returnTo ?? "/applications/\(application.requireID())", flash: "Tracking “\(title)”: it is on your board, in Saved.")
         } catch let error as DomainError {
             // The job is gone (validation names the job_id): the page of a job that does not exist.
             if case .validation = error { throw DomainError.notFound("Job not found") }

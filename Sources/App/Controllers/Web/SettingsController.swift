@@ -19,7 +19,11 @@ struct SettingsController: RouteCollection {
         let fields = try request.formFields()
         do {
             let entry = try await BlocklistService(database: request.db, user: try request.pageUser).add(.object(["company": .string(fields["company"] ?? "")]))
-            return request.redirect(to: "/settings", flash: "Jobs from \(entry.company) are hidden from your lists.")
+            // From a job's page, back to the list it came from; undoing is in Settings.
+            return request.redirect(
+                to: WebURL.localPath(fields["return_to"]) ?? "/settings",
+                flash: "Jobs from \(entry.company) are hidden from your lists. Show them again in Settings."
+            )
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
             return try await page(request, hide: FormState(values: fields, issues: issues, fields: ["company"]), status: status)

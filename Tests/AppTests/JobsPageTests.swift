@@ -1,0 +1,94 @@
+@testable import App
+import CareerCopilotCore
+import CareerCopilotWeb
+import Foundation
+import Testing
+import Vapor
+
+/// The jobs list as a person uses it (issue 13): tracked jobs marked and a Track button, the
+/// API's filters on the page, sources to choose from, clean addresses, and an address the
+/// page cannot fully use explained rather than refused.
+@Suite("Jobs page")
+struct JobsPageTests {
+    static func seed(_ server: TestServer) async throws -> [String: Int] {
+        var ids: [String: Int] = [:]
+        let jobs: [JSONValue] = [
+            ["title": "Swift Engineer", "company": "Acme", "skills": ["Swift"], "salary_min": 90000, "posted_at": .string(ISODate.format(Date().addingTimeInterval(-2 * 86_400)))],
+            ["title": "Go Engineer", "company": "Globex", "skills": ["Go"], "salary_min": 60000, "posted_at": "2024-01-10T00:00:00Z"],
+            ["title": "Support Lead", "company": "Initech", "source": "lever", "external_id": "s-1"],
+        ]
+        for job in jobs {
+            let response = try await server.post("/api/v1/jobs", job)
+            #expect(response.status == .created, "\(response.text)")
+            ids[try #require(try response.data["title"]?.stringValue)] = try response.data["id"]?.intValue
+        }
+        return ids
+    }
+
+    static func titles(_ page: TestResponse) -> [String] {
+        ["Swift Engineer", "Go Engineer", "Support Lead"].filter { page.text.contains(">\($0)</a>") }
+    }
+
+    @Test func filters_ofTheAPI_areOnThePage() async throws {
+        try await withServer(.sqlite) { server in
+            _ = try await Self.seed(server)
+            let browser = Browser(server)
+            let page = try await browser.get("/jobs")
+            for field in ["name=\"skill\"", "name=\"salary_min\"", "name=\"posted\"", "<select id=\"source\""] {
+                #expect(page.text.contains(field), "the page offers \(field)")
+            }
+            #expect(page.text.contains("<option value=\"greenhouse\">Greenhouse board</option>"))
+            #expect(Self.titles(try await browser.get("/jobs?skill=swift")) == ["Swift Engineer"])
+            #expect(Self.titles(try await browser.get("/jobs?salary_min=80k")) == ["Swift Engineer"])
+            #expect(Self.titles(try await browser.get("/jobs?posted=7")) == ["Swift Engineer"])
+            #expect(Self.titles(try await browser.get("/jobs?source=lever")) == ["Support Lead"])
+        }
+    }
+
+    @Test func emptyFields_leaveTheAddress_andBadOnesAreExplained() async throws {
+        try await withServer(.sqlite) { server in
+            _ = try await Self.seed(server)
+            let browser = Browser(server)
+            let empty = try await browser.get("/jobs?q=engineer&company=&location=&remote=&source=&is_active=&sort=")
+            #expect(empty.status == .seeOther || empty.status == .found)
+            #expect(empty.location == "/jobs?q=engineer")
+
+            let odd = try await browser.get("/jobs?q=engineer&sort=bogus&page=-1&posted=soon")
+            #expect(odd.status == .ok)
+            #expect(odd.text.contains("left out: Sort by “bogus”, Page “-1”, Posted “soon”."))
+            #expect(Self.titles(odd).sorted() == ["Go Engineer", "Swift Engineer"], "the rest of the search still counts")
+            #expect(!odd.text.contains("Bad Request"))
+        }
+    }
+
+    @Test func trackedJobs_areMarked_andOthersCanBeTrackedFromTheList() async throws {
+        try await withServer(.sqlite) { server in
+            let ids = try await Self.seed(server)
+            let browser = Browser(server)
+            let swift = try #require(ids["Swift Engineer"])
+            let list = try await browser.get("/jobs?q=engineer")
+            #expect(list.text.contains("action=\"/jobs/\(swift)/track\""))
+            #expect(list.text.contains("aria-label=\"Track Swift Engineer at Acme\""))
+
+            let tracked = try await browser.submit("/jobs/\(swift)/track", ["return_to": "/jobs?q=engineer"])
+            #expect(tracked.location == "/jobs?q=engineer", "back to the list it was tracked from")
+            let after = try await browser.get("/jobs?q=engineer")
+            #expect(!after.text.contains("action=\"/jobs/\(swift)/track\""))
+            #expect(after.text.contains("On your board: "))
+            let away = try await browser.submit("/jobs/\(try #require(ids["Go Engineer"]))/track", ["return_to": "https://evil.example/"])
+            #expect(away.location?.hasPrefix("/applications/") == true, "only a path of ours is a place to return to")
+        }
+    }
+
+    @Test func aCompany_isHidden_fromItsJobsPage() async throws {
+        try await withServer(.sqlite) { server in
+            let ids = try await Self.seed(server)
+            let browser = Browser(server)
+            let page = try await browser.get("/jobs/\(try #require(ids["Support Lead"]))")
+            #expect(page.text.contains("id=\"hide-company-form\""))
+            let hidden = try await browser.submit("/settings/blocklist", ["company": "Initech", "return_to": "/jobs"])
+            #expect(hidden.location == "/jobs")
+            #expect(Self.titles(try await browser.get("/jobs")) == ["Swift Engineer", "Go Engineer"])
+        }
+    }
+}
