@@ -92,3 +92,13 @@ struct JobsPageTests {
         }
     }
 }
+
+extension JobsPageTests {
+    @Test func theBoard_explainsAnAddressItCannotUse() async throws {
+        try await withServer(.sqlite) { server in
+            let page = try await Browser(server).get("/applications?status=bogus")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("the whole board"))
+        }
+    }
+}

@@ -9,13 +9,38 @@ struct FormTests {
         let state = FormState(
             values: ["title": ""],
             issues: ["title is required", "salary_max must be greater than or equal to salary_min", "A job with this id already exists"],
-            fields: ["title", "salary", "salary_max", "salary_min"]
+            fields: ["title": "Title", "salary": "Salary", "salary_min": "Salary from", "salary_max": "Salary to"]
         )
         #expect(state.fieldErrors["title"] == ["Is required"])
-        #expect(state.fieldErrors["salary_max"] == ["Must be greater than or equal to salary_min"])
+        #expect(state.fieldErrors["salary_max"] == ["Must be greater than or equal to “Salary from”"], "other fields named by their labels")
         #expect(state.fieldErrors["salary"] == nil)
         #expect(state.formErrors == ["A job with this id already exists"])
         #expect(state.hasErrors)
+        #expect(state.fieldsWithErrors == ["title", "salary_max"], "in the form's order")
+    }
+
+    /// The summary used to say "Url:", "Salary max:" and list fields alphabetically.
+    @Test func errorSummary_usesTheLabels_inTheFormsOrder() {
+        let state = FormState(values: [:], issues: ["url must be an http(s) URL", "title is required", "salary_max must be greater than or equal to salary_min"], fields: JobFormPage.fields)
+        let html = Components.errorSummary(state).rendered
+        let title = html.range(of: "Title: Is required"), url = html.range(of: "Link to the posting: Must be"), salary = html.range(of: "Salary to: Must be greater than or equal to “Salary from”")
+        #expect(title != nil && url != nil && salary != nil, "\(html)")
+        if let title, let url, let salary { #expect(title.lowerBound < url.lowerBound && url.lowerBound < salary.lowerBound) }
+        #expect(!html.contains("Salary max") && !html.contains("Url:") && !html.contains("to salary_min"))
+    }
+
+    /// Each form's list of labels is the one its page shows.
+    @Test func formFields_matchTheLabelsOnThePage() {
+        let context = PageContext(viewer: nil, singleUser: true, csrfToken: "t")
+        let pages: [(String, FormFields)] = [
+            (JobFormPage.render(jobID: 1, FormState(values: ["is_private": "true"]), context: context), JobFormPage.fields),
+            (AuthPages.signup(FormState(), context: context), AuthPages.signupFields),
+        ]
+        for (html, fields) in pages {
+            for name in fields.names {
+                #expect(html.contains(fields.label(name)), "\(name): \(fields.label(name))")
+            }
+        }
     }
 
     @Test func jobForm_creating_leavesEmptyFieldsOut() throws {

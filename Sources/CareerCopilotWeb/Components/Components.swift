@@ -22,9 +22,9 @@ enum Components {
             strong { "Please correct the following:" }
             ul {
                 for error in state.formErrors { li { error } }
-                for (field, errors) in state.fieldErrors.sorted(by: { $0.key < $1.key }) {
-                    for error in errors {
-                        li { a(.href("#\(field)")) { "\(field.replacingOccurrences(of: "_", with: " ").capitalizedFirst): \(error)" } }
+                for field in state.fieldsWithErrors {
+                    for error in state.fieldErrors[field] ?? [] {
+                        li { a(.href("#\(field)")) { "\(state.fields.label(field)): \(error)" } }
                     }
                 }
             }

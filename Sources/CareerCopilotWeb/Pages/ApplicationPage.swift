@@ -3,6 +3,7 @@ import Foundation
 
 /// `/applications/{id}`: the job applied for, the status and how it got there, the notes.
 public enum ApplicationPage {
+    public static let notesFields: FormFields = ["notes": "Your notes"]
     public struct TimelineEntry: Sendable {
         public var from: ApplicationStatus?
         public var to: ApplicationStatus

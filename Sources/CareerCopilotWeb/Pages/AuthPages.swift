@@ -1,8 +1,8 @@
 /// `/login` and `/signup`.
 /// Passwords are never written back into a page: the controller leaves them out of the state.
 public enum AuthPages {
-    public static let loginFields = ["email", "password"]
-    public static let signupFields = ["full_name", "email", "password"]
+    public static let loginFields: FormFields = ["email": "E-mail", "password": "Password"]
+    public static let signupFields: FormFields = ["full_name": "Full name", "email": "E-mail", "password": "Password"]
 
     public static func login(_ state: FormState, next: String?, context: PageContext) -> String {
         Layout.document(title: "Sign in", context: context) {

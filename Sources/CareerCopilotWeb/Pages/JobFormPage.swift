@@ -3,10 +3,14 @@ import CareerCopilotCore
 /// `/jobs/new` and `/jobs/{id}/edit`: one form for both, errors next to their fields.
 public enum JobFormPage {
     /// The form's fields, as the API names them.
-    public static let fields = [
-        "title", "company", "location", "url", "remote", "employment_type", "salary_min", "salary_max",
-        "salary_currency", "salary_period", "posted_at", "description", "skills", "is_active", "is_private",
+    public static let fields: FormFields = [
+        "title": "Title", "company": "Company", "location": "Location", "url": "Link to the posting", "remote": "Workplace",
+        "employment_type": "Contract", "salary_min": "Salary from", "salary_max": "Salary to", "salary_currency": "Currency",
+        "salary_period": "Paid per", "posted_at": "Posted on", "skills": "Skills", "description": "Description",
+        "is_private": "Only I can see this job", "is_active": "The job is still open",
     ]
+    /// The import form above it.
+    public static let importFields: FormFields = ["url": "Posting URL"]
 
     /// `jobID` nil: a new job, with the import-from-URL form above it (`imported`: that
     /// form as submitted).

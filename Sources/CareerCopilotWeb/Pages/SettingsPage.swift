@@ -24,8 +24,9 @@ public enum SettingsPage {
         }
     }
 
-    public static let profileFields = ["full_name"]
-    public static let passwordFields = ["current_password", "new_password"]
+    public static let profileFields: FormFields = ["full_name": "Full name"]
+    public static let passwordFields: FormFields = ["current_password": "Current password", "new_password": "New password"]
+    public static let hideFields: FormFields = ["company": "Company to hide"]
 
     public static func render(_ model: Model, context: PageContext) -> String {
         Layout.document(title: "Settings", context: context) {

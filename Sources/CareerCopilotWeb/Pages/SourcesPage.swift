@@ -30,9 +30,9 @@ public enum SourcesPage {
         }
     }
 
-    public static let fields = ["name", "type", "identifier", "schedule"]
+    public static let fields: FormFields = ["name": "Name", "type": "Type", "identifier": "Board, site, feed or page", "base_url": "Base URL", "schedule": "Schedule"]
     /// The fields of a source's own edit form (`/sources/{id}/edit`).
-    public static let editFields = ["schedule", "enabled"]
+    public static let editFields: FormFields = ["schedule": "Schedule", "enabled": "State"]
 
     /// `editing`: the source whose edit form `form` belongs to (it failed validation).
     public static func render(_ rows: [Row], form: FormState, editing: Int? = nil, context: PageContext) -> String {

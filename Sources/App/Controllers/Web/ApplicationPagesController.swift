@@ -17,8 +17,13 @@ struct ApplicationPagesController: RouteCollection {
     func board(request: Request) async throws -> Response {
         let user = try request.pageUser
         var reader = QueryReader(items: request.queryItems.filter { !$0.value.isEmpty })
-        let focus = reader.enumerationList("status", ApplicationStatus.self)?.first
-        try reader.validate()
+        var focus = reader.enumerationList("status", ApplicationStatus.self)?.first
+        // An address the board cannot use (an old bookmark, a hand edit) shows the whole board.
+        var context = try await request.pageContext(.applications)
+        if (try? reader.validate()) == nil {
+            focus = nil
+            context.flash = .init("That address asked for a column the board does not have, so here is the whole board.", isError: true)
+        }
         let applications = ApplicationReader(database: request.db, user: user)
         let counts = try await applications.countsByStatus()
         let cards = try await applications.cards(perStatus: focus == nil ? BoardPage.cardsPerColumn : BoardPage.cardsInFocus, only: focus)
@@ -26,7 +31,7 @@ struct ApplicationPagesController: RouteCollection {
         let columns = statuses.map { status in
             BoardPage.Column(status: status, cards: cards.filter { $0.status == status }, total: counts[status] ?? 0)
         }
-        return request.page(BoardPage.render(.init(columns: columns, focus: focus), context: try await request.pageContext(.applications)))
+        return request.page(BoardPage.render(.init(columns: columns, focus: focus), context: context))
     }
 
     /// The board's form: `move` names the card, `status_<id>` its new status. Sent by a card's
@@ -72,7 +77,7 @@ struct ApplicationPagesController: RouteCollection {
             return request.redirect(to: "/applications/\(id)", flash: "Notes saved.")
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
-            return try await page(request, notes: FormState(values: ["notes": fields["notes"] ?? ""], issues: issues, fields: ["notes"]), status: status)
+            return try await page(request, notes: FormState(values: ["notes": fields["notes"] ?? ""], issues: issues, fields: ApplicationPage.notesFields), status: status)
         }
     }
 

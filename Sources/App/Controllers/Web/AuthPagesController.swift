@@ -46,7 +46,7 @@ struct AuthPagesController: RouteCollection {
     func signup(request: Request) async throws -> Response {
         if let done = alreadySignedIn(request) { return done }
         let fields = try request.formFields()
-        let body = JSONValue.object(AuthPages.signupFields.reduce(into: [:]) { $0[$1] = .string(fields[$1] ?? "") })
+        let body = JSONValue.object(AuthPages.signupFields.names.reduce(into: [:]) { $0[$1] = .string(fields[$1] ?? "") })
         do {
             let auth = AuthService(request: request)
             _ = try await auth.limitedRegister { try AccountDraft.registration(body) }

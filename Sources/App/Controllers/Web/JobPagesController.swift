@@ -28,7 +28,7 @@ struct JobPagesController: RouteCollection {
             return request.redirect(to: "/jobs/\(jobID)", flash: outcome == .new ? "Job imported." : "This job was already in the catalogue; it is up to date.")
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
-            let imported = FormState(values: ["url": url], issues: issues, fields: ["url"])
+            let imported = FormState(values: ["url": url], issues: issues, fields: JobFormPage.importFields)
             return request.page(JobFormPage.render(jobID: nil, FormState(), imported: imported, context: try await request.pageContext(.jobs)), status: status)
         }
     }

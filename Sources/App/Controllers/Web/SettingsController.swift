@@ -26,7 +26,7 @@ struct SettingsController: RouteCollection {
             )
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
-            return try await page(request, hide: FormState(values: fields, issues: issues, fields: ["company"]), status: status)
+            return try await page(request, hide: FormState(values: fields, issues: issues, fields: SettingsPage.hideFields), status: status)
         }
     }
 
@@ -58,7 +58,7 @@ struct SettingsController: RouteCollection {
         let fields = try request.formFields()
         do {
             let user = try await account(request)
-            let body = JSONValue.object(SettingsPage.passwordFields.reduce(into: [:]) { $0[$1] = .string(fields[$1] ?? "") })
+            let body = JSONValue.object(SettingsPage.passwordFields.names.reduce(into: [:]) { $0[$1] = .string(fields[$1] ?? "") })
             let (current, new) = try AccountDraft.passwordChange(body, email: user.email)
             try await AuthService(request: request).changePassword(of: try user.requireID(), current: current, new: new)
             // Every session has ended, this one too: sign in again with the new password.

@@ -24,7 +24,7 @@ struct SourcePagesController: RouteCollection {
         try requireAdmin(request)
         let fields = try request.formFields()
         do {
-            let body = JSONValue.object(SourcesPage.fields.reduce(into: [:]) { body, name in
+            let body = JSONValue.object(SourcesPage.fields.names.reduce(into: [:]) { body, name in
                 if let value = fields[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { body[name] = .string(value) }
             })
             _ = try await request.application.sourceCatalogue(request.db).create(body)
