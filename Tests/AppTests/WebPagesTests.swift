@@ -108,7 +108,8 @@ struct WebPagesTests {
             // Without JavaScript: the card's Move button sends the board's form.
             let moved = try await browser.submit("/applications/move", ["move": String(id), "status_\(id)": "Applied"])
             #expect(moved.status == .seeOther)
-            #expect(moved.location == "/applications")
+            #expect(moved.location == "/applications#card-\(id)", "back to the moved card")
+            #expect(try await browser.get("/applications").text.contains("Moved “Platform Engineer” to Applied."), "the message names the job")
             // With JavaScript: the same form, answered in JSON.
             let dragged = try await browser.submit("/applications/move", ["move": String(id), "status_\(id)": "interviewing"], headers: [("Accept", "application/json")])
             #expect(dragged.status == .ok)

@@ -379,7 +379,8 @@ def watch() -> Callable[[Page], PageProblems]:
 
 
 def path_of(page: Page) -> str:
-    return re.sub(r"^https?://[^/]+", "", page.url)
+    """The path and query of the page's address, without the fragment (#card-3)."""
+    return re.sub(r"^https?://[^/]+", "", page.url).split("#", 1)[0]
 
 
 def submit(page: Page, form_selector: str, button: str = "button[type=submit]") -> Any:

@@ -23,11 +23,11 @@ def card(page: Page, application_id: str):
 
 
 def column_of(page: Page, application_id: str) -> str | None:
-    return card(page, application_id).evaluate("el => el.closest('.board-column').dataset.status")
+    return card(page, application_id).evaluate("el => el.closest('[data-lane]').dataset.status")
 
 
 def column_count(page: Page, status: str) -> int:
-    return int(page.locator(f"section.board-column[data-status='{status}'] .column-count").inner_text())
+    return int(page.locator(f"[data-lane][data-status='{status}'] .column-count").inner_text())
 
 
 def selected_status(page: Page, application_id: str) -> str:
@@ -38,7 +38,7 @@ def selected_status(page: Page, application_id: str) -> str:
 def drag_card(page: Page, application_id: str, status: str) -> None:
     """Drags a card onto a column: real mouse drag (Playwright's HTML5 DnD in Chromium)."""
     with page.expect_response(lambda r: r.url.endswith("/applications/move") and r.request.method == "POST") as moved:
-        card(page, application_id).drag_to(page.locator(f"section.board-column[data-status='{status}'] ol.board-cards"))
+        card(page, application_id).drag_to(page.locator(f"[data-lane][data-status='{status}'] ol.board-cards"))
     assert moved.value.status == 200, f"the drop's fetch answered {moved.value.status}"
     body = moved.value.json()
     assert body["success"] is True and body["data"]["status"] == status, body
@@ -107,7 +107,7 @@ def test_sign_up_add_track_move_and_sign_out(multi_server, new_context, watch, b
     match = re.fullmatch(r"/applications/(\d+)", path_of(page))
     assert match, f"after tracking the browser is at {path_of(page)}"
     app_id = match.group(1)
-    expect(page.locator(".flash")).to_contain_text("Tracking this job")
+    expect(page.locator(".flash")).to_contain_text(f"Tracking “{JOB_TITLE}”")
     expect(page.locator("h1")).to_have_text(JOB_TITLE)
     expect(page.locator("form#status-form select[name=status]")).to_have_value("saved")
     # The job page now links to the application instead of offering to track it.
@@ -121,7 +121,7 @@ def test_sign_up_add_track_move_and_sign_out(multi_server, new_context, watch, b
     assert column_of(page, app_id) == "saved"
     assert column_count(page, "saved") == 1 and column_count(page, "applied") == 0
     drag_card(page, app_id, "applied")
-    expect(page.locator("section.board-column[data-status=applied]").locator(f"li.board-card[data-application-id='{app_id}']")).to_have_count(1)
+    expect(page.locator("[data-lane][data-status=applied]").locator(f"li.board-card[data-application-id='{app_id}']")).to_have_count(1)
     assert column_count(page, "saved") == 0 and column_count(page, "applied") == 1
     expect(page.locator("#board-status")).to_contain_text("Applied")
     assert selected_status(page, app_id) == "Applied"
@@ -151,8 +151,8 @@ def test_sign_up_add_track_move_and_sign_out(multi_server, new_context, watch, b
         # A document without <link rel=icon> (the JSON above) makes Chromium ask for
         # /favicon.ico: part of the same failure, not a second one.
         plain_problems.console_errors[:] = [e for e in plain_problems.console_errors if "/favicon.ico" not in e]
-    elif plain.locator(".flash").count() == 0 or "Moved to Interviewing" not in plain.locator(".flash").inner_text():
-        soft_failures.append("no-JS Move: no 'Moved to Interviewing' flash on the board")
+    elif plain.locator(".flash").count() == 0 or f"Moved “{JOB_TITLE}” to Interviewing" not in plain.locator(".flash").inner_text():
+        soft_failures.append("no-JS Move: no 'Moved “…” to Interviewing' flash on the board")
     assert column_of(plain, app_id) == "interviewing"
     assert column_count(plain, "applied") == 0 and column_count(plain, "interviewing") == 1
     plain_problems.assert_clean()

@@ -150,3 +150,16 @@ def test_board_in_light_and_dark(scheme: str, demo_server, new_context, watch):
         ratio = contrast(colours[text], colours[background])
         assert ratio >= 4.5, f"{scheme}: {text} {colours[text]} on {background} {colours[background]}: contrast {ratio:.2f}"
     problems.assert_clean()
+
+
+def test_board_shows_every_status_at_1280(demo_server, new_context):
+    """All eight statuses in view without scrolling at 1280 px: five open columns and one
+    Closed column holding Accepted, Rejected and Withdrawn."""
+    page = new_context(demo_server).new_page()
+    page.goto("/applications")
+    lanes = page.locator("[data-lane]")
+    expect(lanes).to_have_count(8)
+    for lane in lanes.all():
+        box = lane.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 1280, f"{lane.get_attribute('data-status')} is out of sight: {box}"
+    assert page.evaluate("document.querySelector('.board').scrollWidth <= document.querySelector('.board').clientWidth + 1")

@@ -79,10 +79,10 @@ def test_load_demo_data_from_the_dashboard_and_remove_it_in_settings(single_serv
     page.goto("/applications")
     board_cards = page.locator("li.board-card[data-application-id]")
     expect(board_cards).to_have_count(loaded_applications)
-    total = sum(int(page.locator(f"section.board-column[data-status={s}] .column-count").inner_text()) for s in STATUSES)
+    total = sum(int(page.locator(f"[data-lane][data-status={s}] .column-count").inner_text()) for s in STATUSES)
     assert total == loaded_applications
     for s in STATUSES:
-        column = page.locator(f"section.board-column[data-status={s}]")
+        column = page.locator(f"[data-lane][data-status={s}]")
         expect(column.locator("li.board-card")).to_have_count(counts[s])
 
     # Remove it from the settings (after the confirmation prompt).
@@ -223,7 +223,7 @@ def test_application_notes_and_status_form(single_server, new_context, watch):
     expect(page.locator(".flash")).to_contain_text("already Offer; nothing changed")
     expect(page.locator("ol#timeline > li")).to_have_count(timeline_length)
     page.goto("/applications")
-    expect(page.locator(f"section.board-column[data-status=offer] li.board-card[data-application-id='{app_id}']")).to_have_count(1)
+    expect(page.locator(f"[data-lane][data-status=offer] li.board-card[data-application-id='{app_id}']")).to_have_count(1)
     # Stop tracking (confirmed): gone from the board; the job can be tracked again.
     page.goto(f"/applications/{app_id}")
     page.once("dialog", lambda dialog: dialog.accept())

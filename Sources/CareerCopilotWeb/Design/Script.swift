@@ -10,21 +10,76 @@ document.addEventListener("submit", (event) => {
   }
 });
 
-// The applications board: drag a card to another column. The move is sent through the
-// board's form, so the server sees exactly what a card's Move button sends without JS.
+// The applications board: drag a card to another status, or use its menu and Move button;
+// either way the move is sent through the board's form (exactly what Move sends without JS),
+// the card moves in place, and the keyboard stays on it.
 const board = document.querySelector("[data-board]");
 if (board) {
   const announce = (message) => {
     const region = document.getElementById("board-status");
     if (region) region.textContent = message;
   };
-  const countOf = (column) => column.querySelector(".column-count");
-  const adjustCount = (column, delta) => {
-    const badge = countOf(column);
+  const adjustCount = (lane, delta) => {
+    const badge = lane.querySelector(".column-count");
     if (badge) badge.textContent = String(Math.max(0, Number(badge.textContent) + delta));
   };
-  let dragged = null;
+  const laneFor = (label) => [...board.querySelectorAll("[data-lane]")].find((lane) => lane.dataset.label === label);
+  const title = (card) => card.querySelector(".card-link").textContent;
 
+  // Sends the move; on success puts the card at the top of its new lane.
+  const move = async (card, to) => {
+    const from = card.closest("[data-lane]");
+    if (!to || from === to) return false;
+    const form = board.closest("form");
+    const select = card.querySelector("select");
+    const data = new URLSearchParams();
+    data.set("csrf_token", form.elements.csrf_token.value);
+    data.set("move", card.dataset.applicationId);
+    data.set(select.name, to.dataset.label);
+    card.setAttribute("aria-busy", "true");
+    try {
+      const response = await fetch(form.action, {
+        method: "POST",
+        body: data,
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      });
+      if (!response.ok) throw new Error(`status ${response.status}`);
+      to.querySelector(".board-cards").prepend(card);
+      select.value = to.dataset.label;
+      adjustCount(from, -1);
+      adjustCount(to, 1);
+      to.querySelector(".column-empty")?.remove();
+      if (!from.querySelector(".board-card")) {
+        const empty = document.createElement("p");
+        empty.className = "muted column-empty";
+        empty.textContent = "Nothing here yet.";
+        from.querySelector(".board-cards").before(empty);
+      }
+      announce(`Moved “${title(card)}” to ${to.dataset.label}.`);
+      return true;
+    } catch (error) {
+      announce(`“${title(card)}” could not be moved. Use its status menu, or reload the page.`);
+      return false;
+    } finally {
+      card.removeAttribute("aria-busy");
+    }
+  };
+
+  board.addEventListener("click", async (event) => {
+    const button = event.target.closest("button[name=move]");
+    if (!button) return;
+    const card = button.closest(".board-card");
+    const to = laneFor(card.querySelector("select").value);
+    if (!to || to === card.closest("[data-lane]")) return;
+    event.preventDefault();
+    if (await move(card, to)) {
+      card.scrollIntoView({ block: "nearest", inline: "nearest" });
+      card.querySelector("select").focus();
+    }
+  });
+
+  let dragged = null;
   for (const card of board.querySelectorAll(".board-card")) {
     card.setAttribute("draggable", "true");
     card.addEventListener("dragstart", (event) => {
@@ -39,49 +94,19 @@ if (board) {
     });
   }
 
-  for (const column of board.querySelectorAll(".board-column")) {
-    column.addEventListener("dragover", (event) => {
+  for (const lane of board.querySelectorAll("[data-lane]")) {
+    lane.addEventListener("dragover", (event) => {
       if (!dragged) return;
       event.preventDefault();
-      column.classList.add("drop-target");
+      lane.classList.add("drop-target");
     });
-    column.addEventListener("dragleave", (event) => {
-      if (!column.contains(event.relatedTarget)) column.classList.remove("drop-target");
+    lane.addEventListener("dragleave", (event) => {
+      if (!lane.contains(event.relatedTarget)) lane.classList.remove("drop-target");
     });
-    column.addEventListener("drop", async (event) => {
+    lane.addEventListener("drop", async (event) => {
       event.preventDefault();
-      column.classList.remove("drop-target");
-      const card = dragged;
-      if (!card) return;
-      const from = card.closest(".board-column");
-      const status = column.dataset.status;
-      if (from === column) return;
-      const form = board.closest("form");
-      const select = card.querySelector("select");
-      const data = new URLSearchParams();
-      data.set("csrf_token", form.elements.csrf_token.value);
-      data.set("move", card.dataset.applicationId);
-      data.set(select.name, column.dataset.label);
-      card.setAttribute("aria-busy", "true");
-      try {
-        const response = await fetch(form.action, {
-          method: "POST",
-          body: data,
-          headers: { Accept: "application/json" },
-          credentials: "same-origin",
-        });
-        if (!response.ok) throw new Error(`status ${response.status}`);
-        column.querySelector(".board-cards").prepend(card);
-        select.value = column.dataset.label;
-        adjustCount(from, -1);
-        adjustCount(column, 1);
-        column.querySelector(".column-empty")?.remove();
-        announce(`Moved ${card.querySelector(".card-link").textContent} to ${column.dataset.label}.`);
-      } catch (error) {
-        announce("The card could not be moved. Use its status menu, or reload the page.");
-      } finally {
-        card.removeAttribute("aria-busy");
-      }
+      lane.classList.remove("drop-target");
+      if (dragged) await move(dragged, lane);
     });
   }
 }

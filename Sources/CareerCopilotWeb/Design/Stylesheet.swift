@@ -154,10 +154,17 @@ fieldset { border: 0; padding: 0; margin: 0; }
 .detail { display: grid; gap: var(--space-5); grid-template-columns: minmax(0, 2fr) minmax(16rem, 1fr); align-items: start; }
 
 /* Board */
-.board { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(16rem, 1fr); gap: var(--space-3); overflow-x: auto; padding-bottom: var(--space-3); scroll-snap-type: x proximity; }
+/* Five open statuses and one Closed column: six columns of 12rem fit 1280 px. */
+.board { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(12rem, 1fr); gap: var(--space-3); overflow-x: auto; padding-bottom: var(--space-3); scroll-snap-type: x proximity; }
+.board-lane { display: flex; flex-direction: column; flex: 1 1 auto; border-radius: var(--radius-sm); }
+.board-closed .board-lane + .board-lane { border-top: 1px solid var(--border); margin-top: var(--space-3); padding-top: var(--space-2); }
+.board-closed h3 { font-size: var(--text-sm); color: var(--muted); margin: 0 0 var(--space-2); display: flex; justify-content: space-between; align-items: center; }
+.board-lane.drop-target { outline: 2px dashed var(--accent); outline-offset: 2px; background: var(--accent-soft); }
+.move-form { display: flex; flex-wrap: wrap; gap: var(--space-1); }
+.move-form select { min-width: 0; flex: 1 1 7rem; }
+.board-card:target, .board-card:has(.card-link:target) { outline: 2px solid var(--accent); }
 .board-column { background: var(--surface-2); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-3); min-height: 12rem; scroll-snap-align: start; display: flex; flex-direction: column; }
 .board-column h2 { font-size: var(--text-sm); text-transform: uppercase; letter-spacing: .04em; color: var(--muted); display: flex; justify-content: space-between; align-items: center; }
-.board-column.drop-target { border-color: var(--accent); background: var(--accent-soft); }
 .board-cards { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--space-2); flex: 1 1 auto; align-content: start; }
 .board-card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius-sm); padding: var(--space-3); box-shadow: var(--shadow); display: grid; gap: var(--space-2); }
 .board-card[draggable="true"] { cursor: grab; }

@@ -72,6 +72,9 @@ public enum HTMLBuilder {
 }
 
 extension HTML {
+    /// Content without an element around it.
+    static func group(@HTMLBuilder _ content: () -> HTML) -> HTML { content() }
+
     /// An element with content. Attributes whose name is empty (`Attribute.none`) are skipped.
     static func element(_ name: String, _ attributes: [Attribute], @HTMLBuilder _ content: () -> HTML) -> HTML {
         var html = openingTag(name, attributes)

@@ -1,7 +1,10 @@
 import CareerCopilotCore
 
-/// `/applications`: a column per status. Cards move by drag and drop (with JS) or by their
-/// status menu and Move button (without); both send the same form to `/applications/move`.
+/// `/applications`: a column per open status and one "Closed" column holding the three ways
+/// an application ends, so that every status is in view at 1280 px. Each status is a lane
+/// (`data-lane`). Cards move by drag and drop or their Move button (with JS, in place, focus
+/// kept on the card) or by their status menu and Move button (without JS: back to the card);
+/// all send the same form to `/applications/move`.
 public enum BoardPage {
     public struct Column: Sendable {
         public var status: ApplicationStatus
@@ -57,7 +60,10 @@ public enum BoardPage {
                 p(.class("board-status"), .id("board-status"), .role("status"), .aria("live", "polite")) {}
                 Components.postForm("/applications/move", context, .id("board-form")) {
                     div(.class("board"), .data("board", "")) {
-                        for column in model.columns { columnSection(column, focused: model.focus != nil) }
+                        let open = model.columns.filter { !$0.status.isClosed }
+                        let closed = model.columns.filter(\.status.isClosed)
+                        for column in open { columnSection(column, focused: model.focus != nil) }
+                        if !closed.isEmpty { closedSection(closed, focused: model.focus != nil) }
                     }
                 }
             }
@@ -66,15 +72,38 @@ public enum BoardPage {
 
     private static func columnSection(_ column: Column, focused: Bool) -> HTML {
         let status = column.status.rawValue
-        let label = Formatting.statusLabel(column.status)
         return section(
-            .class("board-column"), .id("column-\(status)"), .data("status", status), .data("label", label),
-            .aria("labelledby", "column-title-\(status)")
+            .class("board-column", "board-lane"), .id("column-\(status)"), .data("lane", ""), .data("status", status),
+            .data("label", Formatting.statusLabel(column.status)), .aria("labelledby", "column-title-\(status)")
         ) {
-            h2(.id("column-title-\(status)")) {
-                label
-                span(.class("badge", "column-count"), .aria("label", "\(column.total) applications")) { String(column.total) }
+            lane(column, focused: focused) { title in h2(.id("column-title-\(status)")) { title } }
+        }
+    }
+
+    /// Accepted, Rejected and Withdrawn, one above the other in one column.
+    private static func closedSection(_ columns: [Column], focused: Bool) -> HTML {
+        section(.class("board-column", "board-closed"), .id("column-closed"), .aria("labelledby", "column-title-closed")) {
+            h2(.id("column-title-closed")) { "Closed" }
+            for column in columns {
+                let status = column.status.rawValue
+                div(
+                    .class("board-lane"), .id("column-\(status)"), .data("lane", ""), .data("status", status),
+                    .data("label", Formatting.statusLabel(column.status)), .role("group"), .aria("labelledby", "column-title-\(status)")
+                ) {
+                    lane(column, focused: focused) { title in h3(.id("column-title-\(status)")) { title } }
+                }
             }
+        }
+    }
+
+    /// A status's heading (with its count), its cards, and its link to the rest.
+    private static func lane(_ column: Column, focused: Bool, heading: (HTML) -> HTML) -> HTML {
+        let status = column.status.rawValue
+        return HTML.group {
+            heading(HTML.group {
+                Formatting.statusLabel(column.status)
+                span(.class("badge", "column-count"), .aria("label", "\(column.total) applications")) { String(column.total) }
+            })
             if column.cards.isEmpty { p(.class("muted", "column-empty")) { "Nothing here yet." } }
             ol(.class("board-cards")) {
                 for card in column.cards { cardItem(card) }

@@ -43,13 +43,15 @@ struct ApplicationPagesController: RouteCollection {
         }
         // The board's menus send labels ("Interviewing"); values are lowercase.
         let status = chosen.lowercased()
-        _ = try await update(request, id: id, ["status": .string(status)])
+        let application = try await update(request, id: id, ["status": .string(status)])
         // Exactly JSON: a browser's form post accepts `*/*`, which Vapor's `==` would match.
         if request.headers.accept.contains(where: { $0.mediaType.type == "application" && $0.mediaType.subType == "json" }) {
             struct Moved: Encodable { let id: Int; let status: String }
             return try request.envelope(Moved(id: id, status: status), message: "Application moved")
         }
-        return request.redirect(to: "/applications", flash: "Moved to \(chosen).")
+        // Back to the card itself: the board scrolls to it, and the keyboard carries on from it.
+        let title = try await application.$job.get(on: request.db).title
+        return request.redirect(to: "/applications#card-\(id)", flash: "Moved “\(title)” to \(Self.label(status)).")
     }
 
     func show(request: Request) async throws -> Response {
