@@ -95,7 +95,7 @@ enum OpenAPIDocument {
             "/api/v1/jobs/{id}": [
                 "parameters": [paramRef("id")],
                 "get": operation("Get a job", tag: "jobs", responses: ["200": success(ref("Job")), "404": errorRef("NotFound")]),
-                "put": operation("Change a job (only the fields sent; null clears)", tag: "jobs", body: ref("JobUpdate"), responses: [
+                "put": operation("Change a job (only the fields sent; null clears). With If-Match (the ETag of a GET), only if it is unchanged since", tag: "jobs", parameters: [ifMatch], body: ref("JobUpdate"), responses: [
                     "200": success(ref("Job")), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
                     "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
                 ]),
@@ -116,8 +116,8 @@ enum OpenAPIDocument {
                 "get": operation("Get an application with its timeline", tag: "applications", responses: [
                     "200": success(ref("Application")), "404": errorRef("NotFound"),
                 ]),
-                "put": operation("Change an application's status or notes", tag: "applications", body: ref("ApplicationUpdate"), responses: [
-                    "200": success(ref("Application")), "404": errorRef("NotFound"), "422": errorRef("ValidationError"),
+                "put": operation("Change an application's status or notes. With If-Match (the ETag of a GET), only if it is unchanged since", tag: "applications", parameters: [ifMatch], body: ref("ApplicationUpdate"), responses: [
+                    "200": success(ref("Application")), "404": errorRef("NotFound"), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
                 ]),
                 "delete": operation("Delete an application", tag: "applications", responses: [
                     "200": success(ref("Deleted")), "404": errorRef("NotFound"),
@@ -269,6 +269,12 @@ enum OpenAPIDocument {
     }
 
     /// An optional query parameter. Empty values count as absent (as HTML forms send them).
+    /// `If-Match`: a save made from an old copy is refused with 409 (decision 0015).
+    static let ifMatch: JSONValue = [
+        "name": "If-Match", "in": "header", "required": false, "schema": ["type": "string"],
+        "description": "The ETag of the GET this change is based on (or *). A record changed since answers 409 and stays as it is",
+    ]
+
     static func queryParameter(_ name: String, _ schema: JSONValue, _ description: String, required: Bool = false) -> JSONValue {
         ["name": .string(name), "in": "query", "required": .bool(required), "allowEmptyValue": .bool(!required), "schema": schema, "description": .string(description)]
     }

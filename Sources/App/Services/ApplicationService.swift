@@ -69,30 +69,43 @@ struct ApplicationService {
         return application
     }
 
-    func update(_ id: Int, with draft: ApplicationDraft) async throws -> JobApplication {
-        let application = try await find(id)
-        if let jobID = draft.jobID.value, jobID != application.$job.id {
-            throw DomainError.validation(["job_id cannot be changed; track the other job instead"])
-        }
-        application.notes = draft.notes.applied(to: application.notes)
-        let now = Date()
-        var change: ApplicationStatusChange?
-        if let status = draft.status.value, status.rawValue != application.status {
-            change = ApplicationStatusChange(applicationID: id, from: application.status, to: status.rawValue, at: now)
-            application.status = status.rawValue
-            if ApplicationPipeline.setsAppliedAt(movingTo: status, appliedAt: application.appliedAt) { application.appliedAt = now }
-        }
-        try await database.writeTransaction { [change, user] transaction in
+    /// Changes the application. `ifMatch` (an `If-Match` header): it must still be as last
+    /// read. `notesVersion` (from a notes form): its notes must still be the ones the form was
+    /// opened with — a status moved meanwhile is no conflict for notes. Checked and written in
+    /// one transaction, the row locked (decision 0015).
+    func update(_ id: Int, with draft: ApplicationDraft, ifMatch: String? = nil, notesVersion: String? = nil) async throws -> JobApplication {
+        try await database.writeTransaction { [user] transaction in
+            if ifMatch != nil || notesVersion != nil, transaction.dialect == .postgres {
+                try await transaction.sql.raw("SELECT id FROM applications WHERE id = \(bind: id) AND user_id = \(bind: user.id) FOR UPDATE").run()
+            }
+            let application = try await ApplicationService(database: transaction, user: user).find(id)
+            if let ifMatch, !EditVersion.ifMatch(ifMatch, admits: EditVersion.application(application)) {
+                throw DomainError.conflict(EditVersion.conflictMessage)
+            }
+            if let notesVersion, draft.notes.isPresent, notesVersion != EditVersion.notes(application.notes) {
+                throw DomainError.conflict(EditVersion.conflictMessage)
+            }
+            if let jobID = draft.jobID.value, jobID != application.$job.id {
+                throw DomainError.validation(["job_id cannot be changed; track the other job instead"])
+            }
+            application.notes = draft.notes.applied(to: application.notes)
+            let now = Date()
+            var change: ApplicationStatusChange?
+            if let status = draft.status.value, status.rawValue != application.status {
+                change = ApplicationStatusChange(applicationID: id, from: application.status, to: status.rawValue, at: now)
+                application.status = status.rawValue
+                if ApplicationPipeline.setsAppliedAt(movingTo: status, appliedAt: application.appliedAt) { application.appliedAt = now }
+            }
             try await application.update(on: transaction)
-            guard let change else { return }
+            guard let change else { return application }
             try await change.create(on: transaction)
             if let from = change.fromStatus.flatMap(ApplicationStatus.init(rawValue:)), let to = ApplicationStatus(rawValue: change.toStatus) {
                 try await EventBus.standard.publish(
                     .applicationStatusChanged(applicationID: id, userID: user.id, changeID: try change.requireID(), from: from, to: to), on: transaction
                 )
             }
+            return application
         }
-        return application
     }
 
     func delete(_ id: Int) async throws {

@@ -34,25 +34,51 @@ struct JobService {
         return job
     }
 
-    func update(_ id: Int, with draft: JobDraft, by user: CurrentUser) async throws -> Job {
-        let job = try await find(id, visibleTo: user)
-        try authorize(user, toChange: job)
-        try Self.checkSource(draft, by: user)
-        switch (draft.isPrivate.value, job.privateTo) {
-        case (false?, _?): job.privateTo = nil
-        case (true?, nil): throw DomainError.validation(["is_private must stay false: a shared job stays shared, since others may track it"])
-        default: break
-        }
-        try apply(draft, to: job)
-        try await ensureUniqueExternalID(of: job, by: user)
-        try await database.writeTransaction { transaction in
+    /// Changes the fields the draft has. `ifMatch` (an `If-Match` header, or the version a
+    /// form was opened with): the job must still be as the person last saw it, or nothing
+    /// changes and `conflict` says so. The check and the write are one transaction, with the
+    /// job's row locked, so that two saves from one old copy cannot both pass.
+    func update(_ id: Int, with draft: JobDraft, by user: CurrentUser, ifMatch: String? = nil) async throws -> Job {
+        let job = try await database.writeTransaction { transaction in
+            let service = JobService(database: transaction)
+            if let ifMatch {
+                try await service.lock(id)
+                guard EditVersion.ifMatch(ifMatch, admits: try await service.version(of: id, for: user)) else {
+                    throw DomainError.conflict(EditVersion.conflictMessage)
+                }
+            }
+            let job = try await service.find(id, visibleTo: user)
+            try service.authorize(user, toChange: job)
+            try Self.checkSource(draft, by: user)
+            switch (draft.isPrivate.value, job.privateTo) {
+            case (false?, _?): job.privateTo = nil
+            case (true?, nil): throw DomainError.validation(["is_private must stay false: a shared job stays shared, since others may track it"])
+            default: break
+            }
+            try service.apply(draft, to: job)
+            try await service.ensureUniqueExternalID(of: job, by: user)
             try await job.update(on: transaction)
             if draft.skills.isPresent {
-                try await JobService(database: transaction).replaceSkills(of: id, with: draft.skills.value ?? [])
+                try await service.replaceSkills(of: id, with: draft.skills.value ?? [])
             }
+            return job
         }
         counts?.invalidate()
         return job
+    }
+
+    /// The job's edit version as `user` sees it (`notFound` when they cannot).
+    func version(of id: Int, for user: CurrentUser) async throws -> String {
+        let reader = JobReader(database: database, viewer: user.id)
+        let record = try await reader.record(id)
+        return EditVersion.job(record, skills: try await reader.skillNames(of: [id])[id] ?? [])
+    }
+
+    /// Holds the job's row until the transaction ends (PostgreSQL; SQLite's write transaction
+    /// already runs alone).
+    private func lock(_ id: Int) async throws {
+        guard database.dialect == .postgres else { return }
+        try await database.sql.raw("SELECT id FROM jobs WHERE id = \(bind: id) FOR UPDATE").run()
     }
 
     func delete(_ id: Int, by user: CurrentUser) async throws {

@@ -38,7 +38,8 @@ public enum HTMLSanitizer {
             switch token {
             case let .text(text):
                 writer.text(text)
-            case let .startTag(name, attributes, _):
+            case let .startTag(tag, attributes, _):
+                let name = demoted(tag)
                 if droppedWithContent.contains(name) {
                     if !void.contains(name) { tokenizer.skipRawText(until: name) }
                 } else if allowed.contains(name) {
@@ -46,7 +47,8 @@ public enum HTMLSanitizer {
                 } else if paragraphBlocks.contains(name) || lineBlocks.contains(name) {
                     writer.breakText(paragraph: paragraphBlocks.contains(name))
                 }
-            case let .endTag(name):
+            case let .endTag(tag):
+                let name = demoted(tag)
                 if allowed.contains(name) {
                     writer.close(name)
                 } else if paragraphBlocks.contains(name) {
@@ -55,6 +57,17 @@ public enum HTMLSanitizer {
             }
         }
         return writer.finish()
+    }
+
+    /// A description sits under its page's own h1 and h2: its headings start at h3.
+    static func demoted(_ name: String) -> String {
+        switch name {
+        case "h1": "h3"
+        case "h2": "h4"
+        case "h3": "h5"
+        case "h4", "h5": "h6"
+        default: name
+        }
     }
 
     /// A description as a user or a source gave it: HTML is sanitised; plain text (no tags

@@ -88,6 +88,8 @@ p { margin: 0 0 var(--space-3); }
 .badge-warning { background: var(--warning-soft); color: var(--warning); border-color: transparent; }
 .flash { border-radius: var(--radius-sm); padding: var(--space-3) var(--space-4); margin-bottom: var(--space-4); background: var(--success-soft); color: var(--success); font-weight: 500; }
 .flash-error { background: var(--danger-soft); color: var(--danger); }
+.conflict { border: 2px solid var(--warning, var(--danger)); border-radius: var(--radius); padding: var(--space-3) var(--space-4); margin-bottom: var(--space-4); }
+.saved-notes { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--surface-2); padding: var(--space-3); border-radius: var(--radius-sm); max-height: 20rem; overflow: auto; }
 .error-summary { border: 1px solid var(--danger); background: var(--danger-soft); color: var(--danger); border-radius: var(--radius-sm); padding: var(--space-3) var(--space-4); margin-bottom: var(--space-4); }
 .error-summary ul { margin: var(--space-2) 0 0; padding-left: var(--space-5); }
 
@@ -145,10 +147,11 @@ fieldset { border: 0; padding: 0; margin: 0; }
 .job-facts dt { color: var(--muted); font-size: var(--text-sm); }
 .job-facts dd { margin: 0; overflow-wrap: anywhere; }
 .description { overflow-wrap: anywhere; }
-.description h1, .description h2, .description h3, .description h4 { font-size: var(--text-lg); margin-top: var(--space-5); }
+.description h3, .description h4, .description h5, .description h6 { font-size: var(--text-base); margin-top: var(--space-5); }
 .description ul, .description ol { padding-left: var(--space-5); }
 .description pre { background: var(--surface-2); padding: var(--space-3); border-radius: var(--radius-sm); overflow-x: auto; font-family: var(--mono); }
-.description table { border-collapse: collapse; }
+/* A wide table scrolls inside the description rather than widening the page. */
+.description table { border-collapse: collapse; display: block; max-width: 100%; overflow-x: auto; }
 .description td, .description th { border: 1px solid var(--border); padding: var(--space-1) var(--space-2); }
 .pagination { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: var(--space-3); margin-top: var(--space-5); }
 .detail { display: grid; gap: var(--space-5); grid-template-columns: minmax(0, 2fr) minmax(16rem, 1fr); align-items: start; }

@@ -23,8 +23,11 @@ public enum ApplicationPage {
         public var timeline: [TimelineEntry]
         /// The notes form as submitted or stored.
         public var notes: FormState
+        /// The notes saved meanwhile (another tab), when a save found them changed.
+        public var savedNotes: String?
 
-        public init(summary: ApplicationSummary, appliedAt: Date?, createdAt: Date?, timeline: [TimelineEntry], notes: FormState) {
+        public init(summary: ApplicationSummary, appliedAt: Date?, createdAt: Date?, timeline: [TimelineEntry], notes: FormState, savedNotes: String? = nil) {
+            self.savedNotes = savedNotes
             self.summary = summary
             self.appliedAt = appliedAt
             self.createdAt = createdAt
@@ -57,7 +60,15 @@ public enum ApplicationPage {
                     section(.class("card"), .aria("labelledby", "notes-title")) {
                         h2(.id("notes-title")) { "Notes" }
                         Components.errorSummary(model.notes)
+                        if let saved = model.savedNotes {
+                            div(.class("conflict"), .id("conflict"), .role("alert")) {
+                                strong { "These notes were saved from elsewhere while you were writing." }
+                                p { "Your text is in the box below, not saved yet. Here is what is saved now; save again to replace it with yours, or copy from it what you need." }
+                                div(.class("saved-notes"), .id("conflict-saved")) { saved.isEmpty ? "(no notes)" : saved }
+                            }
+                        }
                         Components.postForm("/applications/\(application.id)/notes", context, .id("notes-form")) {
+                            input(.type("hidden"), .name("notes_version"), .value(model.notes["notes_version"]))
                             Components.textArea(.init(name: "notes", label: "Your notes", hint: "Contacts, dates, questions to ask, how it went.", maxLength: ApplicationDraft.maxNotesLength), model.notes, rows: 10)
                             div(.class("form-actions")) { button(.type("submit"), .class("btn", "btn-primary")) { "Save notes" } }
                         }

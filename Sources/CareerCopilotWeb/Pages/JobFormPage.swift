@@ -12,9 +12,19 @@ public enum JobFormPage {
     /// The import form above it.
     public static let importFields: FormFields = ["url": "Posting URL"]
 
+    /// What is saved now, where it differs from what the person submitted: shown when the job
+    /// changed while they were editing it (decision 0015).
+    public struct Conflict: Sendable {
+        public var saved: [(label: String, value: String)]
+
+        public init(saved: [(label: String, value: String)]) {
+            self.saved = saved
+        }
+    }
+
     /// `jobID` nil: a new job, with the import-from-URL form above it (`imported`: that
     /// form as submitted).
-    public static func render(jobID: Int?, _ state: FormState, imported: FormState = FormState(), context: PageContext) -> String {
+    public static func render(jobID: Int?, _ state: FormState, imported: FormState = FormState(), conflict: Conflict? = nil, context: PageContext) -> String {
         let title = jobID == nil ? "Add a job" : "Edit job"
         let action = jobID.map { "/jobs/\($0)/edit" } ?? "/jobs"
         return Layout.document(title: title, context: context) {
@@ -35,9 +45,12 @@ public enum JobFormPage {
                 }
                 h2 { "Or enter it yourself" }
             }
+            if let conflict { conflictNotice(conflict) }
             div(.class("card")) {
                 Components.errorSummary(state)
                 Components.postForm(action, context, .id("job-form"), .novalidate) {
+                    // The version the form was opened with: a save from an old copy is caught.
+                    if jobID != nil { input(.type("hidden"), .name("version"), .value(state["version"])) }
                     div(.class("form-grid")) {
                         Components.textField(.init(name: "title", label: "Title", required: true, maxLength: 300, extra: [.autofocus]), state)
                         Components.textField(.init(name: "company", label: "Company", required: true, maxLength: 200), state)
@@ -51,7 +64,7 @@ public enum JobFormPage {
                         Components.selectField(.init(name: "salary_period", label: "Paid per"), options: [("", "Not stated")] + SalaryPeriod.allCases.map { ($0.rawValue, $0.rawValue.capitalizedFirst) }, state)
                         Components.textField(.init(name: "posted_at", label: "Posted on", type: "date"), state)
                         Components.textField(.init(name: "skills", label: "Skills", hint: "Separated by commas: Swift, PostgreSQL, Kubernetes."), state)
-                        Components.textArea(.init(name: "description", label: "Description", hint: "Plain text or HTML; links, lists and emphasis are kept, anything else is removed.", maxLength: JobDraft.maxDescriptionLength, wide: true), state)
+                        Components.textArea(.init(name: "description", label: "Description", hint: "Plain text, or HTML: links, lists, emphasis, headings and tables are kept, anything else is removed.", maxLength: JobDraft.maxDescriptionLength, wide: true), state)
                         // On a new job, and on a private one: a shared job stays shared.
                         let privacyShown = jobID == nil || state["private_shown"] == "1" || state["is_private"] == "true"
                         let privateTicked = state["private_shown"].isEmpty ? jobID == nil || state["is_private"] == "true" : state["is_private"] == "true"
@@ -77,6 +90,26 @@ public enum JobFormPage {
                     div(.class("form-actions")) {
                         button(.type("submit"), .class("btn", "btn-primary")) { jobID == nil ? "Add job" : "Save changes" }
                         a(.class("btn"), .href(jobID.map { "/jobs/\($0)" } ?? "/jobs")) { "Cancel" }
+                    }
+                }
+            }
+        }
+    }
+
+    static func conflictNotice(_ conflict: Conflict) -> HTML {
+        section(.class("card", "conflict"), .id("conflict"), .role("alert"), .aria("labelledby", "conflict-title")) {
+            h2(.id("conflict-title")) { "This job changed while you were editing it" }
+            p {
+                "Nothing you typed is lost: your version is in the form below, not saved yet. "
+                "Here is what is saved now. Save again to replace it with yours, or take what you need from it."
+            }
+            if conflict.saved.isEmpty {
+                p(.class("muted")) { "The saved job now matches what you typed." }
+            } else {
+                dl(.class("job-facts"), .id("conflict-saved")) {
+                    for field in conflict.saved {
+                        dt { field.label }
+                        dd { field.value.isEmpty ? "(empty)" : field.value }
                     }
                 }
             }

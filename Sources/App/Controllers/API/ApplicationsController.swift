@@ -34,7 +34,7 @@ struct ApplicationsController: RouteCollection {
         let service = try service(request)
         let application = try await service.find(id)
         let dto = try await detail(application, service)
-        return try request.envelope(dto, message: "Application retrieved successfully")
+        return Self.versioned(try request.envelope(dto, message: "Application retrieved successfully"), application)
     }
 
     func create(request: Request) async throws -> Response {
@@ -49,9 +49,15 @@ struct ApplicationsController: RouteCollection {
         let id = try request.idParameter(resource: "Application")
         let draft = try ApplicationDraft.read(try request.jsonBody(), creating: false)
         let service = try service(request)
-        let application = try await service.update(id, with: draft)
+        let application = try await service.update(id, with: draft, ifMatch: request.ifMatch)
         let dto = try await detail(application, service)
-        return try request.envelope(dto, message: "Application updated successfully")
+        return Self.versioned(try request.envelope(dto, message: "Application updated successfully"), application)
+    }
+
+    /// The application's edit version as `ETag`: send it back as `If-Match` on `PUT`.
+    private static func versioned(_ response: Response, _ application: JobApplication) -> Response {
+        response.headers.replaceOrAdd(name: .eTag, value: EditVersion.etag(EditVersion.application(application)))
+        return response
     }
 
     func delete(request: Request) async throws -> Response {

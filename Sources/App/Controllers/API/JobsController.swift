@@ -38,9 +38,10 @@ struct JobsController: RouteCollection {
         return request.envelope(writing: ListPage(items: items, request: page, total: total), message: "Jobs retrieved successfully")
     }
 
+    /// The job, with its edit version as `ETag` (send it back as `If-Match` on `PUT`).
     func show(request: Request) async throws -> Response {
         let id = try request.idParameter(resource: "Job")
-        return request.envelope(writing: try await dto(id, request), message: "Job retrieved successfully")
+        return try await versioned(request.envelope(writing: try await dto(id, request), message: "Job retrieved successfully"), id, request)
     }
 
     func create(request: Request) async throws -> Response {
@@ -52,8 +53,8 @@ struct JobsController: RouteCollection {
     func update(request: Request) async throws -> Response {
         let id = try request.idParameter(resource: "Job")
         let draft = try JobDraft.read(try request.jsonBody(), creating: false)
-        _ = try await service(request).update(id, with: draft, by: try request.currentUser)
-        return request.envelope(writing: try await dto(id, request), message: "Job updated successfully")
+        _ = try await service(request).update(id, with: draft, by: try request.currentUser, ifMatch: request.ifMatch)
+        return try await versioned(request.envelope(writing: try await dto(id, request), message: "Job updated successfully"), id, request)
     }
 
     func delete(request: Request) async throws -> Response {
@@ -64,6 +65,11 @@ struct JobsController: RouteCollection {
 
     private func service(_ request: Request) -> JobService {
         JobService(database: request.db, counts: request.application.jobCounts)
+    }
+
+    private func versioned(_ response: Response, _ id: Int, _ request: Request) async throws -> Response {
+        response.headers.replaceOrAdd(name: .eTag, value: EditVersion.etag(try await service(request).version(of: id, for: try request.currentUser)))
+        return response
     }
 
     /// The job as stored, read back the way lists read it.

@@ -75,8 +75,14 @@ struct ApplicationPagesController: RouteCollection {
         let fields = try request.formFields()
         let notes = (fields["notes"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         do {
-            _ = try await update(request, id: id, ["notes": notes.isEmpty ? .null : .string(notes)])
+            let draft = try ApplicationDraft.read(.object(["notes": notes.isEmpty ? .null : .string(notes)]), creating: false)
+            _ = try await ApplicationService(database: request.db, user: try request.pageUser).update(id, with: draft, notesVersion: fields["notes_version"])
             return request.redirect(to: "/applications/\(id)", flash: "Notes saved.")
+        } catch DomainError.conflict(EditVersion.conflictMessage) {
+            // Saved meanwhile from another tab: both versions shown, the person's text kept.
+            let saved = try await ApplicationService(database: request.db, user: try request.pageUser).find(id).notes
+            let state = FormState(values: ["notes": fields["notes"] ?? "", "notes_version": EditVersion.notes(saved)])
+            return try await page(request, notes: state, savedNotes: saved ?? "", status: .conflict)
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
             return try await page(request, notes: FormState(values: ["notes": fields["notes"] ?? ""], issues: issues, fields: ApplicationPage.notesFields), status: status)
@@ -99,7 +105,7 @@ struct ApplicationPagesController: RouteCollection {
         return try await ApplicationService(database: request.db, user: try request.pageUser).update(id, with: draft)
     }
 
-    private func page(_ request: Request, notes: FormState?, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func page(_ request: Request, notes: FormState?, savedNotes: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let id = try request.idParameter(resource: "Application")
         let service = ApplicationService(database: request.db, user: try request.pageUser)
         let application = try await service.find(id)
@@ -115,7 +121,8 @@ struct ApplicationPagesController: RouteCollection {
         )
         let model = ApplicationPage.Model(
             summary: summary, appliedAt: application.appliedAt, createdAt: application.createdAt, timeline: timeline,
-            notes: notes ?? FormState(values: ["notes": application.notes ?? ""])
+            notes: notes ?? FormState(values: ["notes": application.notes ?? "", "notes_version": EditVersion.notes(application.notes)]),
+            savedNotes: savedNotes
         )
         return request.page(ApplicationPage.render(model, context: try await request.pageContext(.applications)), status: status)
     }

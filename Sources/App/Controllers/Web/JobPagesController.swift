@@ -100,8 +100,10 @@ struct JobPagesController: RouteCollection {
         let reader = JobReader(database: request.db, viewer: user.id)
         let job = try await reader.record(id)
         guard JobService.may(user, change: job.createdBy) else { throw DomainError.forbidden("Only the job's creator or an admin may change it") }
+        let skills = try await reader.skillNames(of: [id])[id] ?? []
         var values = job.formValues
-        values["skills"] = (try await reader.skillNames(of: [id])[id] ?? []).joined(separator: ", ")
+        values["skills"] = skills.joined(separator: ", ")
+        values["version"] = EditVersion.job(job, skills: skills)
         return request.page(JobFormPage.render(jobID: id, FormState(values: values), context: try await request.pageContext(.jobs)))
     }
 
@@ -111,8 +113,23 @@ struct JobPagesController: RouteCollection {
         let fields = try request.formFields()
         do {
             let draft = try JobDraft.read(FormBody.job(fields, creating: false), creating: false)
-            _ = try await service(request).update(id, with: draft, by: user)
+            _ = try await service(request).update(id, with: draft, by: user, ifMatch: fields["version"].map(EditVersion.etag))
             return request.redirect(to: "/jobs/\(id)", flash: "Changes saved.")
+        } catch DomainError.conflict(EditVersion.conflictMessage) {
+            // Changed meanwhile (another tab, another person): both versions, the person's kept.
+            let reader = JobReader(database: request.db, viewer: user.id)
+            let job = try await reader.record(id)
+            let skills = try await reader.skillNames(of: [id])[id] ?? []
+            var saved = job.formValues
+            saved["skills"] = skills.joined(separator: ", ")
+            var values = fields
+            values["version"] = EditVersion.job(job, skills: skills)
+            let conflict = JobFormPage.Conflict(saved: JobFormPage.fields.names.compactMap { name in
+                let mine = Self.comparable(name, fields[name]), theirs = Self.comparable(name, saved[name])
+                return mine == theirs ? nil : (JobFormPage.fields.label(name), Self.shown(name, saved[name] ?? ""))
+            })
+            let page = JobFormPage.render(jobID: id, FormState(values: values, fields: JobFormPage.fields), conflict: conflict, context: try await request.pageContext(.jobs))
+            return request.page(page, status: .conflict)
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
             let state = FormState(values: fields, issues: issues, fields: JobFormPage.fields)
@@ -151,6 +168,25 @@ struct JobPagesController: RouteCollection {
             // The job is gone (validation names the job_id): the page of a job that does not exist.
             if case .validation = error { throw DomainError.notFound("Job not found") }
             throw error
+        }
+    }
+
+    /// A field's value as the form sends it and as the saved job fills it, made comparable
+    /// (a checkbox is "true" or absent; lists of skills may be spaced differently).
+    private static func comparable(_ name: String, _ value: String?) -> String {
+        let value = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        switch name {
+        case "is_active", "is_private": return value == "true" ? "true" : "false"
+        case "skills": return value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ",")
+        default: return value
+        }
+    }
+
+    private static func shown(_ name: String, _ value: String) -> String {
+        switch name {
+        case "is_active": value == "true" ? "Yes" : "No"
+        case "is_private": value == "true" ? "Yes" : "No"
+        default: value
         }
     }
 

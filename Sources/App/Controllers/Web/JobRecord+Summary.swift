@@ -19,13 +19,20 @@ extension JobRecord {
         var values: [String: String] = [
             "title": title, "company": company, "location": location ?? "", "url": url ?? "", "remote": remote ?? "",
             "employment_type": employmentType ?? "", "salary_currency": salaryCurrency ?? "", "salary_period": salaryPeriod ?? "",
-            "description": description, "is_active": isActive ? "true" : "false",
+            "description": editableDescription, "is_active": isActive ? "true" : "false",
             "is_private": privateTo != nil ? "true" : "",
         ]
         values["salary_min"] = salaryMin.map(Self.plainNumber) ?? ""
         values["salary_max"] = salaryMax.map(Self.plainNumber) ?? ""
         values["posted_at"] = postedAt.map { String(ISODate.format($0).prefix(10)) } ?? ""
         return values
+    }
+
+    /// The description as the person can edit it: the plain text it was made from, when it
+    /// was plain text (paragraphs and line breaks only); its HTML when it has links, lists or
+    /// emphasis, which plain text would lose.
+    var editableDescription: String {
+        HTMLSanitizer.sanitizeDescription(descriptionText).html == description ? descriptionText : description
     }
 
     private static func plainNumber(_ value: Double) -> String {
