@@ -132,7 +132,7 @@ struct DiscoverySourcesTests {
             #expect(report.error == nil, "a failed detail request leaves one posting without its text")
             #expect(report.counts.new == 2)
             let sre = try #require(try await server.get("/api/v1/jobs?q=reliability").data["items"]?.arrayValue?.first)
-            #expect(sre["description"]?.stringValue?.contains("<h3>Job Description</h3><p>Terraform and <b>Kubernetes</b>.</p>") == true)
+            #expect(sre["description"]?.stringValue?.contains("<h5>Job Description</h5><p>Terraform and <b>Kubernetes</b>.</p>") == true)
             #expect(sre["skills"]?.arrayValue?.contains("Kubernetes") == true)
             #expect(board.hitCount("/v1/companies/acme/postings/744000012345") == 1)
             let stored = try #require(try await SourceRecord.find(source.id, on: server.app.db))

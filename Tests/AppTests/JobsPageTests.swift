@@ -102,3 +102,18 @@ extension JobsPageTests {
         }
     }
 }
+
+extension JobsPageTests {
+    /// Editing showed a plain description as raw HTML ("<p>…</p>").
+    @Test func editing_showsADescriptionAsItWasWritten() async throws {
+        try await withServer(.sqlite) { server in
+            let plain = try #require(try await server.post("/api/v1/jobs", ["title": "A", "company": "C", "description": "Line one\nLine two\n\nSecond paragraph"]).data["id"]?.intValue)
+            let rich = try #require(try await server.post("/api/v1/jobs", ["title": "B", "company": "C", "description": "<p>Apply <a href=\"https://acme.example/\">here</a></p>"]).data["id"]?.intValue)
+            let browser = Browser(server)
+            let plainForm = try await browser.get("/jobs/\(plain)/edit").text
+            #expect(plainForm.contains(">Line one\nLine two\n\nSecond paragraph</textarea>"))
+            #expect(!plainForm.contains("&lt;p&gt;"))
+            #expect(try await browser.get("/jobs/\(rich)/edit").text.contains("&lt;a href="), "a link needs its markup to survive an edit")
+        }
+    }
+}

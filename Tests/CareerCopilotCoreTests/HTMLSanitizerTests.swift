@@ -65,8 +65,14 @@ struct HTMLSanitizerTests {
 
     @Test func keepsTheAllowedSubset() {
         let result = HTMLSanitizer.sanitize("<h2>About</h2><p>We <strong>build</strong> <em>things</em>.</p><ul><li>One</li><li>Two</li></ul><p><a href=\"https://acme.example/jobs\" target=_blank>Apply</a></p>")
-        #expect(result.html == "<h2>About</h2><p>We <strong>build</strong> <em>things</em>.</p><ul><li>One</li><li>Two</li></ul><p><a href=\"https://acme.example/jobs\" rel=\"nofollow noopener noreferrer\">Apply</a></p>")
+        #expect(result.html == "<h4>About</h4><p>We <strong>build</strong> <em>things</em>.</p><ul><li>One</li><li>Two</li></ul><p><a href=\"https://acme.example/jobs\" rel=\"nofollow noopener noreferrer\">Apply</a></p>")
         #expect(result.text == "About\n\nWe build things.\n\n- One\n- Two\n\nApply")
+    }
+
+    /// The page has its own h1 and h2: a description's headings start below them.
+    @Test func headings_areDemotedBelowThePagesOwn() {
+        #expect(HTMLSanitizer.sanitize("<h1>Title</h1><h2>Part</h2><h3>Sub</h3><h6>Small</h6>").html == "<h3>Title</h3><h4>Part</h4><h5>Sub</h5><h6>Small</h6>")
+        #expect(HTMLSanitizer.sanitize("<h1>Open <h2>nested</h1> text").html.components(separatedBy: "<h3>").count == 2)
     }
 
     @Test func balancesUnclosedAndStrayTags() {

@@ -53,7 +53,7 @@ struct SourceParserTests {
         #expect(job.salaryPeriod == .year && job.salaryCurrency == "NOK" && job.salaryMin == 700_000)
         #expect(job.employmentType == .fullTime)
         #expect(job.postedAt == Date(timeIntervalSince1970: 1_764_000_000))
-        #expect(job.description.html.contains("<h3>Requirements</h3><ul><li>5 years of Swift</li>"))
+        #expect(job.description.html.contains("<h5>Requirements</h5><ul><li>5 years of Swift</li>"))
         #expect(job.skills.contains("Swift") && job.skills.contains("SwiftUI"))
         #expect(job.url == "https://jobs.lever.co/fjord/5c2f7c1e")
     }

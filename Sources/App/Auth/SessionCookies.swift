@@ -11,6 +11,8 @@ enum SessionCookies {
     static let refresh = "cc_refresh"
     static let csrf = "cc_csrf"
     static let csrfHeader = "X-CSRF-Token"
+    /// The form field that echoes the token.
+    static let csrfField = "csrf_token"
 
     /// Sets the session cookies. A new sign-in gets a new CSRF token; a silent renewal of the
     /// session keeps the current one (`csrfToken`), so forms open in other tabs still work.
@@ -42,7 +44,7 @@ enum SessionCookies {
     /// Whether an unsafe request authenticated by cookie carries the page's CSRF token.
     static func hasValidCSRFToken(_ request: Request) -> Bool {
         guard let expected = request.cookies[csrf]?.string, !expected.isEmpty else { return false }
-        let sent = request.headers.first(name: csrfHeader) ?? (try? request.content.get(String.self, at: "csrf_token"))
+        let sent = request.headers.first(name: csrfHeader) ?? (try? request.content.get(String.self, at: csrfField))
         guard let sent else { return false }
         // Constant time: the comparison must not tell how much of a guess was right.
         return Data(sent.utf8).count == Data(expected.utf8).count

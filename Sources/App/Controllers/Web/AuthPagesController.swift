@@ -28,13 +28,24 @@ struct AuthPagesController: RouteCollection {
                 "email": .string(fields["email"] ?? ""), "password": .string(fields["password"] ?? ""),
             ]))
             let tokens = try await AuthService(request: request).limitedLogin(draft)
+            if let resume = AuthPages.Resume(signInFields: fields), let action = WebURL.localPath(resume.action) {
+                // A form that was sent when the session had ended: offered to send again, with
+                // the new session's token.
+                let token = SessionCookies.newCSRFToken()
+                var context = try await request.pageContext()
+                context.csrfToken = token
+                let response = request.page(AuthPages.resume(.init(action: action, fields: resume.fields), next: next, context: context))
+                SessionCookies.set(tokens, on: response, for: request, csrfToken: token)
+                return response
+            }
             let response = request.redirect(to: next, redirectType: .normal)
             SessionCookies.set(tokens, on: response, for: request)
             return response
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
             let state = FormState(values: ["email": fields["email"] ?? ""], issues: issues, fields: AuthPages.loginFields)
-            return request.page(AuthPages.login(state, next: next == "/" ? nil : next, context: try await request.pageContext()), status: status)
+            let page = AuthPages.login(state, next: next == "/" ? nil : next, resume: AuthPages.Resume(signInFields: fields), context: try await request.pageContext())
+            return request.page(page, status: status)
         }
     }
 

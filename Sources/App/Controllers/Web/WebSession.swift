@@ -24,13 +24,19 @@ struct WebSessionMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let existingToken = request.cookies[SessionCookies.csrf]?.string ?? ""
         let csrfToken = existingToken.isEmpty ? SessionCookies.newCSRFToken() : existingToken
+        var tokenExpired = false
         if ![.GET, .HEAD].contains(request.method) {
             // The token may be a field of the form: read the whole body first. Checked on a
             // body still arriving, a long form (2,500 characters of notes) lost its token and
             // was refused as expired.
             try await request.collectBody()
             if existingToken.isEmpty || !SessionCookies.hasValidCSRFToken(request) {
-                throw DomainError.forbidden("This form has expired or did not come from Career Copilot. Reload the page and send it again.")
+                // A form of our own whose session ended (its token went with it) is kept for
+                // after signing in, below; nothing of it is applied.
+                guard !singleUser, Self.isOwnPageForm(request) else {
+                    throw DomainError.forbidden("This form has expired or did not come from Career Copilot. Reload the page and send it again.")
+                }
+                tokenExpired = true
             }
         }
 
@@ -48,6 +54,15 @@ struct WebSessionMiddleware: AsyncMiddleware {
         if user == nil, singleUser {
             user = CurrentUser(id: 1, isAdmin: true)
         }
+        if tokenExpired {
+            guard user == nil else {
+                throw DomainError.forbidden("This form has expired or did not come from Career Copilot. Reload the page and send it again.")
+            }
+            request.storage[WebSessionKey.self] = WebSession(user: nil, csrfToken: csrfToken, flash: nil)
+            let response = try await RequireSignInMiddleware.signInToResume(request)
+            SessionCookies.setCSRF(csrfToken, on: response, for: request)
+            return response
+        }
         let flash = request.cookies[Self.flashCookie].flatMap { Self.decodeFlash($0.string) }
         request.storage[WebSessionKey.self] = WebSession(user: user, csrfToken: csrfToken, flash: flash)
 
@@ -61,6 +76,12 @@ struct WebSessionMiddleware: AsyncMiddleware {
             response.cookies[Self.flashCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/")
         }
         return response
+    }
+
+    /// A form sent from one of our own pages (the browser says so: `Sec-Fetch-Site`), other
+    /// than the sign-in forms themselves, whose fields are never carried over.
+    static func isOwnPageForm(_ request: Request) -> Bool {
+        request.headers.first(name: "Sec-Fetch-Site") == "same-origin" && !["/login", "/signup", "/logout"].contains(request.url.path)
     }
 
     /// "s:" or "e:" then the message, base64url: cookie values cannot hold every character.
@@ -77,13 +98,46 @@ struct WebSessionMiddleware: AsyncMiddleware {
 }
 
 /// Pages behind it need a signed-in user; others are sent to `/login`, and come back after.
+/// A form sent after the session ended is not lost: the sign-in page carries it, says why,
+/// and after signing in offers to send it again (`AuthPages.Resume`).
 struct RequireSignInMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.webSession.user != nil else {
-            let back = request.method == .GET ? request.url.string : "/"
-            return request.redirect(to: "/login" + (back == "/" ? "" : "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")))
+            if request.method == .GET || request.method == .HEAD {
+                let back = request.url.string
+                return request.redirect(to: "/login" + (back == "/" ? "" : "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")))
+            }
+            return try await Self.signInToResume(request)
         }
         return try await next.respond(to: request)
+    }
+
+    /// The sign-in page, carrying the form that was sent (401).
+    static func signInToResume(_ request: Request) async throws -> Response {
+        let fields = ((try? request.formFields()) ?? [:]).filter { $0.key != SessionCookies.csrfField && !$0.key.hasPrefix("resume") }
+        let resume = AuthPages.Resume(action: request.url.path, fields: fields)
+        let back = page(for: request.url.path, on: request.application)
+        let page = AuthPages.login(FormState(), next: back == "/" ? nil : back, resume: resume, context: try await request.pageContext())
+        return request.page(page, status: .unauthorized)
+    }
+
+    /// The page a form's action belongs to: the path itself when it is a page, else the
+    /// nearest page above it (`/applications/7/notes` → `/applications/7`).
+    static func page(for path: String, on application: Application) -> String {
+        var parts = path.split(separator: "/").map(String.init)
+        let pages = application.routes.all.filter { $0.method == .GET }.map(\.path)
+        while !parts.isEmpty {
+            if pages.contains(where: { route in
+                route.count == parts.count && zip(route, parts).allSatisfy { component, part in
+                    if case let .constant(name) = component { return name == part }
+                    return true
+                }
+            }) {
+                return "/" + parts.joined(separator: "/")
+            }
+            parts.removeLast()
+        }
+        return "/"
     }
 }
 
