@@ -117,3 +117,42 @@ extension JobsPageTests {
         }
     }
 }
+
+extension JobsPageTests {
+    /// The demo timeline said "Started 29 Nov" while "Tracked since" said 30 Nov.
+    @Test func demoApplications_areTrackedSinceTheirTimelineStarts() async throws {
+        try await withServer(.sqlite) { server in
+            #expect(try await Browser(server).submit("/settings/demo").status == .seeOther)
+            let items = try #require(try await server.get("/api/v1/applications?page_size=100").data["items"]?.arrayValue)
+            #expect(!items.isEmpty)
+            for item in items {
+                let id = try #require(item["id"]?.intValue)
+                let application = try await server.get("/api/v1/applications/\(id)").data
+                let first = try #require(application["timeline"]?.arrayValue?.first?["changed_at"]?.stringValue)
+                #expect(application["created_at"]?.stringValue == first, "application \(id)")
+            }
+        }
+    }
+}
+
+extension JobsPageTests {
+    /// Times were UTC only: the browser's zone (set by the page script) and the one chosen in
+    /// Settings now decide the day a date falls on.
+    @Test func dates_areShownInTheReadersTimeZone() async throws {
+        try await withServer(.sqlite) { server in
+            let id = try #require(try await server.post("/api/v1/jobs", ["title": "Night Owl", "company": "Acme", "posted_at": "2026-01-01T20:00:00Z"]).data["id"]?.intValue)
+            let browser = Browser(server)
+            #expect(try await browser.get("/jobs/\(id)").text.contains(">1 Jan 2026</time>"))
+            #expect(try await browser.get("/jobs/\(id)", headers: [("Cookie", "cc_tz=Asia%2FTokyo")]).text.contains(">2 Jan 2026</time>"))
+            #expect(try await browser.get("/jobs/\(id)", headers: [("Cookie", "cc_tz=Not%2FAZone")]).text.contains(">1 Jan 2026</time>"), "an unknown zone is UTC")
+
+            let saved = try await browser.submit("/settings/profile", ["full_name": "Ada", "time_zone": "Pacific/Auckland"])
+            #expect(saved.status == .seeOther)
+            #expect(try await server.get("/api/v1/users/me").data["time_zone"] == "Pacific/Auckland")
+            #expect(try await browser.get("/settings").text.contains("<option value=\"Pacific/Auckland\" selected>"))
+            let refused = try await browser.submit("/settings/profile", ["full_name": "Ada", "time_zone": "Mars/Olympus"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("Time zone: Must be a time zone"))
+        }
+    }
+}

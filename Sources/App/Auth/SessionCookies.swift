@@ -11,6 +11,8 @@ enum SessionCookies {
     static let refresh = "cc_refresh"
     static let csrf = "cc_csrf"
     static let csrfHeader = "X-CSRF-Token"
+    /// The reader's IANA time zone, for the pages: not a secret, readable by the page script.
+    static let timeZone = "cc_tz"
     /// The form field that echoes the token.
     static let csrfField = "csrf_token"
 
@@ -53,6 +55,15 @@ enum SessionCookies {
 
     static func isHTTPS(_ request: Request) -> Bool {
         request.url.scheme == "https" || request.headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
+    }
+
+    /// Remembers the zone a person chose, for the pages of this browser.
+    static func setTimeZone(_ identifier: String?, on response: Response, for request: Request) {
+        guard let identifier else { return }
+        response.cookies[timeZone] = HTTPCookies.Value(
+            string: identifier.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "UTC", maxAge: 365 * 86_400, path: "/",
+            isSecure: isHTTPS(request), isHTTPOnly: false, sameSite: .lax
+        )
     }
 
     static func newCSRFToken() -> String {

@@ -5,12 +5,14 @@ struct UserDTO: Encodable {
     let id: Int
     let email: String
     @Nullable var fullName: String?
+    @Nullable var timeZone: String?
     let role: String
     @Nullable var createdAt: Date?
 
     enum CodingKeys: String, CodingKey {
         case id, email, role
         case fullName = "full_name"
+        case timeZone = "time_zone"
         case createdAt = "created_at"
     }
 
@@ -18,6 +20,7 @@ struct UserDTO: Encodable {
         id = try user.requireID()
         email = user.email
         fullName = user.fullName
+        timeZone = user.timeZone
         role = user.role
         createdAt = user.createdAt
     }

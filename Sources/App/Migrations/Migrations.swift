@@ -17,5 +17,6 @@ enum Migrations {
         CreateSources(),
         ExtendSources(),
         AddJobPrivacy(),
+        AddUserTimeZone(),
     ]
 }

@@ -12,6 +12,8 @@ final class User: Model, @unchecked Sendable {
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "email") var email: String
     @OptionalField(key: "full_name") var fullName: String?
+    /// The IANA time zone pages show times in; nil: the browser's, or UTC.
+    @OptionalField(key: "time_zone") var timeZone: String?
     @OptionalField(key: "password_hash") var passwordHash: String?
     @Field(key: "role") var role: String
     /// Access tokens issued before this are refused (set by a password change).

@@ -55,6 +55,7 @@ extension OpenAPIDocument {
                     "type": "object", "required": ["id", "email", "role"],
                     "properties": [
                         "id": ["type": "integer"], "email": ["type": "string"], "full_name": nullable("string"),
+                        "time_zone": nullable("string", ["description": "IANA time zone the pages show times in"]),
                         "role": enumSchema(["admin", "user"]), "created_at": nullable("string", ["format": "date-time"]),
                     ],
                 ],
@@ -66,7 +67,10 @@ extension OpenAPIDocument {
                         "new_password": ["type": "string", "minLength": 8, "maxLength": 72, "description": "8 to 72 bytes; not the e-mail address"],
                     ],
                 ],
-                "UserUpdate": ["type": "object", "properties": ["full_name": text(200, nullable: false, nonBlank: true)]],
+                "UserUpdate": ["type": "object", "properties": [
+                    "full_name": text(200, nullable: false, nonBlank: true),
+                    "time_zone": nullable("string", ["maxLength": 64, "description": "An IANA time zone such as Europe/Berlin; null: none chosen"]),
+                ]],
                 "Health": health,
                 "HiddenCompany": [
                     "type": "object", "required": ["id", "company", "created_at"],

@@ -110,6 +110,8 @@ struct DemoDataService {
         }
         try await application.create(on: database)
         let applicationID = try application.requireID()
+        // Tracked since the timeline starts ("Tracked since" and "Started as" name one day).
+        try await database.sql.raw("UPDATE applications SET created_at = \(bind: stepDates[0]) WHERE id = \(bind: applicationID)").run()
         for (index, status) in demo.pipeline.enumerated() {
             try await ApplicationStatusChange(
                 applicationID: applicationID, from: index == 0 ? nil : demo.pipeline[index - 1].rawValue, to: status.rawValue, at: stepDates[index]

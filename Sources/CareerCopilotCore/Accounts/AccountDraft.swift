@@ -1,8 +1,12 @@
+import Foundation
+
 /// Sign-up, sign-in and profile bodies, read and validated from JSON.
 public struct AccountDraft: Sendable {
     public var email: String?
     public var password: String?
     public var fullName: Patch<String> = .absent
+    /// An IANA time zone ("Europe/Berlin"); null: none chosen.
+    public var timeZone: Patch<String> = .absent
     /// Sign-in for a browser: also set the session cookies.
     public var wantsCookies = false
 
@@ -57,8 +61,17 @@ public struct AccountDraft: Sendable {
         var draft = AccountDraft()
         draft.fullName = reader.string("full_name", maxLength: 200, collapseWhitespace: true)
         if draft.fullName.isNull { reader.addIssue("full_name cannot be empty or null") }
+        draft.timeZone = reader.string("time_zone", maxLength: 64)
+        if let zone = draft.timeZone.value, !Self.isTimeZone(zone) {
+            reader.addIssue("time_zone must be a time zone such as Europe/Berlin or America/New_York")
+        }
         try reader.validate()
         return draft
+    }
+
+    /// A zone this machine knows by its IANA name.
+    public static func isTimeZone(_ identifier: String) -> Bool {
+        identifier == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(identifier)
     }
 
     static func readEmail(_ reader: inout BodyReader) -> String? {

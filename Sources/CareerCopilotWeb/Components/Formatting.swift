@@ -2,21 +2,33 @@ import CareerCopilotCore
 import Foundation
 
 /// How values read on a page: dates, money, enumerations.
-enum Formatting {
+public enum Formatting {
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// "27 Nov 2026", in UTC: the server does not know the reader's time zone.
+    /// The calendar of the reader's time zone, for the page being rendered.
+    @TaskLocal static var calendar: Calendar = utc
+
+    /// Renders in the time zone named `identifier` (an unknown name, or none: UTC).
+    public static func inTimeZone<T: Sendable>(_ identifier: String?, _ body: () async throws -> T) async rethrows -> T {
+        guard let identifier, identifier != "UTC", let zone = TimeZone(identifier: identifier) else { return try await body() }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return try await $calendar.withValue(calendar, operation: body)
+    }
+
+    /// "27 Nov 2026", in the reader's time zone.
     static func day(_ date: Date) -> String {
         let date = ISODate.clamped(date)
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return "\(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970)"
     }
 
-    /// "27 Nov 2026, 14:05 UTC".
+    /// "27 Nov 2026, 14:05 CET".
     static func dayAndTime(_ date: Date) -> String {
         let date = ISODate.clamped(date)
         let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return day(date) + String(format: ", %02d:%02d UTC", parts.hour ?? 0, parts.minute ?? 0)
+        let zone = calendar.timeZone.abbreviation(for: date) ?? calendar.timeZone.identifier
+        return day(date) + String(format: ", %02d:%02d ", parts.hour ?? 0, parts.minute ?? 0) + zone
     }
 
     /// A `<time>` element carrying the exact instant for machines and the day for people.
@@ -31,7 +43,7 @@ enum Formatting {
         return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
 
-    private static let calendar: Calendar = {
+    private static let utc: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar

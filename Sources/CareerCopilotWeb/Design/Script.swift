@@ -2,6 +2,12 @@
 /// without it (cards move through their status form, deletions go through without a prompt).
 enum Script {
     static let source = #"""
+// The reader's time zone, for the pages' dates, until they choose one in Settings.
+if (!document.cookie.split("; ").some((entry) => entry.startsWith("cc_tz="))) {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone) document.cookie = `cc_tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
+}
+
 // Ask before destructive forms are sent: <form data-confirm="Delete this job?">.
 document.addEventListener("submit", (event) => {
   const form = event.target;

@@ -24,7 +24,9 @@ public enum SettingsPage {
         }
     }
 
-    public static let profileFields: FormFields = ["full_name": "Full name"]
+    public static let profileFields: FormFields = ["full_name": "Full name", "time_zone": "Time zone"]
+    /// Every zone the server knows, by name.
+    static let timeZones: [(String, String)] = [("", "My browser's (or UTC)")] + TimeZone.knownTimeZoneIdentifiers.sorted().map { ($0, $0.replacingOccurrences(of: "_", with: " ")) }
     public static let passwordFields: FormFields = ["current_password": "Current password", "new_password": "New password"]
     public static let hideFields: FormFields = ["company": "Company to hide"]
 
@@ -43,6 +45,7 @@ public enum SettingsPage {
                         Components.errorSummary(model.profile)
                         Components.postForm("/settings/profile", context, .id("profile-form")) {
                             Components.textField(.init(name: "full_name", label: "Full name", required: true, autocomplete: "name", maxLength: 200), model.profile)
+                            Components.selectField(.init(name: "time_zone", label: "Time zone", hint: "Dates and times on these pages are shown in it."), options: timeZones, model.profile)
                             div(.class("form-actions")) { button(.type("submit"), .class("btn", "btn-primary")) { "Save profile" } }
                         }
                     }

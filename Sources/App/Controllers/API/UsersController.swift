@@ -54,6 +54,7 @@ struct UsersController: RouteCollection {
         let draft = try AccountDraft.profile(try request.jsonBody())
         let user = try await user(request)
         if let fullName = draft.fullName.value { user.fullName = fullName }
+        user.timeZone = draft.timeZone.applied(to: user.timeZone)
         try await user.save(on: request.db)
         return try request.envelope(try UserDTO(user), message: "User updated successfully")
     }

@@ -1,5 +1,6 @@
 import CareerCopilotCore
 import CareerCopilotWeb
+import Fluent
 import Vapor
 
 /// `/login`, `/signup`, `/logout`: the browser's way to an account. Same rules and rate
@@ -40,6 +41,9 @@ struct AuthPagesController: RouteCollection {
             }
             let response = request.redirect(to: next, redirectType: .normal)
             SessionCookies.set(tokens, on: response, for: request)
+            // The zone chosen on another device follows the person here.
+            let zone = try await User.query(on: request.db).filter(\.$email == draft.email ?? "").first()?.timeZone
+            SessionCookies.setTimeZone(zone, on: response, for: request)
             return response
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)

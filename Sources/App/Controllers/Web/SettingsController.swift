@@ -43,11 +43,15 @@ struct SettingsController: RouteCollection {
     func saveProfile(request: Request) async throws -> Response {
         let fields = try request.formFields()
         do {
-            let draft = try AccountDraft.profile(.object(["full_name": .string(fields["full_name"] ?? "")]))
+            let zone = (fields["time_zone"] ?? "").isEmpty ? JSONValue.null : .string(fields["time_zone"] ?? "")
+            let draft = try AccountDraft.profile(.object(["full_name": .string(fields["full_name"] ?? ""), "time_zone": zone]))
             let user = try await account(request)
             if let name = draft.fullName.value { user.fullName = name }
+            user.timeZone = draft.timeZone.applied(to: user.timeZone)
             try await user.save(on: request.db)
-            return request.redirect(to: "/settings", flash: "Profile saved.")
+            let response = request.redirect(to: "/settings", flash: "Profile saved.")
+            SessionCookies.setTimeZone(user.timeZone, on: response, for: request)
+            return response
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
             return try await page(request, profile: FormState(values: fields, issues: issues, fields: SettingsPage.profileFields), status: status)
@@ -95,7 +99,10 @@ struct SettingsController: RouteCollection {
         let user = try await account(request)
         var model = SettingsPage.Model(
             email: user.email, isAdmin: user.isAdmin, memberSince: user.createdAt,
-            profile: profile ?? FormState(values: ["full_name": user.fullName ?? ""]),
+            profile: profile ?? FormState(values: [
+                "full_name": user.fullName ?? "",
+                "time_zone": user.timeZone ?? request.cookies[SessionCookies.timeZone]?.string.removingPercentEncoding ?? "",
+            ]),
             password: password ?? FormState(),
             demoJobs: current.isAdmin ? try await DemoDataService(database: request.db).jobCount() : nil
         )

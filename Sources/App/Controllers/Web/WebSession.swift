@@ -66,7 +66,10 @@ struct WebSessionMiddleware: AsyncMiddleware {
         let flash = request.cookies[Self.flashCookie].flatMap { Self.decodeFlash($0.string) }
         request.storage[WebSessionKey.self] = WebSession(user: user, csrfToken: csrfToken, flash: flash)
 
-        let response = try await next.respond(to: request)
+        // Times in the reader's zone: the one they chose (set on sign-in and in Settings), else
+        // their browser's (set by the page script), else UTC.
+        let zone = request.cookies[SessionCookies.timeZone]?.string.removingPercentEncoding
+        let response = try await Formatting.inTimeZone(zone) { try await next.respond(to: request) }
         if let renewed {
             SessionCookies.set(renewed, on: response, for: request, csrfToken: csrfToken)
         } else if existingToken.isEmpty {
