@@ -72,7 +72,7 @@ struct PageFlowTests {
             let message = try refused.error.message
             #expect(!message.contains("1") && !message.contains("application(s)"), "no count of anybody's applications: \(message)")
 
-            let deleted = try await browser.submit("/jobs/\(id)/delete")
+            let deleted = try await browser.submit("/jobs/\(id)/delete", ["confirmed": "yes"])
             #expect(deleted.status == .seeOther && deleted.location == "/jobs/\(id)")
             let page = try await browser.get("/jobs/\(id)")
             #expect(page.text.contains("closed rather than deleted"))

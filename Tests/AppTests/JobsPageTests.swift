@@ -156,3 +156,28 @@ extension JobsPageTests {
         }
     }
 }
+
+extension JobsPageTests {
+    /// Without JavaScript, deletes happened with no confirmation step.
+    @Test func deletes_withoutTheScript_askOnAPageFirst() async throws {
+        try await withServer(.sqlite) { server in
+            let id = try #require(try await server.post("/api/v1/jobs", ["title": "Doomed Role", "company": "Acme"]).data["id"]?.intValue)
+            let browser = Browser(server)
+            let asked = try await browser.submit("/jobs/\(id)/delete")
+            #expect(asked.status == .ok)
+            #expect(asked.text.contains("Delete “Doomed Role”?"))
+            #expect(asked.text.contains("name=\"confirmed\" value=\"yes\""))
+            #expect(asked.text.contains("href=\"/jobs/\(id)\""), "a way back")
+            #expect(try await server.get("/api/v1/jobs/\(id)").status == .ok, "nothing deleted yet")
+
+            #expect(try await browser.submit("/jobs/\(id)/delete", ["confirmed": "yes"]).location == "/jobs")
+            #expect(try await server.get("/api/v1/jobs/\(id)").status == .notFound)
+
+            let job = try #require(try await server.post("/api/v1/jobs", ["title": "Kept", "company": "Acme"]).data["id"]?.intValue)
+            let application = try #require(try await server.post("/api/v1/applications", ["job_id": .number(Double(job))]).data["id"]?.intValue)
+            #expect(try await browser.submit("/applications/\(application)/delete").text.contains("Stop tracking “Kept”?"))
+            #expect(try await server.get("/api/v1/applications/\(application)").status == .ok)
+            #expect(try await browser.submit("/settings/demo/remove").text.contains("Remove the demo data?"))
+        }
+    }
+}

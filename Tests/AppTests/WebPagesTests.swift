@@ -225,7 +225,7 @@ struct WebPagesTests {
             #expect(board.text.contains(">Demo</span>"))
             #expect(!(try await browser.get("/").text.contains("id=\"demo-form\"")))
 
-            #expect(try await browser.submit("/settings/demo/remove").status == .seeOther)
+            #expect(try await browser.submit("/settings/demo/remove", ["confirmed": "yes"]).status == .seeOther)
             #expect(try await server.get("/api/v1/jobs?page_size=1").data["total"] == 0)
             #expect(try await server.get("/api/v1/applications?page_size=1").data["total"] == 0)
         }
@@ -282,7 +282,7 @@ struct WebPagesTests {
             #expect(try await user.get("/sources").status == .forbidden)
             #expect(try await user.submit("/sources/\(id)/delete").status == .forbidden)
             #expect(try await user.submit("/sources/\(id)/edit", ["schedule": "@hourly"]).status == .forbidden)
-            #expect(try await admin.submit("/sources/\(id)/delete").location == "/sources")
+            #expect(try await admin.submit("/sources/\(id)/delete", ["confirmed": "yes"]).location == "/sources")
             #expect(try await SourceRecord.all(on: server.app.db).isEmpty)
         }
     }

@@ -123,6 +123,9 @@ def test_sign_up_add_track_move_and_sign_out(multi_server, new_context, watch, b
     drag_card(page, app_id, "applied")
     expect(page.locator("[data-lane][data-status=applied]").locator(f"li.board-card[data-application-id='{app_id}']")).to_have_count(1)
     assert column_count(page, "saved") == 0 and column_count(page, "applied") == 1
+    # The column the card left is empty, and says so; the one it joined no longer does.
+    expect(page.locator("[data-lane][data-status=saved] .column-empty")).to_have_text("Nothing here yet.")
+    expect(page.locator("[data-lane][data-status=applied] .column-empty")).to_have_count(0)
     expect(page.locator("#board-status")).to_contain_text("Applied")
     assert selected_status(page, app_id) == "Applied"
     # Stored, not only moved in the page.

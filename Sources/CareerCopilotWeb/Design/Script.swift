@@ -8,11 +8,21 @@ if (!document.cookie.split("; ").some((entry) => entry.startsWith("cc_tz="))) {
   if (zone) document.cookie = `cc_tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
 }
 
-// Ask before destructive forms are sent: <form data-confirm="Delete this job?">.
+// Ask before destructive forms are sent: <form data-confirm="Delete this job?">. A yes
+// marks the form confirmed; without this script the server asks on a page of its own.
 document.addEventListener("submit", (event) => {
   const form = event.target;
-  if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+  if (!(form instanceof HTMLFormElement) || !form.dataset.confirm) return;
+  if (!window.confirm(form.dataset.confirm)) {
     event.preventDefault();
+    return;
+  }
+  if (!form.elements.confirmed) {
+    const confirmed = document.createElement("input");
+    confirmed.type = "hidden";
+    confirmed.name = "confirmed";
+    confirmed.value = "yes";
+    form.append(confirmed);
   }
 });
 

@@ -91,7 +91,12 @@ struct ApplicationPagesController: RouteCollection {
 
     func delete(request: Request) async throws -> Response {
         let id = try request.idParameter(resource: "Application")
-        try await ApplicationService(database: request.db, user: try request.pageUser).delete(id)
+        let service = ApplicationService(database: request.db, user: try request.pageUser)
+        let title = try await service.find(id).job.title
+        if let ask = try await request.confirmation("Stop tracking “\(title)”?", detail: "Its notes and timeline are deleted. The job stays.", button: "Stop tracking", cancel: "/applications/\(id)") {
+            return ask
+        }
+        try await service.delete(id)
         return request.redirect(to: "/applications", flash: "You no longer track that job.")
     }
 

@@ -140,6 +140,12 @@ struct JobPagesController: RouteCollection {
     func delete(request: Request) async throws -> Response {
         let user = try request.pageUser
         let id = try request.idParameter(resource: "Job")
+        // Only what the person may delete is asked about: another's job is still not found.
+        let job = try await JobReader(database: request.db, viewer: user.id).record(id)
+        guard JobService.may(user, change: job.createdBy) else { throw DomainError.forbidden("Only the job's creator or an admin may change it") }
+        if let ask = try await request.confirmation("Delete “\(job.title)”?", detail: "The job is removed for everyone who can see it. If you track it, it is closed instead.", button: "Delete job", cancel: "/jobs/\(id)") {
+            return ask
+        }
         do {
             try await service(request).delete(id, by: user)
             return request.redirect(to: "/jobs", flash: "Job deleted.")

@@ -83,6 +83,9 @@ struct SettingsController: RouteCollection {
 
     func removeDemo(request: Request) async throws -> Response {
         let user = try request.pageUser
+        if let ask = try await request.confirmation("Remove the demo data?", detail: "The demo jobs go, and every application to one of them.", button: "Remove demo data", cancel: "/settings") {
+            return ask
+        }
         let removed = try await DemoDataService(database: request.db, counts: request.application.jobCounts).remove(by: user)
         return request.redirect(to: "/settings", flash: "Demo data removed (\(removed) jobs).")
     }

@@ -63,6 +63,9 @@ struct SourcePagesController: RouteCollection {
     func delete(request: Request) async throws -> Response {
         try requireAdmin(request)
         let id = try request.idParameter(resource: "Source")
+        if let ask = try await request.confirmation("Remove this source?", detail: "It stops being read. The jobs it brought stay in the catalogue.", button: "Remove source", cancel: "/sources") {
+            return ask
+        }
         try await request.db.sql.raw("DELETE FROM sources WHERE id = \(bind: id)").run()
         return request.redirect(to: "/sources", flash: "Source removed; its jobs stay in the catalogue.")
     }

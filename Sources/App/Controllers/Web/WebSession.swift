@@ -169,6 +169,13 @@ extension Request {
         return Response(status: status, headers: headers, body: .init(string: html))
     }
 
+    /// For a destructive form: nil once the person confirmed it (the script's prompt, or the
+    /// page this returns, which asks and sends the form again).
+    func confirmation(_ question: String, detail: String, button: String, cancel: String) async throws -> Response? {
+        guard try formFields()[ConfirmPage.field] != "yes" else { return nil }
+        return page(ConfirmPage.render(question: question, detail: detail, action: url.path, button: button, cancel: cancel, context: try await pageContext()))
+    }
+
     /// POST-redirect-GET: 303 to `path`, with a message for the next page.
     func redirect(to path: String, flash: String, isError: Bool = false) -> Response {
         let response = redirect(to: path, redirectType: .normal)
