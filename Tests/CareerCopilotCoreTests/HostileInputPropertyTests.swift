@@ -145,6 +145,7 @@ struct HostileInputPropertyTests {
         let addressText = Gen.element(of: Array("0123456789abcdef:.[]%ff")).compactMap { $0 }.string(of: 0...45)
         await propertyCheck(count: 1_000, input: Gen.oneOf(addressText, Self.anyText)) { text in
             _ = NetworkAddress.isPrivate(text)
+            if let board = BoardAddress.recognize(text) { #expect(!board.identifier.isEmpty && !board.identifier.contains("/")) }
             if let host = HostHeader.hostName(text) { #expect(!host.isEmpty && host == host.lowercased()) }
             _ = HostHeader.originHost(text)
             _ = WebURL.isAbsoluteHTTP(text)

@@ -15,8 +15,14 @@ struct SourceCatalogue {
     func create(_ body: JSONValue) async throws -> SourceRecord {
         var reader = try BodyReader(body: body)
         let name = reader.string("name", required: true, maxLength: 100, collapseWhitespace: true).value
-        let kind = readType(&reader, required: true)
-        let identifier = reader.string("identifier", maxLength: 2_048).value ?? ""
+        var kind = readType(&reader, required: true)
+        var identifier = reader.string("identifier", maxLength: 2_048).value ?? ""
+        // A board's address pasted as it is ("https://boards.greenhouse.io/acme") names the
+        // board: its kind and token. Feeds and careers pages keep their address.
+        if kind != .rss, kind != .jsonLD, let board = BoardAddress.recognize(identifier), identifier.contains(".") {
+            kind = board.kind
+            identifier = board.identifier
+        }
         let baseURL = reader.url("base_url").value
         let schedule = reader.string("schedule", maxLength: 100).value ?? "every 6h"
         let enabled = reader.bool("enabled").value ?? true

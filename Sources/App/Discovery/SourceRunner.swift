@@ -105,6 +105,7 @@ struct SourceRunner {
                 next = page.next
             }
             if !report.notModified, report.pages != 1 || next != nil { validators = .init() }
+            raws = await withBoardName(raws, definition: definition)
             if report.notModified {
                 report.counts.unchanged = try await listedCount(source.id)
             } else {
@@ -140,6 +141,20 @@ struct SourceRunner {
             WHERE id = \(bind: source.id)
             """).run()
         return report
+    }
+
+    /// Postings that name no company got the board's token ("acme") in its place: the board's
+    /// own name ("Acme Inc") is better, when the board says it (one request; a failure keeps
+    /// the token).
+    private func withBoardName(_ raws: [RawPosting], definition: SourceDefinition) async -> [RawPosting] {
+        guard let url = definition.boardNameURL, raws.contains(where: { $0.company == definition.identifier }),
+              let fetched = try? await fetcher.get(url, headers: definition.requestHeaders, logger: logger),
+              let name = SourceParsers.greenhouseBoardName(fetched.body) else { return raws }
+        return raws.map { raw in
+            var raw = raw
+            if raw.company == definition.identifier { raw.company = name }
+            return raw
+        }
     }
 
     /// Normalises on every core: sanitising and skill extraction are most of a run's work.

@@ -120,6 +120,12 @@ public struct SourceDefinition: Sendable, Equatable {
         identifier.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? identifier
     }
 
+    /// Where the board's own name is, for boards whose postings may not carry the company
+    /// (Greenhouse: `GET /v1/boards/{token}` → `{"name": "Acme Inc"}`); nil for the others.
+    public var boardNameURL: String? {
+        kind == .greenhouse ? "\(base)/v1/boards/\(encodedIdentifier)" : nil
+    }
+
     /// The first request of a run; `nextPage` gives the following ones.
     public var firstPageURL: String {
         switch kind {

@@ -18,6 +18,13 @@ public enum SourceParsers {
         return jobs.compactMap { greenhousePosting($0, board: board) }
     }
 
+    /// A Greenhouse board's own name (`GET /v1/boards/{token}`), if it gives a usable one.
+    public static func greenhouseBoardName(_ data: Data) -> String? {
+        guard let name = (try? json(data))?["name"]?.stringValue else { return nil }
+        let tidy = TextNormalizer.collapsingWhitespace(TextNormalizer.removingControlCharacters(name))
+        return tidy.isEmpty || tidy.count > 200 ? nil : tidy
+    }
+
     /// One Greenhouse job object (a board's item, or `…/jobs/{id}`).
     public static func greenhousePosting(_ job: JSONValue, board: String) -> RawPosting? {
         guard let id = job["id"].flatMap(identifier) else { return nil }

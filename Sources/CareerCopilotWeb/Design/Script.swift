@@ -126,5 +126,31 @@ if (board) {
     });
   }
 }
+
+// The sources page: a card whose run is queued or under way is read again every two seconds
+// (for up to three minutes) and replaced, with its result, once the run has ended.
+const runningCards = () => document.querySelectorAll("li[data-source-id][data-running]");
+if (runningCards().length) {
+  let polls = 0;
+  const timer = setInterval(async () => {
+    polls += 1;
+    if (polls > 90 || !runningCards().length) return clearInterval(timer);
+    try {
+      const response = await fetch(location.pathname, { credentials: "same-origin" });
+      if (!response.ok) return;
+      const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+      for (const card of runningCards()) {
+        const next = fresh.querySelector(`li[data-source-id="${card.dataset.sourceId}"]`);
+        if (next && !next.hasAttribute("data-running")) {
+          card.replaceWith(document.importNode(next, true));
+          const region = document.getElementById("sources-status");
+          if (region) region.textContent = `${next.querySelector("h2")?.textContent ?? "The source"} has finished running.`;
+        }
+      }
+    } catch (error) {
+      // The next poll tries again.
+    }
+  }, 2000);
+}
 """#
 }

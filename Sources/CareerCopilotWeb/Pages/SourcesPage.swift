@@ -15,6 +15,8 @@ public enum SourcesPage {
         public var lastError: String?
         /// "3 new · 1 updated · …", when it ran.
         public var lastCounts: String?
+        /// A run is queued or under way: the page follows it (script) until it ends.
+        public var running = false
 
         public init(id: Int, name: String, type: String, identifier: String, schedule: String, enabled: Bool, lastRunAt: Date?, lastStatus: String?, lastError: String?, lastCounts: String?) {
             self.id = id
@@ -49,6 +51,7 @@ public enum SourcesPage {
                     if rows.isEmpty {
                         Components.emptyState(title: "No sources yet", message: "Add a board on the right: its jobs arrive in the catalogue on its schedule, or at once with Run now.") {}
                     } else {
+                        p(.class("visually-hidden"), .id("sources-status"), .role("status"), .aria("live", "polite")) {}
                         ol(.class("job-list"), .id("source-list")) {
                             for row in rows { sourceCard(row, form: editing == row.id ? form : nil, context: context) }
                         }
@@ -61,7 +64,8 @@ public enum SourcesPage {
                         div(.class("stack")) {
                             Components.textField(.init(name: "name", label: "Name", required: true, hint: "Shown in lists and reports, e.g. “Stripe”.", maxLength: 100), form)
                             Components.selectField(.init(name: "type", label: "Type"), options: SourceKind.allCases.map { ($0.rawValue, label($0)) }, editing == nil ? form : FormState())
-                            Components.textField(.init(name: "identifier", label: "Board, site, feed or page", hint: "The board token (greenhouse), site (lever), board name (ashby), tag (remoteok), feed or careers page URL, or a query (adzuna: country=gb&what=swift; usajobs: Keyword=software).", maxLength: 2_048), editing == nil ? form : FormState())
+                            Components.textField(.init(name: "identifier", label: "Board, site, feed or page", hint: "Paste the board's address (boards.greenhouse.io/acme, jobs.lever.co/acme …) and the type follows; or the board token, a tag (remoteok), a feed or careers page URL, or a query (adzuna: country=gb&what=swift; usajobs: Keyword=software).", maxLength: 2_048), editing == nil ? form : FormState())
+                            Components.textField(.init(name: "base_url", label: "Base URL", type: "url", hint: "Leave empty. Only for a board served from another address than its usual one (a proxy, a regional host).", maxLength: 2_048), editing == nil ? form : FormState())
                             Components.textField(.init(name: "schedule", label: "Schedule", hint: "every 6h, @daily or five cron fields (UTC).", maxLength: 100), editing == nil ? form : FormState())
                         }
                         div(.class("form-actions")) { button(.type("submit"), .class("btn", "btn-primary")) { "Add source" } }
@@ -92,7 +96,7 @@ public enum SourcesPage {
     }
 
     private static func sourceCard(_ row: Row, form: FormState?, context: PageContext) -> HTML {
-        li(.class("job-card"), .data("source-id", String(row.id))) {
+        li(.class("job-card"), .data("source-id", String(row.id)), .if(row.running, .data("running", ""))) {
             h2 { row.name }
             ul(.class("job-meta")) {
                 li { strong { SourceKind(rawValue: row.type).map(label) ?? row.type } }
@@ -100,6 +104,9 @@ public enum SourcesPage {
                 li { row.schedule }
             }
             div(.class("job-badges")) {
+                if row.running {
+                    span(.class("badge", "badge-accent"), .role("status")) { "Running… " ; a(.href("/sources")) { "refresh" } }
+                }
                 switch row.lastStatus {
                 case "succeeded": span(.class("badge", "badge-success")) { "Last run succeeded" }
                 case "failed": span(.class("badge", "badge-danger")) { "Last run failed" }

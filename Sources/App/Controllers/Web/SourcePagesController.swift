@@ -1,5 +1,6 @@
 import CareerCopilotCore
 import CareerCopilotWeb
+import Fluent
 import Foundation
 import SQLKit
 import Vapor
@@ -70,6 +71,17 @@ struct SourcePagesController: RouteCollection {
         return request.redirect(to: "/sources", flash: "Source removed; its jobs stay in the catalogue.")
     }
 
+    /// Sources with a run queued or under way.
+    static func runningSources(_ database: any Database) async throws -> Set<Int> {
+        let rows = try await database.sql.raw("""
+            SELECT payload FROM tasks WHERE kind = \(bind: DiscoveryRunHandler.kind) AND status IN \(SQLBind.group([TaskRecord.Status.queued.rawValue, TaskRecord.Status.running.rawValue]))
+            """).all()
+        return Set(try rows.compactMap { row in
+            let payload = try row.decode(column: "payload", as: String.self)
+            return (try? JSONDecoder().decode([String: Int].self, from: Data(payload.utf8)))?["source_id"]
+        })
+    }
+
     @discardableResult
     private func requireAdmin(_ request: Request) throws -> CurrentUser {
         let user = try request.pageUser
@@ -78,12 +90,15 @@ struct SourcePagesController: RouteCollection {
     }
 
     private func render(_ request: Request, form: FormState, editing: Int? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let running = try await Self.runningSources(request.db)
         let rows = try await SourceRecord.all(on: request.db).map { source in
-            SourcesPage.Row(
+            var row = SourcesPage.Row(
                 id: source.id, name: source.name, type: source.definition.kind.rawValue, identifier: source.definition.identifier,
                 schedule: source.schedule, enabled: source.enabled, lastRunAt: source.lastRunAt, lastStatus: source.lastStatus, lastError: source.lastError,
                 lastCounts: source.lastCounts.map { "\($0.new) new · \($0.updated) updated · \($0.unchanged) unchanged · \($0.merged) merged · \($0.closed) closed · \($0.rejected) rejected" }
             )
+            row.running = running.contains(source.id)
+            return row
         }
         return request.page(SourcesPage.render(rows, form: form, editing: editing, context: try await request.pageContext(.sources)), status: status)
     }
