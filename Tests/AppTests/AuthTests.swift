@@ -289,6 +289,9 @@ struct AuthTests {
             #expect(try limited.error.code == "RATE_LIMITED")
             let retryAfter = try #require(limited.headers.first(name: "Retry-After").flatMap(Int.init))
             #expect(retryAfter > 0 && retryAfter <= 900)
+            // What a person reads: minutes, not "768 seconds".
+            let message = try limited.error.message
+            #expect(message.contains("try again in \((retryAfter + 59) / 60) minute"), "\(message)")
 
             // Fifteen minutes later (the attempts moved back in time), the right password works.
             try await server.app.db.sql.update("rate_limit_events")
