@@ -1,15 +1,20 @@
 # Shared by the benchmark scripts (sourced): a release build, a work folder, a server
 # started and stopped around each run, and one wrk measurement as a Markdown table row.
-# The caller sets $port and $duration, then calls `bench_setup NAME`, which sets $binary,
-# $work and $report (bench-results/NAME-<time>.md).
+# The caller sets $port and $duration, then calls `bench_setup NAME`, which sets $binary (the
+# release build of this tree, or $BENCH_BINARY), $work and $report (bench-results/NAME-<time>.md).
 source scripts/lib/postgres.sh
 
 server_pid=""
 
 bench_setup() {
   command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-  swift build -c release >/dev/null 2>&1
-  binary="$(swift build -c release --show-bin-path)/career-copilot"
+  # BENCH_BINARY: measure that build instead (scripts/bench/compare passes an older one).
+  if [ -n "${BENCH_BINARY:-}" ]; then
+    binary=$BENCH_BINARY
+  else
+    swift build -c release >/dev/null 2>&1
+    binary="$(swift build -c release --show-bin-path)/career-copilot"
+  fi
   mkdir -p bench-results
   report="bench-results/$1-$(date +%Y%m%d-%H%M%S).md"
   work=$(mktemp -d /tmp/cc-bench.XXXXXX)

@@ -64,7 +64,8 @@ p { margin: 0 0 var(--space-3); }
 .site-footer { text-align: center; color: var(--muted); font-size: var(--text-sm); padding: var(--space-5) var(--space-4); }
 
 /* Buttons */
-.btn { display: inline-flex; align-items: center; justify-content: center; gap: var(--space-2); min-height: 2.5rem; padding: var(--space-2) var(--space-4); border-radius: var(--radius-sm); border: 1px solid var(--border); background: var(--surface); color: var(--text); font: inherit; font-weight: 600; font-size: var(--text-sm); text-decoration: none; cursor: pointer; }
+/* A button label breaks between words only: "Search" must not become "Searc h" in a narrow row. */
+.btn { display: inline-flex; align-items: center; justify-content: center; gap: var(--space-2); min-height: 2.5rem; padding: var(--space-2) var(--space-4); border-radius: var(--radius-sm); border: 1px solid var(--border); background: var(--surface); color: var(--text); font: inherit; font-weight: 600; font-size: var(--text-sm); text-decoration: none; cursor: pointer; overflow-wrap: normal; }
 .btn:hover { background: var(--surface-2); color: var(--text); }
 .btn-primary { background: var(--accent); border-color: var(--accent); color: var(--on-accent); }
 .btn-primary:hover { background: var(--accent-strong); border-color: var(--accent-strong); color: var(--on-accent); }
@@ -163,8 +164,6 @@ fieldset { border: 0; padding: 0; margin: 0; }
 .board-closed .board-lane + .board-lane { border-top: 1px solid var(--border); margin-top: var(--space-3); padding-top: var(--space-2); }
 .board-closed h3 { font-size: var(--text-sm); color: var(--muted); margin: 0 0 var(--space-2); display: flex; justify-content: space-between; align-items: center; }
 .board-lane.drop-target { outline: 2px dashed var(--accent); outline-offset: 2px; background: var(--accent-soft); }
-.move-form { display: flex; flex-wrap: wrap; gap: var(--space-1); }
-.move-form select { min-width: 0; flex: 1 1 7rem; }
 .board-card:target, .board-card:has(.card-link:target) { outline: 2px solid var(--accent); }
 .board-column { background: var(--surface-2); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-3); min-height: 12rem; scroll-snap-align: start; display: flex; flex-direction: column; }
 .board-column h2 { font-size: var(--text-sm); text-transform: uppercase; letter-spacing: .04em; color: var(--muted); display: flex; justify-content: space-between; align-items: center; }
@@ -175,8 +174,10 @@ fieldset { border: 0; padding: 0; margin: 0; }
 .board-card .card-link { font-weight: 600; color: var(--text); text-decoration: none; }
 .board-card .card-link:hover { color: var(--accent); text-decoration: underline; }
 .board-card .company { color: var(--muted); font-size: var(--text-sm); }
-.move-form { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: var(--space-2); margin: 0; }
-.move-form select { min-height: 2rem; padding: var(--space-1) var(--space-2); font-size: var(--text-sm); }
+/* The menu keeps a row of its own in a narrow column ("Interviewing" must fit), the button
+   beside it where there is room. */
+.move-form { display: flex; flex-wrap: wrap; gap: var(--space-2); margin: 0; }
+.move-form select { flex: 1 1 8.5rem; min-width: 0; min-height: 2rem; padding: var(--space-1) var(--space-2); font-size: var(--text-sm); }
 .column-empty { margin: 0 0 var(--space-2); font-size: var(--text-sm); }
 .column-more { font-size: var(--text-sm); margin-top: var(--space-2); }
 .board-status { min-height: 1.5rem; }
