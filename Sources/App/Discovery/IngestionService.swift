@@ -11,7 +11,7 @@ import SQLKit
 /// (and no other source still lists) become inactive; they come back when they reappear.
 ///
 /// Postings are stored a chunk at a time, each chunk in one transaction with its links, jobs
-/// and skills read in a few set-based queries (decision 0012). If a chunk fails, its postings
+/// and skills read in a few set-based queries (decision 0011). If a chunk fails, its postings
 /// are stored one at a time, so a bad posting loses only itself.
 struct IngestionService {
     let database: any Database

@@ -4,7 +4,7 @@ import CareerCopilotCore
 /// as the fragment is built, and markup enters only through the element functions, through
 /// sanitised descriptions (`sanitized(_:)`) or through constants written in this module.
 ///
-/// Why our own and not Plot or Leaf: docs/decisions/0009-html-rendering.md.
+/// Why our own and not Plot or Leaf: docs/decisions/0009-web-ui.md.
 public struct HTML: Sendable, Equatable {
     /// The markup, ready to send.
     public fileprivate(set) var rendered: String
