@@ -41,7 +41,7 @@ struct JobsController: RouteCollection {
     /// The job, with its edit version as `ETag` (send it back as `If-Match` on `PUT`).
     func show(request: Request) async throws -> Response {
         let id = try request.idParameter(resource: "Job")
-        return try await versioned(request.envelope(writing: try await dto(id, request), message: "Job retrieved successfully"), id, request)
+        return try await versioned(id, request, message: "Job retrieved successfully")
     }
 
     func create(request: Request) async throws -> Response {
@@ -54,7 +54,7 @@ struct JobsController: RouteCollection {
         let id = try request.idParameter(resource: "Job")
         let draft = try JobDraft.read(try request.jsonBody(), creating: false)
         _ = try await service(request).update(id, with: draft, by: try request.currentUser, ifMatch: request.ifMatch)
-        return try await versioned(request.envelope(writing: try await dto(id, request), message: "Job updated successfully"), id, request)
+        return try await versioned(id, request, message: "Job updated successfully")
     }
 
     func delete(request: Request) async throws -> Response {
@@ -67,8 +67,14 @@ struct JobsController: RouteCollection {
         JobService(database: request.db, counts: request.application.jobCounts)
     }
 
-    private func versioned(_ response: Response, _ id: Int, _ request: Request) async throws -> Response {
-        response.headers.replaceOrAdd(name: .eTag, value: EditVersion.etag(try await service(request).version(of: id, for: try request.currentUser)))
+    /// The job with its edit version as `ETag`, both from one read of the job and its skills.
+    private func versioned(_ id: Int, _ request: Request, message: String) async throws -> Response {
+        let reader = JobReader(database: request.db, viewer: try request.currentUser.id)
+        let job = try await reader.record(id)
+        let skills = try await reader.skillNames(of: [id])[id] ?? []
+        let dto = JobDTO(job: job, skills: skills, sources: try await reader.sourceLinks(of: [id])[id] ?? [])
+        let response = request.envelope(writing: dto, message: message)
+        response.headers.replaceOrAdd(name: .eTag, value: EditVersion.etag(EditVersion.job(job, skills: skills)))
         return response
     }
 
