@@ -86,10 +86,9 @@ extension Components {
         span(.class("badge"), .title("Only you can see this job: you added it and have not shared it")) { "Only you" }
     }
 
-    /// One job in a list: title linking to the job, company, place, pay, badges, and — with a
-    /// `context` to post from — whether the viewer tracks it, or a button to start. `returnTo`:
-    /// the list to come back to after tracking.
-    static func jobCard(_ job: JobSummary, context: PageContext? = nil, returnTo: String? = nil) -> HTML {
+    /// One job in a list: title linking to the job, company, place, pay, badges, and — when
+    /// the list sits in a `trackForm` — whether the viewer tracks it, or a button to start.
+    static func jobCard(_ job: JobSummary, trackable: Bool = false) -> HTML {
         li(.class("job-card"), .data("job-id", String(job.id))) {
             h2 { a(.class("job-link"), .href("/jobs/\(job.id)")) { job.title } }
             ul(.class("job-meta")) {
@@ -109,11 +108,22 @@ extension Components {
                 a(.class("tracking"), .href("/applications/\(tracking.applicationID)")) {
                     "On your board: "; statusBadge(tracking.status)
                 }
-            } else if let context {
-                postForm("/jobs/\(job.id)/track", context, .class("track-inline")) {
-                    if let returnTo { input(.type("hidden"), .name("return_to"), .value(returnTo)) }
-                    button(.type("submit"), .class("btn", "btn-small"), .aria("label", "Track \(job.title) at \(job.company)")) { "Track" }
-                }
+            } else if trackable {
+                button(
+                    .type("submit"), .class("btn", "btn-small", "track-inline"), Attribute("formaction", "/jobs/\(job.id)/track"),
+                    .aria("label", "Track \(job.title) at \(job.company)")
+                ) { "Track" }
+            }
+        }
+    }
+
+    /// A list of job cards with Track buttons: one form around them (one token, one return
+    /// address), each button sending it to its own job's address.
+    static func trackForm(_ jobs: [JobSummary], returnTo: String, context: PageContext) -> HTML {
+        postForm("/jobs", context, .id("track-list")) {
+            input(.type("hidden"), .name("return_to"), .value(returnTo))
+            ol(.class("job-list"), .id("job-list")) {
+                for job in jobs { jobCard(job, trackable: true) }
             }
         }
     }

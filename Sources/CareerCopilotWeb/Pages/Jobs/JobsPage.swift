@@ -65,9 +65,7 @@ public enum JobsPage {
             } else {
                 p(.class("result-count"), .role("status")) { resultCount(model) }
                 let here = "/jobs" + QueryString.build(searchFields.map { ($0, model.search[$0] ?? "") } + (model.page > 1 ? [("page", String(model.page))] : []))
-                ol(.class("job-list"), .id("job-list")) {
-                    for job in model.jobs { Components.jobCard(job, context: context, returnTo: here) }
-                }
+                Components.trackForm(model.jobs, returnTo: here, context: context)
                 pagination(model)
             }
         }
