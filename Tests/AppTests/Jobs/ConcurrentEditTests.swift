@@ -91,7 +91,8 @@ struct ConcurrentEditTests {
 
             // Saving again, knowingly, from the conflict page.
             var again = second
-            again["version"] = try #require(Self.hidden("version", in: conflict.text))
+            let current: String = try #require(Self.hidden("version", in: conflict.text))
+            again["version"] = current
             again["title"] = "Staff Engineer"
             #expect(try await browser.submit("/jobs/\(id)/edit", again).status == .seeOther)
             let saved = try await server.get("/api/v1/jobs/\(id)").data
