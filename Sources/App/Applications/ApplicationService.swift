@@ -44,7 +44,7 @@ struct ApplicationService {
 
     func create(_ draft: ApplicationDraft) async throws -> JobApplication {
         guard let jobID = draft.jobID.value else { throw DomainError.validation(["job_id is required"]) }
-        guard let job = try await Job.find(jobID, on: database), job.privateTo == nil || job.privateTo == user.id else {
+        guard let job = try await Job.find(jobID, on: database), JobService.isVisible(privateTo: job.privateTo, to: user.id) else {
             throw DomainError.validation(["job_id does not refer to an existing job"])
         }
         if let existing = try await ownQuery.filter(\.$job.$id == jobID).first() {

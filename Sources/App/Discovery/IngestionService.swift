@@ -209,7 +209,7 @@ struct IngestionService {
         /// Whether the caller may see a job private to `owner` (nil: a shared job).
         func visible(_ owner: Int?) -> Bool {
             guard let importer else { return true }
-            return owner == nil || owner == importer.userID
+            return JobService.isVisible(privateTo: owner, to: importer.userID)
         }
         for (source, group) in Dictionary(grouping: postings, by: \.source) {
             let ids = group.map(\.externalID)

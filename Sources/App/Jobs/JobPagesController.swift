@@ -99,7 +99,7 @@ struct JobPagesController: RouteCollection {
         let id = try request.idParameter(resource: "Job")
         let reader = JobReader(database: request.db, viewer: user.id)
         let job = try await reader.record(id)
-        guard JobService.may(user, change: job.createdBy) else { throw DomainError.forbidden("Only the job's creator or an admin may change it") }
+        try JobService.authorize(user, toChange: job.createdBy)
         let skills = try await reader.skillNames(of: [id])[id] ?? []
         var values = job.formValues
         values["skills"] = skills.joined(separator: ", ")
@@ -142,7 +142,7 @@ struct JobPagesController: RouteCollection {
         let id = try request.idParameter(resource: "Job")
         // Only what the person may delete is asked about: another's job is still not found.
         let job = try await JobReader(database: request.db, viewer: user.id).record(id)
-        guard JobService.may(user, change: job.createdBy) else { throw DomainError.forbidden("Only the job's creator or an admin may change it") }
+        try JobService.authorize(user, toChange: job.createdBy)
         if let ask = try await request.confirmation("Delete “\(job.title)”?", detail: "The job is removed for everyone who can see it. If you track it, it is closed instead.", button: "Delete job", cancel: "/jobs/\(id)") {
             return ask
         }

@@ -48,7 +48,7 @@ struct JobService {
                 }
             }
             let job = try await service.find(id, visibleTo: user)
-            try service.authorize(user, toChange: job)
+            try Self.authorize(user, toChange: job.$creator.id)
             try Self.checkSource(draft, by: user)
             switch (draft.isPrivate.value, job.privateTo) {
             case (false?, _?): job.privateTo = nil
@@ -83,7 +83,7 @@ struct JobService {
 
     func delete(_ id: Int, by user: CurrentUser) async throws {
         let job = try await find(id, visibleTo: user)
-        try authorize(user, toChange: job)
+        try Self.authorize(user, toChange: job.$creator.id)
         // Whose applications track it is nobody else's business: the answer says only that one does.
         guard try await JobApplication.query(on: database).filter(\.$job.$id == id).first() == nil else {
             throw DomainError.conflict(Self.trackedJobMessage)
@@ -106,14 +106,22 @@ struct JobService {
 
     /// The job, if `user` may see it: another person's private job does not exist for them.
     private func find(_ id: Int, visibleTo user: CurrentUser) async throws -> Job {
-        guard let job = try await Job.find(id, on: database), job.privateTo == nil || job.privateTo == user.id else {
+        guard let job = try await Job.find(id, on: database), Self.isVisible(privateTo: job.privateTo, to: user.id) else {
             throw DomainError.notFound("Job not found")
         }
         return job
     }
 
-    private func authorize(_ user: CurrentUser, toChange job: Job) throws {
-        guard Self.may(user, change: job.$creator.id) else {
+    /// The rule for seeing a job (decision 0014): a shared one, or one's own private one.
+    /// `JobReader.visible(to:)` is the same rule in SQL.
+    static func isVisible(privateTo: Int?, to viewer: Int) -> Bool {
+        privateTo == nil || privateTo == viewer
+    }
+
+    /// `forbidden` unless `user` may change a job created by `createdBy`: the API's and the
+    /// pages' one refusal.
+    static func authorize(_ user: CurrentUser, toChange createdBy: Int?) throws {
+        guard may(user, change: createdBy) else {
             throw DomainError.forbidden("Only the job's creator or an admin may change it")
         }
     }
@@ -128,7 +136,7 @@ struct JobService {
     static func may(_ user: CurrentUser, changeJob jobID: Int, on database: any Database) async throws -> Bool {
         struct Row: Decodable { let created_by: Int?, private_to: Int? }
         guard let row = try await database.sql.raw("SELECT created_by, private_to FROM jobs WHERE id = \(bind: jobID)").first(decoding: Row.self),
-              row.private_to == nil || row.private_to == user.id else { return false }
+              isVisible(privateTo: row.private_to, to: user.id) else { return false }
         return may(user, change: row.created_by)
     }
 
@@ -182,7 +190,7 @@ struct JobService {
         let query = Job.query(on: database).filter(\.$source == job.source).filter(\.$externalID == externalID)
         if let id = job.id { query.filter(\.$id != id) }
         if let existing = try await query.first() {
-            let which = existing.privateTo == nil || existing.privateTo == user.id ? " (id \(existing.id ?? 0))" : ""
+            let which = Self.isVisible(privateTo: existing.privateTo, to: user.id) ? " (id \(existing.id ?? 0))" : ""
             throw DomainError.conflict("A job from source '\(job.source)' with external_id '\(externalID)' already exists\(which)")
         }
     }

@@ -20,6 +20,7 @@ struct WebSession: Sendable {
 struct WebSessionMiddleware: AsyncMiddleware {
     let singleUser: Bool
     static let flashCookie = "cc_flash"
+    static let expiredForm = DomainError.forbidden("This form has expired or did not come from Career Copilot. Reload the page and send it again.")
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let existingToken = request.cookies[SessionCookies.csrf]?.string ?? ""
@@ -34,7 +35,7 @@ struct WebSessionMiddleware: AsyncMiddleware {
                 // A form of our own whose session ended (its token went with it) is kept for
                 // after signing in, below; nothing of it is applied.
                 guard !singleUser, Self.isOwnPageForm(request) else {
-                    throw DomainError.forbidden("This form has expired or did not come from Career Copilot. Reload the page and send it again.")
+                    throw Self.expiredForm
                 }
                 tokenExpired = true
             }
@@ -56,7 +57,7 @@ struct WebSessionMiddleware: AsyncMiddleware {
         }
         if tokenExpired {
             guard user == nil else {
-                throw DomainError.forbidden("This form has expired or did not come from Career Copilot. Reload the page and send it again.")
+                throw Self.expiredForm
             }
             request.storage[WebSessionKey.self] = WebSession(user: nil, csrfToken: csrfToken, flash: nil)
             let response = try await RequireSignInMiddleware.signInToResume(request)
