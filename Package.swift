@@ -32,11 +32,18 @@ let package = Package(
             name: "CareerCopilotCore",
             swiftSettings: strict
         ),
+        // Every job source the product reads: one folder each, one registry list. Plain Swift:
+        // no Vapor, no database (docs/development.md, "Add a job source").
+        .target(
+            name: "JobSources",
+            dependencies: ["CareerCopilotCore"],
+            swiftSettings: strict
+        ),
         // Pages as pure functions of view models, the HTML they are built with, the design
         // system's CSS and the script. Plain Swift: no Vapor, no database.
         .target(
             name: "CareerCopilotWeb",
-            dependencies: ["CareerCopilotCore"],
+            dependencies: ["CareerCopilotCore", "JobSources"],
             swiftSettings: strict
         ),
         // The only target that knows HTTP and the database.
@@ -44,6 +51,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "CareerCopilotCore",
+                "JobSources",
                 "CareerCopilotWeb",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
@@ -70,6 +78,18 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "JobSourcesTests",
+            dependencies: ["JobSources", "CareerCopilotCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict
+        ),
+        // Every parser of outside input, whichever target it is in: property-based and
+        // linear-time tests on hostile input.
+        .testTarget(
+            name: "HostileInputTests",
+            dependencies: ["CareerCopilotCore", "JobSources", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "CareerCopilotWebTests",
             dependencies: ["CareerCopilotWeb", "CareerCopilotCore"],
             swiftSettings: strict
@@ -78,6 +98,8 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "App",
+                "CareerCopilotCore",
+                "JobSources",
                 .product(name: "Vapor", package: "vapor"),
             ],
             swiftSettings: strict

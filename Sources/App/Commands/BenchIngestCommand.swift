@@ -1,5 +1,6 @@
 import CareerCopilotCore
 import Foundation
+import JobSources
 import SQLKit
 import Vapor
 

@@ -1,6 +1,7 @@
 import CareerCopilotCore
 import Fluent
 import Foundation
+import JobSources
 import Vapor
 
 /// Imports the job behind a pasted URL: from the board's API when the URL belongs to a known

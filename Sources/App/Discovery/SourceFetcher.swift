@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import CareerCopilotCore
 import Foundation
+import JobSources
 import Logging
 import NIOCore
 import NIOHTTP1

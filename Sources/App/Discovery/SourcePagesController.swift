@@ -2,6 +2,7 @@ import CareerCopilotCore
 import CareerCopilotWeb
 import Fluent
 import Foundation
+import JobSources
 import SQLKit
 import Vapor
 

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import CareerCopilotCore
 import Fluent
 import Foundation
+import JobSources
 import Logging
 import SQLKit
 import Vapor
@@ -149,7 +150,7 @@ struct SourceRunner {
     private func withBoardName(_ raws: [RawPosting], definition: SourceDefinition) async -> [RawPosting] {
         guard let url = definition.boardNameURL, raws.contains(where: { $0.company == definition.identifier }),
               let fetched = try? await fetcher.get(url, headers: definition.requestHeaders, logger: logger),
-              let name = SourceParsers.greenhouseBoardName(fetched.body) else { return raws }
+              let name = definition.boardName(in: fetched.body) else { return raws }
         return raws.map { raw in
             var raw = raw
             if raw.company == definition.identifier { raw.company = name }

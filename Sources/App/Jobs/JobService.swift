@@ -1,6 +1,7 @@
 import CareerCopilotCore
 import Fluent
 import Foundation
+import JobSources
 import SQLKit
 
 /// The rules of changing jobs: creating, changing and deleting them, and keeping each job's

@@ -3,8 +3,8 @@
 ///
 /// Linear in its input: every scan moves `index` forward, and a construct that is never closed
 /// (a comment, a quote, a raw-text element) ends the input instead of being searched again.
-struct HTMLTokenizer {
-    enum Token: Equatable {
+package struct HTMLTokenizer {
+    package enum Token: Equatable {
         case text(String)
         case startTag(String, attributes: [String: String], selfClosing: Bool)
         case endTag(String)
@@ -15,12 +15,12 @@ struct HTMLTokenizer {
     /// XML mode (feeds): `<![CDATA[…]]>` is text, taken as written.
     private let readsCDATA: Bool
 
-    init(_ input: String, readsCDATA: Bool = false) {
+    package init(_ input: String, readsCDATA: Bool = false) {
         bytes = Array(input.utf8)
         self.readsCDATA = readsCDATA
     }
 
-    mutating func next() -> Token? {
+    package mutating func next() -> Token? {
         while index < bytes.count {
             if bytes[index] != UInt8(ascii: "<") {
                 let start = index
@@ -71,7 +71,7 @@ struct HTMLTokenizer {
 
     /// Skips the content of a raw-text element such as `<script>` up to and including its
     /// end tag (or to the end of the input when it is never closed).
-    mutating func skipRawText(until name: String) {
+    package mutating func skipRawText(until name: String) {
         let closing = Array("</\(name)".utf8)
         var position = index
         while position + closing.count <= bytes.count {

@@ -1,6 +1,7 @@
 @testable import App
 import CareerCopilotCore
 import Foundation
+import JobSources
 import SQLKit
 import Testing
 import Vapor
@@ -164,7 +165,7 @@ struct DiscoverySourcesTests {
 
     static func withKeys(_ config: inout AppConfiguration) {
         config.allowPrivateNetwork = true
-        config.sourceCredentials = SourceCredentials(adzunaAppID: "app-123", adzunaAppKey: "secret-adzuna-key", usajobsAPIKey: "secret-usajobs-key", usajobsEmail: "me@example.com", extraKeyHosts: ["127.0.0.1"])
+        config.sourceCredentials = SourceCredentials(["CC_ADZUNA_APP_ID": "app-123", "CC_ADZUNA_APP_KEY": "secret-adzuna-key", "CC_USAJOBS_API_KEY": "secret-usajobs-key", "CC_USAJOBS_EMAIL": "me@example.com"], extraKeyHosts: ["127.0.0.1"])
     }
 
     @Test func adzunaAndUSAJOBS_runWithTheirKeys_andNeverShowThem() async throws {

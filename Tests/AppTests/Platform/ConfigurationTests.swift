@@ -1,5 +1,6 @@
 @testable import App
 import CareerCopilotCore
+import JobSources
 import Testing
 
 @Suite("Configuration")

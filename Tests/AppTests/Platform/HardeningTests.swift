@@ -2,6 +2,7 @@
 import CareerCopilotCore
 import Fluent
 import Foundation
+import JobSources
 import NIOConcurrencyHelpers
 import SQLKit
 import Testing
@@ -347,7 +348,7 @@ struct HardeningTests {
         defer { Task { try? await board.stop() } }
         try await withServer(.sqlite, adjust: {
             $0.allowPrivateNetwork = true
-            $0.sourceCredentials = SourceCredentials(adzunaAppID: "app-123", adzunaAppKey: "secret-adzuna-key", usajobsAPIKey: "secret-usajobs-key", usajobsEmail: "me@example.com")
+            $0.sourceCredentials = SourceCredentials(["CC_ADZUNA_APP_ID": "app-123", "CC_ADZUNA_APP_KEY": "secret-adzuna-key", "CC_USAJOBS_API_KEY": "secret-usajobs-key", "CC_USAJOBS_EMAIL": "me@example.com"])
         }) { server in
             for (type, identifier) in [("adzuna", "country=gb&what=swift"), ("usajobs", "Keyword=swift")] {
                 let refused = try await server.post("/api/v1/sources", ["name": .string(type), "type": .string(type), "identifier": .string(identifier), "base_url": .string(board.baseURL)])

@@ -1,5 +1,6 @@
 import CareerCopilotCore
 import Foundation
+import JobSources
 import Logging
 
 /// Everything the process reads from its environment, read once at start-up.
@@ -210,17 +211,18 @@ public struct AppConfiguration: Sendable {
                 problems.append("CC_DEDUP_TITLE_SIMILARITY must be a number from 0.5 to 1.0")
             }
         }
+        var keys: [String: String] = [:]
+        for variables in SourceKind.allCases.compactMap(\.source.keys?.variables) {
+            let given = variables.filter { value($0) != nil }
+            if !given.isEmpty, given.count < variables.count {
+                problems.append("\(variables.joined(separator: " and ")) go together: set \(variables.count == 2 ? "both" : "all") or neither")
+            }
+            for variable in given { keys[variable] = value(variable) }
+        }
         let credentials = SourceCredentials(
-            adzunaAppID: value("CC_ADZUNA_APP_ID"), adzunaAppKey: value("CC_ADZUNA_APP_KEY"),
-            usajobsAPIKey: value("CC_USAJOBS_API_KEY"), usajobsEmail: value("CC_USAJOBS_EMAIL"),
+            keys,
             extraKeyHosts: Set((value("CC_SOURCE_KEY_HOSTS") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         )
-        if (credentials.adzunaAppID == nil) != (credentials.adzunaAppKey == nil) {
-            problems.append("CC_ADZUNA_APP_ID and CC_ADZUNA_APP_KEY go together: set both or neither")
-        }
-        if (credentials.usajobsAPIKey == nil) != (credentials.usajobsEmail == nil) {
-            problems.append("CC_USAJOBS_API_KEY and CC_USAJOBS_EMAIL go together: set both or neither")
-        }
         var concurrency = 4
         if let raw = value("CC_WORKER_CONCURRENCY") {
             if let count = Int(raw), (1...64).contains(count) { concurrency = count } else {

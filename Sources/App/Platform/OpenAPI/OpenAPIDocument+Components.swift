@@ -1,4 +1,5 @@
 import CareerCopilotCore
+import JobSources
 
 extension OpenAPIDocument {
     static func enumSchema(_ values: [String], nullable: Bool = false) -> JSONValue {

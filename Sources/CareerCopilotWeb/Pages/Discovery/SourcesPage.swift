@@ -1,5 +1,6 @@
 import CareerCopilotCore
 import Foundation
+import JobSources
 
 /// `/sources` (admins): the job sources, how each last run went, adding one, running one now.
 public enum SourcesPage {
@@ -75,25 +76,7 @@ public enum SourcesPage {
         }
     }
 
-    static func label(_ kind: SourceKind) -> String {
-        switch kind {
-        case .greenhouse: "Greenhouse board"
-        case .lever: "Lever site"
-        case .leverEU: "Lever site (EU)"
-        case .ashby: "Ashby board"
-        case .smartrecruiters: "SmartRecruiters company"
-        case .workable: "Workable account"
-        case .recruitee: "Recruitee company"
-        case .remotive: "Remotive"
-        case .remoteok: "RemoteOK"
-        case .arbeitnow: "Arbeitnow"
-        case .hn: "Hacker News “Who is hiring?”"
-        case .rss: "RSS or Atom feed"
-        case .jsonLD: "Careers page (schema.org)"
-        case .adzuna: "Adzuna search (key)"
-        case .usajobs: "USAJOBS search (key)"
-        }
-    }
+    static func label(_ kind: SourceKind) -> String { kind.source.label }
 
     private static func sourceCard(_ row: Row, form: FormState?, context: PageContext) -> HTML {
         li(.class("job-card"), .data("source-id", String(row.id)), .if(row.running, .data("running", ""))) {

@@ -1,4 +1,5 @@
 import CareerCopilotCore
+import JobSources
 
 /// `/jobs`: search, filters, sort and pages over the catalogue.
 public enum JobsPage {

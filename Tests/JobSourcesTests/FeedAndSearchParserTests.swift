@@ -1,5 +1,6 @@
 @testable import CareerCopilotCore
 import Foundation
+@testable import JobSources
 import Testing
 
 /// Feeds, Hacker News threads, microdata pages and the keyed search APIs, in their real shapes.
@@ -28,7 +29,7 @@ struct FeedAndSearchParserTests {
           </entry>
         </feed>
         """#
-        let postings = try SourceParsers.feed(Data(atom.utf8), feedURL: "https://acme.example/feed")
+        let postings = try Feed.postings(in: Data(atom.utf8), feedURL: "https://acme.example/feed")
         #expect(postings.count == 2)
         let first = try PostingNormalizer.normalize(postings[0])
         #expect(first.title == "Product Designer" && first.company == "Acme Inc" && first.url == "https://acme.example/jobs/1")
@@ -41,8 +42,8 @@ struct FeedAndSearchParserTests {
     }
 
     @Test func aPageThatIsNotAFeed_fails() {
-        #expect(throws: SourcePayloadError.self) { try SourceParsers.feed(Data("<html><body>Hi</body></html>".utf8), feedURL: "https://x.example") }
-        #expect(throws: SourcePayloadError.self) { try SourceParsers.feed(Data(), feedURL: "https://x.example") }
+        #expect(throws: SourcePayloadError.self) { try Feed.postings(in: Data("<html><body>Hi</body></html>".utf8), feedURL: "https://x.example") }
+        #expect(throws: SourcePayloadError.self) { try Feed.postings(in: Data(), feedURL: "https://x.example") }
     }
 
     @Test func hostileFeeds_expandNothing() throws {
@@ -52,11 +53,11 @@ struct FeedAndSearchParserTests {
         <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;"><!ENTITY xxe SYSTEM "file:///etc/passwd">]>
         <rss><channel><title>T</title><item><title>&lol2; &xxe;</title><link>https://x.example/1</link><author>A</author></item></channel></rss>
         """#
-        let postings = try SourceParsers.feed(Data(hostile.utf8), feedURL: "https://x.example")
+        let postings = try Feed.postings(in: Data(hostile.utf8), feedURL: "https://x.example")
         #expect(postings.first?.title == "&lol2; &xxe;")
         // Deep nesting is bounded, not a crash.
         let deep = "<rss><channel>" + String(repeating: "<x>", count: 50_000) + "</channel></rss>"
-        #expect(try SourceParsers.feed(Data(deep.utf8), feedURL: "https://x.example").isEmpty)
+        #expect(try Feed.postings(in: Data(deep.utf8), feedURL: "https://x.example").isEmpty)
     }
 
     @Test(arguments: [
@@ -67,12 +68,12 @@ struct FeedAndSearchParserTests {
         ("2025-11-20T09:30:00+01:00", "2025-11-20T08:30:00Z"),
     ])
     func feedDates_areRead(text: String, iso: String) {
-        #expect(SourceParsers.feedDate(text) == ISODate.parse(iso))
+        #expect(Feed.date(text) == ISODate.parse(iso))
     }
 
     @Test func feedDates_thatAreNotDates_areNil() {
-        #expect(SourceParsers.feedDate("yesterday") == nil)
-        #expect(SourceParsers.feedDate("Tue, 45 Foo 2025") == nil)
+        #expect(Feed.date("yesterday") == nil)
+        #expect(Feed.date("Tue, 45 Foo 2025") == nil)
     }
 
     @Test(arguments: [
@@ -82,7 +83,7 @@ struct FeedAndSearchParserTests {
         ("Northwind | Full-time | Product Designer | London, UK or Remote", "Northwind", "Product Designer", "London, UK or Remote", RemoteType.remote),
     ] as [(String, String, String, String?, RemoteType?)])
     func hackerNewsHeaders_areSplit(header: String, company: String, title: String, location: String?, remote: RemoteType?) {
-        let posting = HackerNewsHiring.parse(header + "<p>More about us.", id: "1")
+        let posting = HackerNews.parse(header + "<p>More about us.", id: "1")
         #expect(posting.company == company)
         #expect(posting.title == title)
         #expect(posting.location == location)
@@ -91,18 +92,18 @@ struct FeedAndSearchParserTests {
     }
 
     @Test func hackerNewsPay_andEntities_areRead() throws {
-        let posting = HackerNewsHiring.parse("Caf&#x27;e &amp; Co | Backend Engineer | Paris | €60k–€75k | Full-time<p>Elixir", id: "9")
+        let posting = HackerNews.parse("Caf&#x27;e &amp; Co | Backend Engineer | Paris | €60k–€75k | Full-time<p>Elixir", id: "9")
         #expect(posting.company == "Caf'e & Co" && posting.employmentType == .fullTime)
         let normalized = try PostingNormalizer.normalize(posting)
         #expect(normalized.salaryMin == 60_000 && normalized.salaryMax == 75_000 && normalized.salaryCurrency == "EUR")
         #expect(normalized.skills.contains("Elixir"))
-        #expect(HackerNewsHiring.parse("We're hiring! Email me.", id: "3").title == nil)
+        #expect(HackerNews.parse("We're hiring! Email me.", id: "3").title == nil)
     }
 
     @Test func theLatestHiringThread_isPicked() throws {
         let hits = #"{"hits": [{"objectID": "2", "title": "Ask HN: Who wants to be hired? (May 2026)", "created_at_i": 200}, {"objectID": "1", "title": "Ask HN: Who is hiring? (April 2026)", "created_at_i": 100}, {"objectID": "3", "title": "Ask HN: Who is hiring? (May 2026)", "created_at_i": 200}]}"#
-        #expect(try HackerNewsHiring.latestThread(Data(hits.utf8)) == "3")
-        #expect(try HackerNewsHiring.latestThread(Data(#"{"hits": []}"#.utf8)) == nil)
+        #expect(try HackerNews.latestThread(Data(hits.utf8)) == "3")
+        #expect(try HackerNews.latestThread(Data(#"{"hits": []}"#.utf8)) == nil)
     }
 
     @Test func microdata_isReadLikeJSONLD() throws {
@@ -121,7 +122,7 @@ struct FeedAndSearchParserTests {
           <div itemprop="description"><ul><li>Primary care</li></ul><a href="javascript:alert(1)">x</a></div>
         </div>
         """#
-        let postings = SourceParsers.schemaOrg(html: page, pageURL: "https://mercy.example/careers")
+        let postings = CareersPage.postings(html: page, pageURL: "https://mercy.example/careers")
         #expect(postings.count == 1)
         let posting = try PostingNormalizer.normalize(try #require(postings.first))
         #expect(posting.title == "Nurse Practitioner" && posting.company == "Mercy Health" && posting.url == "https://mercy.example/jobs/77")
@@ -134,21 +135,21 @@ struct FeedAndSearchParserTests {
 
     @Test func adzunaResults_areRead() throws {
         let body = #"{"count": 1, "results": [{"id": "1", "title": "Chef", "company": {"display_name": "Bistro"}, "location": {"display_name": "Paris"}, "salary_min": 30000, "salary_max": 35000, "salary_is_predicted": "0", "redirect_url": "https://adzuna.example/1", "created": "2025-11-01T10:00:00Z", "contract_type": "permanent"}]}"#
-        let (postings, total) = try SourceParsers.adzuna(Data(body.utf8), currency: SourceParsers.adzunaCurrency(country: "fr"))
+        let (postings, total) = try Adzuna.postings(in: Data(body.utf8), currency: Adzuna.currency(country: "fr"))
         #expect(total == 1 && postings.first?.salaryCurrency == "EUR" && postings.first?.employmentType == .fullTime)
-        #expect(throws: SourcePayloadError.self) { try SourceParsers.adzuna(Data(#"{"exception": "AUTH_FAIL"}"#.utf8), currency: nil) }
+        #expect(throws: SourcePayloadError.self) { try Adzuna.postings(in: Data(#"{"exception": "AUTH_FAIL"}"#.utf8), currency: nil) }
     }
 
     @Test func usajobsPay_perHour_andDates() throws {
         let body = #"{"SearchResult": {"SearchResultItems": [{"MatchedObjectId": 5, "MatchedObjectDescriptor": {"PositionTitle": "Park Ranger", "DepartmentName": "Interior", "OrganizationName": "", "PositionURI": "https://usajobs.example/5", "PositionRemuneration": [{"MinimumRange": "21.5", "MaximumRange": "27.95", "RateIntervalCode": "PH"}], "PublicationStartDate": "2025-11-03T00:00:00.0000", "UserArea": {"Details": {"RemoteIndicator": true}}}}], "UserArea": {"NumberOfPages": 3}}}"#
-        let (postings, pages) = try SourceParsers.usajobs(Data(body.utf8))
+        let (postings, pages) = try USAJobs.postings(in: Data(body.utf8))
         let posting = try #require(postings.first)
         #expect(pages == 3 && posting.externalID == "5" && posting.company == "Interior" && posting.remote == .remote)
         #expect(posting.salaryMin == 21.5 && posting.salaryPeriod == .hour && posting.postedAt == ISODate.parse("2025-11-03T00:00:00Z"))
     }
 
     @Test func keyedSources_buildTheirRequests_andHideTheirKeys() {
-        let keys = SourceCredentials(adzunaAppID: "id1", adzunaAppKey: "k&y", usajobsAPIKey: "u-key", usajobsEmail: "me@example.com")
+        let keys = SourceCredentials(["CC_ADZUNA_APP_ID": "id1", "CC_ADZUNA_APP_KEY": "k&y", "CC_USAJOBS_API_KEY": "u-key", "CC_USAJOBS_EMAIL": "me@example.com"])
         let adzuna = SourceDefinition(kind: .adzuna, identifier: "country=GB&what=data engineer", credentials: keys)
         #expect(adzuna.firstPageURL == "https://api.adzuna.com/v1/api/jobs/gb/search/1?app_id=id1&app_key=k%26y&results_per_page=50&what=data%20engineer")
         #expect(SourceCredentials.redact(adzuna.firstPageURL) == "https://api.adzuna.com/v1/api/jobs/gb/search/1?app_id=***&app_key=***&results_per_page=50&what=data%20engineer")
@@ -165,7 +166,7 @@ struct FeedAndSearchParserTests {
 
     @Test func smartRecruitersDetails_joinTheirSections() throws {
         let body = #"{"jobAd": {"sections": {"jobDescription": {"title": "The role", "text": "<p>Go</p>"}, "additionalInformation": {"title": "More", "text": ""}}}}"#
-        #expect(try SourceParsers.smartRecruitersDescription(Data(body.utf8)) == "<h3>The role</h3><p>Go</p>")
+        #expect(try SmartRecruiters.description(Data(body.utf8)) == "<h3>The role</h3><p>Go</p>")
         let definition = SourceDefinition(kind: .smartrecruiters, identifier: "acme")
         #expect(definition.detailURL(for: RawPosting(source: "smartrecruiters", externalID: "74400")) == "https://api.smartrecruiters.com/v1/companies/acme/postings/74400")
         #expect(SourceDefinition(kind: .greenhouse, identifier: "x").detailURL(for: RawPosting(source: "greenhouse", externalID: "1")) == nil)
@@ -173,7 +174,7 @@ struct FeedAndSearchParserTests {
 
     @Test func smartRecruitersAndWorkableLinks_areImportedFromTheirAPIs() throws {
         let smart = ImportTarget.resolve("https://jobs.smartrecruiters.com/Visa/744000012345678-senior-software-engineer?trid=x")
-        #expect(smart == .smartRecruiters(company: "Visa", id: "744000012345678"))
+        #expect(smart == .job(.smartrecruiters, JobAddress(board: "Visa", id: "744000012345678")))
         #expect(smart.fetchURL == "https://api.smartrecruiters.com/v1/companies/Visa/postings/744000012345678")
         let detail = #"{"id": "744000012345678", "name": "Senior Software Engineer", "company": {"identifier": "Visa", "name": "Visa"}, "location": {"city": "Austin", "region": "TX", "country": "us"}, "releasedDate": "2025-11-02T10:00:00.000Z", "jobAd": {"sections": {"jobDescription": {"title": "Job Description", "text": "<p>Java and Kafka</p>"}}}, "postingUrl": "https://jobs.smartrecruiters.com/Visa/744000012345678-senior-software-engineer"}"#
         let posting = try #require(try smart.posting(in: Data(detail.utf8), pageURL: smart.fetchURL))
@@ -181,7 +182,7 @@ struct FeedAndSearchParserTests {
         #expect(posting.descriptionHTML == "<h3>Job Description</h3><p>Java and Kafka</p>")
 
         let workable = ImportTarget.resolve("https://apply.workable.com/huggingface/j/AB12CD34EF/")
-        #expect(workable == .workable(account: "huggingface", shortcode: "AB12CD34EF"))
+        #expect(workable == .job(.workable, JobAddress(board: "huggingface", id: "AB12CD34EF")))
         let board = #"{"name": "Hugging Face", "jobs": [{"shortcode": "ZZ", "title": "Other"}, {"shortcode": "AB12CD34EF", "title": "ML Engineer", "url": "https://apply.workable.com/j/AB12CD34EF", "telecommuting": true}]}"#
         #expect(try workable.posting(in: Data(board.utf8), pageURL: workable.fetchURL)?.title == "ML Engineer")
         #expect(ImportTarget.resolve("https://jobs.smartrecruiters.com/Visa/not-a-number") == .page("https://jobs.smartrecruiters.com/Visa/not-a-number"))

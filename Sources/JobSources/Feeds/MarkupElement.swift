@@ -1,3 +1,6 @@
+import CareerCopilotCore
+import Foundation
+
 /// A forgiving XML reader for job feeds (RSS 2.0, RSS 1.0/RDF, Atom): elements, attributes,
 /// text and CDATA. It knows HTML's named and numeric character references and nothing of
 /// DTDs, so a hostile feed has no entity to expand and no external file to pull in. Unclosed

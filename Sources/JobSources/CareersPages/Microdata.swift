@@ -1,3 +1,6 @@
+import CareerCopilotCore
+import Foundation
+
 /// HTML microdata (`itemscope`, `itemtype`, `itemprop`) read into the same JSON shape as
 /// JSON-LD, so one mapping serves both: `{"@type": "JobPosting", "title": …,
 /// "hiringOrganization": {"@type": "Organization", "name": …}}`. A property's value follows

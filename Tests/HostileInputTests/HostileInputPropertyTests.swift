@@ -1,5 +1,6 @@
 @testable import CareerCopilotCore
 import Foundation
+@testable import JobSources
 import PropertyBased
 import Testing
 
@@ -203,8 +204,8 @@ struct HostileInputPropertyTests {
         await propertyCheck(count: 400, input: Gen.oneOf(Self.markupText, Self.anyText)) { text in
             _ = MarkupElement.parse(text).text
             _ = Microdata.items(in: text)
-            _ = SourceParsers.schemaOrg(html: text, pageURL: "https://careers.example.com/jobs")
-            _ = try? SourceParsers.feed(Data(text.utf8), feedURL: "https://feeds.example.com/jobs.xml")
+            _ = CareersPage.postings(html: text, pageURL: "https://careers.example.com/jobs")
+            _ = try? Feed.postings(in: Data(text.utf8), feedURL: "https://feeds.example.com/jobs.xml")
         }
     }
 
@@ -218,7 +219,7 @@ struct HostileInputPropertyTests {
             Self.anyText
         )
         await propertyCheck(count: 600, input: kinds, payload) { kind, body in
-            let definition = SourceDefinition(kind: kind, identifier: "acme", credentials: SourceCredentials(adzunaAppID: "a", adzunaAppKey: "b", usajobsAPIKey: "c", usajobsEmail: "d@e.f"))
+            let definition = SourceDefinition(kind: kind, identifier: "acme", credentials: SourceCredentials(["CC_ADZUNA_APP_ID": "a", "CC_ADZUNA_APP_KEY": "b", "CC_USAJOBS_API_KEY": "c", "CC_USAJOBS_EMAIL": "d@e.f"]))
             guard let page = try? definition.read(Data(body.utf8), pageURL: "https://board.example.com/jobs", pageNumber: 1) else { return }
             for raw in page.postings {
                 guard let posting = try? PostingNormalizer.normalize(raw) else { continue }

@@ -1,5 +1,6 @@
 @testable import CareerCopilotCore
 import Foundation
+@testable import JobSources
 import Testing
 
 /// Payloads written in each source's real shape (SOURCES.md), quirks included.
@@ -20,7 +21,7 @@ struct SourceParserTests {
           {"id": 4012346, "title": "", "location": {"name": "Remote"}, "absolute_url": "https://x.example/2"}
         ], "meta": {"total": 2}}
         """#
-        let postings = try SourceParsers.greenhouse(Self.data(payload), board: "tradedesk")
+        let postings = try Greenhouse.postings(in: Self.data(payload), board: "tradedesk")
         #expect(postings.count == 2)
         let job = try PostingNormalizer.normalize(postings[0])
         #expect(job.title == "Analytics Engineering Lead")
@@ -45,7 +46,7 @@ struct SourceParserTests {
           "salaryRange": {"currency": "NOK", "interval": "per-year-salary", "min": 700000, "max": 850000},
           "createdAt": 1764000000000}]
         """#
-        let postings = try SourceParsers.lever(Self.data(payload), site: "fjord")
+        let postings = try Lever.postings(in: Self.data(payload), site: "fjord")
         let job = try PostingNormalizer.normalize(try #require(postings.first))
         #expect(job.company == "fjord")
         #expect(job.locations == ["Oslo", "Remote - Europe"])
@@ -71,7 +72,7 @@ struct SourceParserTests {
           {"id": "a2", "title": "Hidden", "isListed": false, "jobUrl": "https://jobs.ashbyhq.com/openai/a2"}
         ]}
         """#
-        let postings = try SourceParsers.ashby(Self.data(payload), board: "openai")
+        let postings = try Ashby.postings(in: Self.data(payload), board: "openai")
         #expect(postings.map(\.externalID) == ["a1"])
         let job = try PostingNormalizer.normalize(postings[0])
         #expect(job.company == "openai")
@@ -90,7 +91,7 @@ struct SourceParserTests {
          {"id": 91235, "position": "Data Analyst", "company": "Atlas", "url": "https://remoteok.com/remote-jobs/91235",
           "salary_min": "70000", "salary_max": "90000", "epoch": 1763971200}]
         """#
-        let postings = try SourceParsers.remoteOK(Self.data(payload))
+        let postings = try RemoteOK.postings(in: Self.data(payload))
         #expect(postings.map(\.externalID) == ["91234", "91235"])
         let first = try PostingNormalizer.normalize(postings[0])
         #expect(first.remote == .remote && first.salaryMin == nil)
@@ -107,7 +108,7 @@ struct SourceParserTests {
                    "tags": ["PHP"], "job_types": ["full time"], "location": "Berlin", "created_at": 1764000000}],
          "links": {"next": "https://www.arbeitnow.com/api/job-board-api?page=2"}, "meta": {"current_page": 1}}
         """#
-        let (postings, next) = try SourceParsers.arbeitnow(Self.data(payload))
+        let (postings, next) = try Arbeitnow.postings(in: Self.data(payload))
         #expect(next == "https://www.arbeitnow.com/api/job-board-api?page=2")
         let job = try PostingNormalizer.normalize(try #require(postings.first))
         #expect(job.postedAt == Date(timeIntervalSince1970: 1_764_000_000))
@@ -130,7 +131,7 @@ struct SourceParserTests {
         <script>var notJSONLD = 1;</script><script type="application/ld+json">{ broken json</script>
         </head></html>
         """#
-        let postings = SourceParsers.schemaOrg(html: page, pageURL: "https://cobalt.example/careers")
+        let postings = CareersPage.postings(html: page, pageURL: "https://cobalt.example/careers")
         #expect(postings.count == 2)
         let first = try PostingNormalizer.normalize(postings[0])
         #expect(first.externalID == "cobalt.example#77" && first.company == "Cobalt" && first.remote == .remote)
@@ -142,11 +143,11 @@ struct SourceParserTests {
     }
 
     @Test func malformedPayloads_areRefused_notFatal() {
-        #expect(throws: SourcePayloadError.self) { try SourceParsers.greenhouse(Self.data(#"{"jobs": [{"id": 1, "title": "#), board: "b") }
-        #expect(throws: SourcePayloadError.self) { try SourceParsers.lever(Self.data(#"{"ok": true}"#), site: "s") }
-        #expect(throws: SourcePayloadError.self) { try SourceParsers.remoteOK(Self.data("<html>blocked</html>")) }
-        #expect((try? SourceParsers.greenhouse(Self.data(#"{"jobs": []}"#), board: "empty"))?.isEmpty == true)
-        #expect((try? SourceParsers.greenhouse(Self.data(#"{"jobs": [{"title": "no id"}, 42, "x"]}"#), board: "b"))?.isEmpty == true)
+        #expect(throws: SourcePayloadError.self) { try Greenhouse.postings(in: Self.data(#"{"jobs": [{"id": 1, "title": "#), board: "b") }
+        #expect(throws: SourcePayloadError.self) { try Lever.postings(in: Self.data(#"{"ok": true}"#), site: "s") }
+        #expect(throws: SourcePayloadError.self) { try RemoteOK.postings(in: Self.data("<html>blocked</html>")) }
+        #expect((try? Greenhouse.postings(in: Self.data(#"{"jobs": []}"#), board: "empty"))?.isEmpty == true)
+        #expect((try? Greenhouse.postings(in: Self.data(#"{"jobs": [{"title": "no id"}, 42, "x"]}"#), board: "b"))?.isEmpty == true)
     }
 
     @Test func rejections_sayWhy() {
@@ -174,21 +175,21 @@ struct SourceParserTests {
 @Suite("Discovery: importing a URL")
 struct ImportTargetTests {
     @Test func knownBoards_areReadFromTheirAPI() {
-        #expect(ImportTarget.resolve("https://boards.greenhouse.io/stripe/jobs/6543210?gh_src=x") == .greenhouse(board: "stripe", id: "6543210"))
+        #expect(ImportTarget.resolve("https://boards.greenhouse.io/stripe/jobs/6543210?gh_src=x") == .job(.greenhouse, JobAddress(board: "stripe", id: "6543210")))
         #expect(ImportTarget.resolve("https://job-boards.greenhouse.io/stripe/jobs/6543210").fetchURL == "https://boards-api.greenhouse.io/v1/boards/stripe/jobs/6543210?content=true")
-        #expect(ImportTarget.resolve("https://jobs.lever.co/netflix/5c2f7c1e-0b4f/apply") == .lever(site: "netflix", id: "5c2f7c1e-0b4f", eu: false))
+        #expect(ImportTarget.resolve("https://jobs.lever.co/netflix/5c2f7c1e-0b4f/apply") == .job(.lever, JobAddress(board: "netflix", id: "5c2f7c1e-0b4f")))
         #expect(ImportTarget.resolve("https://jobs.eu.lever.co/acme/abc").fetchURL == "https://api.eu.lever.co/v0/postings/acme/abc?mode=json")
-        #expect(ImportTarget.resolve("https://jobs.ashbyhq.com/openai/a1b2/application") == .ashby(board: "openai", id: "a1b2"))
+        #expect(ImportTarget.resolve("https://jobs.ashbyhq.com/openai/a1b2/application") == .job(.ashby, JobAddress(board: "openai", id: "a1b2")))
         #expect(ImportTarget.resolve("https://careers.example.com/jobs/7") == .page("https://careers.example.com/jobs/7"))
         #expect(ImportTarget.resolve("https://boards.greenhouse.io/stripe") == .page("https://boards.greenhouse.io/stripe"))
     }
 
     @Test func singleBoardJobs_areRead() throws {
         let lever = #"{"id": "abc", "text": "Designer", "categories": {"location": "Oslo"}, "hostedUrl": "https://jobs.lever.co/fjord/abc", "createdAt": 1764000000000}"#
-        let posting = try #require(try ImportTarget.lever(site: "fjord", id: "abc", eu: false).posting(in: Data(lever.utf8), pageURL: ""))
+        let posting = try #require(try ImportTarget.job(.lever, JobAddress(board: "fjord", id: "abc")).posting(in: Data(lever.utf8), pageURL: ""))
         #expect(posting.title == "Designer" && posting.company == "fjord" && posting.location == "Oslo")
         let ashby = #"{"jobs": [{"id": "x", "title": "A", "jobUrl": "https://jobs.ashbyhq.com/b/x"}, {"id": "y", "title": "B", "jobUrl": "https://jobs.ashbyhq.com/b/y"}]}"#
-        #expect(try ImportTarget.ashby(board: "b", id: "y").posting(in: Data(ashby.utf8), pageURL: "")?.title == "B")
+        #expect(try ImportTarget.job(.ashby, JobAddress(board: "b", id: "y")).posting(in: Data(ashby.utf8), pageURL: "")?.title == "B")
     }
 }
 
@@ -210,14 +211,14 @@ struct MoreSourceParserTests {
 
     @Test func workable_readsItsWidget() throws {
         let payload = #"{"name": "Meadow Energy", "jobs": [{"title": "Energy Analyst", "shortcode": "AB12CD", "telecommuting": true, "url": "https://apply.workable.com/j/AB12CD", "published_on": "2025-11-18", "employment_type": "Full-time", "description": "<p>SQL and Python</p>", "locations": [{"city": "Amsterdam", "region": "", "country": "Netherlands"}]}]}"#
-        let job = try PostingNormalizer.normalize(try #require(SourceParsers.workable(Self.data(payload), account: "meadow").first))
+        let job = try PostingNormalizer.normalize(try #require(Workable.postings(in: Self.data(payload), account: "meadow").first))
         #expect(job.company == "Meadow Energy" && job.remote == .remote && job.locations == ["Amsterdam, Netherlands"])
         #expect(job.employmentType == .fullTime && job.postedAt == ISODate.parse("2025-11-18") && job.skills == ["Python", "SQL"])
     }
 
     @Test func recruitee_readsItsDates_andPay() throws {
         let payload = #"{"offers": [{"id": 991, "title": "Backend Developer", "company_name": "Fjord", "city": "Oslo", "country": "Norway", "hybrid": true, "description": "<p>Kotlin</p>", "requirements": "<ul><li>Postgres</li></ul>", "careers_url": "https://fjord.recruitee.com/o/backend", "published_at": "2025-11-20 10:00:00 UTC", "salary": {"min": "600000", "max": "750000", "period": "year", "currency": "NOK"}}]}"#
-        let job = try PostingNormalizer.normalize(try #require(SourceParsers.recruitee(Self.data(payload), company: "fjord").first))
+        let job = try PostingNormalizer.normalize(try #require(Recruitee.postings(in: Self.data(payload), company: "fjord").first))
         #expect(job.remote == .hybrid && job.locations == ["Oslo, Norway"])
         #expect(job.postedAt == ISODate.parse("2025-11-20T10:00:00Z"))
         #expect(job.salaryMin == 600_000 && job.salaryMax == 750_000 && job.salaryCurrency == "NOK" && job.salaryPeriod == .year)
@@ -227,7 +228,7 @@ struct MoreSourceParserTests {
 
     @Test func remotive_readsFreeTextPay() throws {
         let payload = #"{"job-count": 1, "jobs": [{"id": 1880, "url": "https://remotive.com/remote-jobs/software-dev/x-1880", "title": "Rust Engineer", "company_name": "Harbor", "job_type": "full_time", "publication_date": "2025-11-21T08:00:00", "candidate_required_location": "Europe", "salary": "$120k - $150k", "description": "<p>Rust</p>"}]}"#
-        let job = try PostingNormalizer.normalize(try #require(SourceParsers.remotive(Self.data(payload)).first))
+        let job = try PostingNormalizer.normalize(try #require(Remotive.postings(in: Self.data(payload)).first))
         #expect(job.remote == .remote && job.salaryMin == 120_000 && job.salaryMax == 150_000 && job.salaryCurrency == "USD")
         #expect(job.employmentType == .fullTime && job.locations == ["Europe"])
     }

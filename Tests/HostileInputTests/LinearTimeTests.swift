@@ -1,5 +1,6 @@
 @testable import CareerCopilotCore
 import Foundation
+@testable import JobSources
 import Testing
 
 /// The readers of outside markup cost time linear in their input: on adversarial input, 16
@@ -29,7 +30,7 @@ struct LinearTimeTests {
         ("description", { _ = HTMLSanitizer.sanitizeDescription($0) }),
         ("microdata", { _ = Microdata.items(in: $0) }),
         ("feed reader", { _ = MarkupElement.parse($0).text }),
-        ("schema.org page", { _ = SourceParsers.schemaOrg(html: $0, pageURL: "https://careers.example.com/") }),
+        ("schema.org page", { _ = CareersPage.postings(html: $0, pageURL: "https://careers.example.com/") }),
     ]
 
     @Test(arguments: 0..<shapes.count)
