@@ -82,8 +82,8 @@ struct FormTests {
     }
 
     @Test func salary_readsNaturally() {
-        #expect(Formatting.salary(min: 120_000, max: 150_000, currency: "USD", period: "year") == "USD 120,000 – 150,000 per year")
-        #expect(Formatting.salary(min: 45, max: nil, currency: nil, period: "hour") == "from 45 per hour")
+        #expect(Formatting.salary(min: 120_000, max: 150_000, currency: "USD", period: .year) == "USD 120,000 – 150,000 per year")
+        #expect(Formatting.salary(min: 45, max: nil, currency: nil, period: .hour) == "from 45 per hour")
         #expect(Formatting.salary(min: nil, max: nil, currency: "EUR", period: nil) == nil)
         #expect(Formatting.amount(1_234_567) == "1,234,567")
         #expect(Formatting.amount(42.5) == "42.50")

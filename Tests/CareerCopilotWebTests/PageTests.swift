@@ -11,8 +11,8 @@ struct PageTests {
 
     static func job(id: Int = 7, title: String = "Backend Engineer", source: String = "manual") -> JobSummary {
         JobSummary(
-            id: id, title: title, company: "Acme", location: "Berlin", remote: "hybrid", employmentType: "full_time",
-            salaryMin: 70_000, salaryMax: 90_000, salaryCurrency: "EUR", salaryPeriod: "year", source: source,
+            id: id, title: title, company: "Acme", location: "Berlin", remote: .hybrid, employmentType: .fullTime,
+            salaryMin: 70_000, salaryMax: 90_000, salaryCurrency: "EUR", salaryPeriod: .year, source: source,
             postedAt: Date(timeIntervalSince1970: 1_795_000_000), isActive: true
         )
     }

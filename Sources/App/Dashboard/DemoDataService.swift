@@ -80,13 +80,13 @@ struct DemoDataService {
         job.url = "https://example.com/careers/\(demo.externalID)"
         job.description = description.html
         job.descriptionText = description.text
-        job.remote = demo.remote.rawValue
-        job.employmentType = demo.employmentType.rawValue
+        job.remote = demo.remote
+        job.employmentType = demo.employmentType
         if let salary = demo.salary {
             job.salaryMin = salary.min
             job.salaryMax = salary.max
             job.salaryCurrency = salary.currency
-            job.salaryPeriod = SalaryPeriod.year.rawValue
+            job.salaryPeriod = .year
         }
         job.postedAt = now.addingTimeInterval(-Double(demo.daysAgo) * 86_400)
         job.scrapedAt = now

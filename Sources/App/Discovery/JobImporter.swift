@@ -44,7 +44,7 @@ struct JobImporter {
             throw DomainError.validation(["the job posting at url has \(error.reason)"])
         }
         let ingestion = IngestionService(database: database, counts: counts, policy: policy)
-        let importer = IngestionService.Importer(userID: user.id) { jobID, database in try await JobService.may(user, changeJob: jobID, on: database) }
+        let importer = IngestionService.Importer(user: user)
         let (outcome, jobID): (IngestionService.Outcome, Int)
         do {
             (outcome, jobID) = try await ingestion.store(normalized, sourceID: nil, now: Date(), importer: importer)

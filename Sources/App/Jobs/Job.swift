@@ -1,3 +1,4 @@
+import CareerCopilotCore
 import Fluent
 import Foundation
 
@@ -17,12 +18,12 @@ final class Job: Model, @unchecked Sendable {
     @OptionalField(key: "url") var url: String?
     @Field(key: "description") var description: String
     @Field(key: "description_text") var descriptionText: String
-    @OptionalField(key: "remote") var remote: String?
-    @OptionalField(key: "employment_type") var employmentType: String?
+    @OptionalField(key: "remote") var remote: RemoteType?
+    @OptionalField(key: "employment_type") var employmentType: EmploymentType?
     @OptionalField(key: "salary_min") var salaryMin: Double?
     @OptionalField(key: "salary_max") var salaryMax: Double?
     @OptionalField(key: "salary_currency") var salaryCurrency: String?
-    @OptionalField(key: "salary_period") var salaryPeriod: String?
+    @OptionalField(key: "salary_period") var salaryPeriod: SalaryPeriod?
     @OptionalField(key: "posted_at") var postedAt: Date?
     @Field(key: "scraped_at") var scrapedAt: Date
     @Field(key: "is_active") var isActive: Bool

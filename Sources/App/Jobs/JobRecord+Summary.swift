@@ -17,8 +17,8 @@ extension JobRecord {
     /// The job as the edit form shows it: the API's field names, the stored values.
     var formValues: [String: String] {
         var values: [String: String] = [
-            "title": title, "company": company, "location": location ?? "", "url": url ?? "", "remote": remote ?? "",
-            "employment_type": employmentType ?? "", "salary_currency": salaryCurrency ?? "", "salary_period": salaryPeriod ?? "",
+            "title": title, "company": company, "location": location ?? "", "url": url ?? "", "remote": remote?.rawValue ?? "",
+            "employment_type": employmentType?.rawValue ?? "", "salary_currency": salaryCurrency ?? "", "salary_period": salaryPeriod?.rawValue ?? "",
             "description": editableDescription, "is_active": isActive ? "true" : "false",
             "is_private": privateTo != nil ? "true" : "",
         ]

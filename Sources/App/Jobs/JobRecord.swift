@@ -1,3 +1,4 @@
+import CareerCopilotCore
 import Foundation
 import SQLKit
 
@@ -14,12 +15,12 @@ struct JobRecord: Sendable {
     let url: String?
     let description: String
     let descriptionText: String
-    let remote: String?
-    let employmentType: String?
+    let remote: RemoteType?
+    let employmentType: EmploymentType?
     let salaryMin: Double?
     let salaryMax: Double?
     let salaryCurrency: String?
-    let salaryPeriod: String?
+    let salaryPeriod: SalaryPeriod?
     let postedAt: Date?
     let scrapedAt: Date
     let isActive: Bool
@@ -42,12 +43,12 @@ struct JobRecord: Sendable {
         url = try row.decode(column: Key.url.rawValue, as: String?.self)
         description = try row.decode(column: Key.description.rawValue, as: String.self)
         descriptionText = try row.decode(column: Key.descriptionText.rawValue, as: String.self)
-        remote = try row.decode(column: Key.remote.rawValue, as: String?.self)
-        employmentType = try row.decode(column: Key.employmentType.rawValue, as: String?.self)
+        remote = try row.decode(column: Key.remote.rawValue, as: String?.self).flatMap(RemoteType.init(rawValue:))
+        employmentType = try row.decode(column: Key.employmentType.rawValue, as: String?.self).flatMap(EmploymentType.init(rawValue:))
         salaryMin = try row.decode(column: Key.salaryMin.rawValue, as: Double?.self)
         salaryMax = try row.decode(column: Key.salaryMax.rawValue, as: Double?.self)
         salaryCurrency = try row.decode(column: Key.salaryCurrency.rawValue, as: String?.self)
-        salaryPeriod = try row.decode(column: Key.salaryPeriod.rawValue, as: String?.self)
+        salaryPeriod = try row.decode(column: Key.salaryPeriod.rawValue, as: String?.self).flatMap(SalaryPeriod.init(rawValue:))
         postedAt = try row.decode(column: Key.postedAt.rawValue, as: Date?.self)
         scrapedAt = try row.decode(column: Key.scrapedAt.rawValue, as: Date.self)
         isActive = try row.decode(column: Key.isActive.rawValue, as: Bool.self)
@@ -59,12 +60,15 @@ struct JobRecord: Sendable {
     }
 
     /// The columns to select, in the table's own names.
-    static var columns: [String] { Column.allCases.map(\.rawValue) }
+    static let columns: [String] = Column.allCases.filter { $0 != .companyKey }.map(\.rawValue)
 
+    /// Every column of `jobs`: selects, inserts and updates name them from here.
     enum Column: String, CaseIterable {
         case id
         case title
         case company
+        /// `TextNormalizer.key(company)`, written with the company for its index; never read.
+        case companyKey = "company_key"
         case location
         case source
         case externalId = "external_id"

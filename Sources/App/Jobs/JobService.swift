@@ -132,15 +132,6 @@ struct JobService {
         user.isAdmin || (createdBy != nil && createdBy == user.id)
     }
 
-    /// Whether `user` may change the stored job `jobID` (false when it does not exist, or is
-    /// another person's private job).
-    static func may(_ user: CurrentUser, changeJob jobID: Int, on database: any Database) async throws -> Bool {
-        struct Row: Decodable { let created_by: Int?, private_to: Int? }
-        guard let row = try await database.sql.raw("SELECT created_by, private_to FROM jobs WHERE id = \(bind: jobID)").first(decoding: Row.self),
-              isVisible(privateTo: row.private_to, to: user.id) else { return false }
-        return may(user, change: row.created_by)
-    }
-
     /// The names discovery files its jobs under (`greenhouse`, `rss`, `import` …): a person's
     /// job may not claim one, or a source run would take it for the board's own.
     static let reservedSources: Set<String> = Set(SourceKind.allCases.map(\.rawValue) + ["import"])
@@ -169,12 +160,12 @@ struct JobService {
             job.description = sanitised.html
             job.descriptionText = sanitised.text
         }
-        job.remote = draft.remote.map(\.rawValue).applied(to: job.remote)
-        job.employmentType = draft.employmentType.map(\.rawValue).applied(to: job.employmentType)
+        job.remote = draft.remote.applied(to: job.remote)
+        job.employmentType = draft.employmentType.applied(to: job.employmentType)
         job.salaryMin = draft.salaryMin.applied(to: job.salaryMin)
         job.salaryMax = draft.salaryMax.applied(to: job.salaryMax)
         job.salaryCurrency = draft.salaryCurrency.applied(to: job.salaryCurrency)
-        job.salaryPeriod = draft.salaryPeriod.map(\.rawValue).applied(to: job.salaryPeriod)
+        job.salaryPeriod = draft.salaryPeriod.applied(to: job.salaryPeriod)
         job.postedAt = draft.postedAt.applied(to: job.postedAt)
         if let isActive = draft.isActive.value, isActive != job.isActive {
             job.isActive = isActive

@@ -50,7 +50,7 @@ public enum Formatting {
     }()
 
     /// "USD 120,000 – 150,000 per year", "from EUR 60,000", "up to 45 per hour"; nil without figures.
-    static func salary(min: Double?, max: Double?, currency: String?, period: String?) -> String? {
+    static func salary(min: Double?, max: Double?, currency: String?, period: SalaryPeriod?) -> String? {
         let figures: String
         switch (min, max) {
         case let (min?, max?) where min == max: figures = amount(min)
@@ -60,7 +60,7 @@ public enum Formatting {
         case (nil, nil): return nil
         }
         var text = currency.map { "\($0) \(figures)" } ?? figures
-        if let period { text += " per \(period)" }
+        if let period { text += " per \(period.rawValue)" }
         return text
     }
 
@@ -83,17 +83,16 @@ public enum Formatting {
         status.rawValue.capitalizedFirst
     }
 
-    static func remoteLabel(_ raw: String) -> String {
-        switch raw {
-        case "onsite": "On-site"
-        case "hybrid": "Hybrid"
-        case "remote": "Remote"
-        default: raw
+    static func remoteLabel(_ remote: RemoteType) -> String {
+        switch remote {
+        case .onsite: "On-site"
+        case .hybrid: "Hybrid"
+        case .remote: "Remote"
         }
     }
 
-    static func employmentLabel(_ raw: String) -> String {
-        EmploymentType(rawValue: raw).map { $0.rawValue.replacingOccurrences(of: "_", with: "-").capitalizedFirst } ?? raw
+    static func employmentLabel(_ type: EmploymentType) -> String {
+        type.rawValue.replacingOccurrences(of: "_", with: "-").capitalizedFirst
     }
 
     static func plural(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {

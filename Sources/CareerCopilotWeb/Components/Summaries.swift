@@ -7,12 +7,12 @@ public struct JobSummary: Sendable {
     public var title: String
     public var company: String
     public var location: String?
-    public var remote: String?
-    public var employmentType: String?
+    public var remote: RemoteType?
+    public var employmentType: EmploymentType?
     public var salaryMin: Double?
     public var salaryMax: Double?
     public var salaryCurrency: String?
-    public var salaryPeriod: String?
+    public var salaryPeriod: SalaryPeriod?
     public var source: String
     public var postedAt: Date?
     public var isActive: Bool
@@ -32,8 +32,8 @@ public struct JobSummary: Sendable {
     }
 
     public init(
-        id: Int, title: String, company: String, location: String?, remote: String?, employmentType: String?,
-        salaryMin: Double?, salaryMax: Double?, salaryCurrency: String?, salaryPeriod: String?,
+        id: Int, title: String, company: String, location: String?, remote: RemoteType?, employmentType: EmploymentType?,
+        salaryMin: Double?, salaryMax: Double?, salaryCurrency: String?, salaryPeriod: SalaryPeriod?,
         source: String, postedAt: Date?, isActive: Bool
     ) {
         self.id = id

@@ -80,7 +80,7 @@ struct JobPrivacyTests {
                 raw.url = "https://boards.greenhouse.io/acme/jobs/\(id)"
                 return try PostingNormalizer.normalize(raw)
             }
-            let importer = IngestionService.Importer(userID: ada.id) { _, _ in true }
+            let importer = IngestionService.Importer(user: CurrentUser(id: ada.id, isAdmin: false))
             let imported = try await ingestion.store(try posting("77", title: "Staff Engineer"), sourceID: nil, now: Date(), importer: importer)
             #expect(imported.outcome == .new)
             func owner(_ id: Int) async throws -> Int? {

@@ -23,8 +23,8 @@ enum EditVersion {
         let number: (Double?) -> String? = { $0.map { String($0) } }
         let date: (Date?) -> String? = { $0.map { String($0.timeIntervalSince1970) } }
         return of([
-            job.title, job.company, job.location, job.source, job.externalId, job.url, job.description, job.remote, job.employmentType,
-            number(job.salaryMin), number(job.salaryMax), job.salaryCurrency, job.salaryPeriod, date(job.postedAt),
+            job.title, job.company, job.location, job.source, job.externalId, job.url, job.description, job.remote?.rawValue, job.employmentType?.rawValue,
+            number(job.salaryMin), number(job.salaryMax), job.salaryCurrency, job.salaryPeriod?.rawValue, date(job.postedAt),
             String(job.isActive), job.privateTo.map(String.init), skills.joined(separator: "\u{1D}"),
         ])
     }

@@ -96,7 +96,7 @@ public enum JobsPage {
                     Components.textField(.init(name: "location", label: "Location", maxLength: 200), state)
                     Components.selectField(
                         .init(name: "remote", label: "Workplace"),
-                        options: [("", "Any")] + RemoteType.allCases.map { ($0.rawValue, Formatting.remoteLabel($0.rawValue)) }, state
+                        options: [("", "Any")] + RemoteType.allCases.map { ($0.rawValue, Formatting.remoteLabel($0)) }, state
                     )
                     Components.selectField(.init(name: "source", label: "Source"), options: sourceChoices, state)
                     Components.textField(.init(name: "skill", label: "Skill", hint: "Such as Swift or C++.", maxLength: 100), state)
