@@ -34,13 +34,17 @@ enum Entrypoint {
             let environment = try Environment.detect()
             let app = try await Application.make(environment)
             do {
-                try await configure(app, config)
+                let services = AppServices(configuration: config, application: app)
+                try await configure(app, services)
                 if command == "serve", !wantsHelp {
                     logger.info("Starting Career Copilot \(CareerCopilotVersion.current) on \(config.redactedDatabaseDescription)")
                     try await app.autoMigrate()
-                    useEmbeddedBackgroundWork(app)
+                    // The HTTP server and the background work as one group: SIGTERM or
+                    // Ctrl-C stops the server first, then lets running tasks finish.
+                    try await runServer(app, services, logger: logger)
+                } else {
+                    try await app.execute()
                 }
-                try await app.execute()
             } catch {
                 logger.critical("Career Copilot stopped: \(String(describing: error))")
                 try? await app.asyncShutdown()

@@ -3,6 +3,8 @@ import Vapor
 
 /// `/api/v1/auth`: sign-up, sign-in, token refresh and sign-out.
 struct AuthController {
+    let services: AppServices
+
     /// Routes that work without a token.
     func bootPublic(_ routes: any RoutesBuilder) {
         let auth = routes.grouped("auth")
@@ -17,13 +19,13 @@ struct AuthController {
     }
 
     func register(request: Request) async throws -> Response {
-        let user = try await AuthService(request: request).limitedRegister { try AccountDraft.registration(try request.jsonBody()) }
+        let user = try await AuthService(request: request, services: services).limitedRegister { try AccountDraft.registration(try request.jsonBody()) }
         return try request.envelope(try UserDTO(user), message: "Account created successfully", status: .created)
     }
 
     func login(request: Request) async throws -> Response {
         let draft = try AccountDraft.login(try request.jsonBody())
-        let tokens = try await AuthService(request: request).limitedLogin(draft)
+        let tokens = try await AuthService(request: request, services: services).limitedLogin(draft)
         let response = try request.envelope(tokens, message: "Signed in successfully")
         if draft.wantsCookies { SessionCookies.set(tokens, on: response, for: request) }
         return response
@@ -33,7 +35,7 @@ struct AuthController {
         var reader = try BodyReader(body: try request.jsonBody())
         let token = reader.rawString("refresh_token", required: true, maxLength: 4_096)
         try reader.validate()
-        let tokens = try await AuthService(request: request).refresh(token ?? "")
+        let tokens = try await AuthService(request: request, services: services).refresh(token ?? "")
         return try request.envelope(tokens, message: "Tokens refreshed successfully")
     }
 
@@ -47,7 +49,7 @@ struct AuthController {
             refreshToken = reader.rawString("refresh_token", required: false, maxLength: 4_096)
             try reader.validate()
         }
-        try await AuthService(request: request).logout(
+        try await AuthService(request: request, services: services).logout(
             access: access, refreshToken: refreshToken ?? request.cookies[SessionCookies.refresh]?.string
         )
         let response = try request.envelope(["signed_out": true], message: "Signed out successfully")

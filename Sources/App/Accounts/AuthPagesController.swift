@@ -6,6 +6,8 @@ import Vapor
 /// `/login`, `/signup`, `/logout`: the browser's way to an account. Same rules and rate
 /// limits as `/api/v1/auth`, with the session in cookies.
 struct AuthPagesController: RouteCollection {
+    let services: AppServices
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get("login", use: loginPage)
         routes.post("login", use: login)
@@ -28,7 +30,7 @@ struct AuthPagesController: RouteCollection {
             let draft = try AccountDraft.login(.object([
                 "email": .string(fields["email"] ?? ""), "password": .string(fields["password"] ?? ""),
             ]))
-            let tokens = try await AuthService(request: request).limitedLogin(draft)
+            let tokens = try await AuthService(request: request, services: services).limitedLogin(draft)
             if let resume = AuthPages.Resume(signInFields: fields), let action = WebURL.localPath(resume.action) {
                 // A form that was sent when the session had ended: offered to send again, with
                 // the new session's token.
@@ -63,7 +65,7 @@ struct AuthPagesController: RouteCollection {
         let fields = try request.formFields()
         let body = JSONValue.object(AuthPages.signupFields.names.reduce(into: [:]) { $0[$1] = .string(fields[$1] ?? "") })
         do {
-            let auth = AuthService(request: request)
+            let auth = AuthService(request: request, services: services)
             _ = try await auth.limitedRegister { try AccountDraft.registration(body) }
             let tokens = try await auth.login(try AccountDraft.login(body))
             let response = request.redirect(to: "/", flash: "Welcome to Career Copilot! Your account is ready.")
@@ -79,7 +81,7 @@ struct AuthPagesController: RouteCollection {
     }
 
     func logout(request: Request) async throws -> Response {
-        let auth = AuthService(request: request)
+        let auth = AuthService(request: request, services: services)
         if let access = request.cookies[SessionCookies.access]?.string, let (_, token) = try? await auth.authenticate(bearer: access) {
             try await auth.logout(access: token, refreshToken: request.cookies[SessionCookies.refresh]?.string)
         } else if let refresh = request.cookies[SessionCookies.refresh]?.string, !refresh.isEmpty {
@@ -93,7 +95,7 @@ struct AuthPagesController: RouteCollection {
 
     /// Signed in already (or single-user): the sign-in pages lead to the dashboard.
     private func alreadySignedIn(_ request: Request) -> Response? {
-        guard request.application.configuration.singleUser || request.webSession.user != nil else { return nil }
+        guard request.webSession.singleUser || request.webSession.user != nil else { return nil }
         return request.redirect(to: "/", redirectType: .normal)
     }
 }

@@ -9,14 +9,17 @@ import Vapor
 /// sign-out, and checking a bearer token.
 struct AuthService {
     let request: Request
+    let services: AppServices
     private var database: any Database { request.db }
-    private var configuration: AppConfiguration { request.application.configuration }
+    private var configuration: AppConfiguration { services.configuration }
 
     struct TokenPair: Encodable {
         let accessToken: String
         let refreshToken: String
         let tokenType = "bearer"
         let expiresIn: Int
+        /// How long the refresh token (and so the browser's session) lasts, in seconds.
+        let refreshExpiresIn: Int
 
         enum CodingKeys: String, CodingKey {
             case accessToken = "access_token"
@@ -197,7 +200,7 @@ struct AuthService {
         return TokenPair(
             accessToken: try await request.jwt.sign(access),
             refreshToken: try await request.jwt.sign(refresh),
-            expiresIn: Int(configuration.accessTokenLifetime)
+            expiresIn: Int(configuration.accessTokenLifetime), refreshExpiresIn: Int(configuration.refreshTokenLifetime)
         )
     }
 
@@ -208,7 +211,7 @@ struct AuthService {
             .update()
     }
 
-    private var hasher: PasswordHasher { request.application.passwordHasher }
+    private var hasher: PasswordHasher { services.passwordHasher }
 }
 
 private extension Optional {

@@ -16,13 +16,14 @@ struct CurrentUser: Sendable {
 /// cookie's (with a CSRF check on unsafe methods); without either, user 1 in single-user mode,
 /// and 401 otherwise.
 struct CurrentUserMiddleware: AsyncMiddleware {
-    let singleUser: Bool
+    let services: AppServices
+    private var singleUser: Bool { services.configuration.singleUser }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let bearer = request.headers.bearerAuthorization?.token
         let cookie = request.cookies[SessionCookies.access].map(\.string).flatMap { $0.isEmpty ? nil : $0 }
         if let token = bearer ?? cookie {
-            let (user, payload) = try await AuthService(request: request).authenticate(bearer: token)
+            let (user, payload) = try await AuthService(request: request, services: services).authenticate(bearer: token)
             // A browser: cookies come with every request, even one another site triggers, so
             // unsafe requests they carry must also prove they come from our page.
             if bearer == nil, ![.GET, .HEAD, .OPTIONS].contains(request.method) {

@@ -20,19 +20,19 @@ enum SessionCookies {
     /// session keeps the current one (`csrfToken`), so forms open in other tabs still work.
     static func set(_ tokens: AuthService.TokenPair, on response: Response, for request: Request, csrfToken: String? = nil) {
         let secure = isHTTPS(request)
-        let configuration = request.application.configuration
         response.cookies[access] = HTTPCookies.Value(
-            string: tokens.accessToken, maxAge: Int(configuration.accessTokenLifetime), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax
+            string: tokens.accessToken, maxAge: tokens.expiresIn, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax
         )
         response.cookies[refresh] = HTTPCookies.Value(
-            string: tokens.refreshToken, maxAge: Int(configuration.refreshTokenLifetime), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax
+            string: tokens.refreshToken, maxAge: tokens.refreshExpiresIn, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax
         )
-        setCSRF(csrfToken ?? newCSRFToken(), on: response, for: request)
+        setCSRF(csrfToken ?? newCSRFToken(), maxAge: tokens.refreshExpiresIn, on: response, for: request)
     }
 
-    static func setCSRF(_ token: String, on response: Response, for request: Request) {
+    /// The form token lives as long as a session may (`maxAge`: the refresh token's lifetime).
+    static func setCSRF(_ token: String, maxAge: Int, on response: Response, for request: Request) {
         response.cookies[csrf] = HTTPCookies.Value(
-            string: token, maxAge: Int(request.application.configuration.refreshTokenLifetime), path: "/",
+            string: token, maxAge: maxAge, path: "/",
             isSecure: isHTTPS(request), isHTTPOnly: false, sameSite: .lax
         )
     }

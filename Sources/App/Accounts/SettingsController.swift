@@ -4,6 +4,8 @@ import Vapor
 
 /// `/settings`: profile, password, demo data.
 struct SettingsController: RouteCollection {
+    let services: AppServices
+
     func boot(routes: any RoutesBuilder) throws {
         let settings = routes.grouped("settings")
         settings.get(use: show)
@@ -64,7 +66,7 @@ struct SettingsController: RouteCollection {
             let user = try await account(request)
             let body = JSONValue.object(SettingsPage.passwordFields.names.reduce(into: [:]) { $0[$1] = .string(fields[$1] ?? "") })
             let (current, new) = try AccountDraft.passwordChange(body, email: user.email)
-            try await AuthService(request: request).changePassword(of: try user.requireID(), current: current, new: new)
+            try await AuthService(request: request, services: services).changePassword(of: try user.requireID(), current: current, new: new)
             // Every session has ended, this one too: sign in again with the new password.
             let response = request.redirect(to: "/login", flash: "Password changed. Sign in again with the new one.")
             SessionCookies.clear(on: response)
@@ -77,7 +79,7 @@ struct SettingsController: RouteCollection {
 
     func loadDemo(request: Request) async throws -> Response {
         let user = try request.pageUser
-        let result = try await DemoDataService(database: request.db, counts: request.application.jobCounts).load(for: user)
+        let result = try await DemoDataService(database: request.db, counts: services.jobCounts).load(for: user)
         return request.redirect(to: "/", flash: "Demo data loaded: \(result.jobs) jobs and \(result.applications) applications, marked “Demo”.")
     }
 
@@ -86,7 +88,7 @@ struct SettingsController: RouteCollection {
         if let ask = try await request.confirmation("Remove the demo data?", detail: "The demo jobs go, and every application to one of them.", button: "Remove demo data", cancel: "/settings") {
             return ask
         }
-        let removed = try await DemoDataService(database: request.db, counts: request.application.jobCounts).remove(by: user)
+        let removed = try await DemoDataService(database: request.db, counts: services.jobCounts).remove(by: user)
         return request.redirect(to: "/settings", flash: "Demo data removed (\(removed) jobs).")
     }
 

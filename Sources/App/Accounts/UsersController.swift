@@ -4,6 +4,8 @@ import Vapor
 
 /// `/api/v1/users`: the current account, and the list of accounts for admins.
 struct UsersController: RouteCollection {
+    let services: AppServices
+
     func boot(routes: any RoutesBuilder) throws {
         let users = routes.grouped("users")
         users.get(use: list)
@@ -35,14 +37,14 @@ struct UsersController: RouteCollection {
     func changePassword(request: Request) async throws -> Response {
         let user = try await user(request)
         let (current, new) = try AccountDraft.passwordChange(try request.jsonBody(), email: user.email)
-        try await AuthService(request: request).changePassword(of: try user.requireID(), current: current, new: new)
+        try await AuthService(request: request, services: services).changePassword(of: try user.requireID(), current: current, new: new)
         return try request.envelope(["sessions_ended": true], message: "Password changed; every session has ended, sign in again")
     }
 
     func deleteMe(request: Request) async throws -> Response {
         let password = try AccountDraft.confirmation(try request.jsonBody())
         let id = try request.currentUser.id
-        try await AuthService(request: request).deleteAccount(id, password: password)
+        try await AuthService(request: request, services: services).deleteAccount(id, password: password)
         return try request.envelope(["id": id], message: "Account and its data deleted")
     }
 

@@ -11,6 +11,8 @@ import Vapor
 /// makes this cheap), and a third time reading every listing in full (every posting
 /// unchanged). Ends with the process's peak memory.
 struct BenchIngestCommand: AsyncCommand {
+    let services: AppServices
+
     struct Signature: CommandSignature {
         @Option(name: "base-url", help: "Where the boards are served")
         var baseURL: String?
@@ -34,9 +36,9 @@ struct BenchIngestCommand: AsyncCommand {
         var sources: [SourceRecord] = []
         for board in boards {
             let body: JSONValue = ["name": .string("bench \(board)"), "type": .string(type), "identifier": .string(board), "base_url": .string(baseURL)]
-            sources.append(try await app.sourceCatalogue(app.db).create(body))
+            sources.append(try await SourceCatalogue(database: app.db, credentials: services.configuration.sourceCredentials).create(body))
         }
-        let runner = app.sourceRunner(logger: app.logger)
+        let runner = SourceRunner(services, database: app.db, logger: app.logger)
         context.console.print("| pass | sources | postings | new | unchanged | merged | rejected | seconds | postings/s |")
         context.console.print("|---|---|---|---|---|---|---|---|---|")
         for pass in ["1: all new", "2: conditional (304 when the server supports it)", "3: full re-read, all unchanged"] {

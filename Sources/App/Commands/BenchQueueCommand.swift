@@ -9,6 +9,8 @@ import Vapor
 /// workers in this process and times the drain (tasks/s); then, with one idle worker,
 /// enqueues tasks one at a time and reports enqueue-to-start latency (p50/p99).
 struct BenchQueueCommand: AsyncCommand {
+    let services: AppServices
+
     struct Signature: CommandSignature {
         @Option(name: "tasks", help: "Tasks per run (default 5000)")
         var tasks: Int?
@@ -38,25 +40,23 @@ struct BenchQueueCommand: AsyncCommand {
             }
             let pool = (0..<workers).map { _ in makeWorker(app, concurrency: concurrency) }
             let start = Date()
-            pool.forEach { $0.start() }
-            while try await remaining(app) > 0 { try await Task.sleep(for: .milliseconds(5)) }
-            let seconds = Date().timeIntervalSince(start)
-            for worker in pool { await worker.stop() }
+            let seconds = try await Worker.whileRunning(pool) {
+                while try await remaining(app) > 0 { try await Task.sleep(for: .milliseconds(5)) }
+                return Date().timeIntervalSince(start)
+            }
             context.console.print("| \(workers) | \(concurrency) | \(count) | \(String(format: "%.2f", seconds)) | \(Int(Double(count) / seconds)) |")
             try await app.db.sql.raw("DELETE FROM tasks WHERE queue = 'bench'").run()
         }
 
         // Latency: one idle worker, tasks enqueued one by one.
-        let worker = makeWorker(app, concurrency: 1)
-        worker.start()
-        try await Task.sleep(for: .milliseconds(200))
-        let samples = min(count, 300)
-        for _ in 0..<samples {
-            try await TaskQueue(database: app.db).enqueue(TaskRequest(kind: NoopHandler.kind, queue: "bench"))
-            try await Task.sleep(for: .milliseconds(10))
+        try await Worker.whileRunning([makeWorker(app, concurrency: 1)]) {
+            try await Task.sleep(for: .milliseconds(200))
+            for _ in 0..<min(count, 300) {
+                try await TaskQueue(database: app.db).enqueue(TaskRequest(kind: NoopHandler.kind, queue: "bench"))
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            while try await remaining(app) > 0 { try await Task.sleep(for: .milliseconds(5)) }
         }
-        while try await remaining(app) > 0 { try await Task.sleep(for: .milliseconds(5)) }
-        await worker.stop()
         var latencies: [Double] = []
         for row in try await app.db.sql.raw("SELECT created_at, started_at FROM tasks WHERE queue = 'bench'").all() {
             let created = try row.decode(column: "created_at", as: Date.self)
@@ -75,7 +75,7 @@ struct BenchQueueCommand: AsyncCommand {
         options.queues = ["bench"]
         options.concurrency = concurrency
         options.lease = 60
-        return Worker(options: options, handlers: app.taskHandlers, logger: app.logger, database: { app.db })
+        return Worker(options: options, handlers: services.taskHandlers, signal: services.taskSignal, logger: app.logger, database: { app.db })
     }
 
     private func remaining(_ app: Application) async throws -> Int {

@@ -3,6 +3,8 @@ import Vapor
 /// `career-copilot demo [--remove]`: loads (or removes) the demo dataset for user 1, the
 /// owner of the install, so a newcomer sees the product working at once.
 struct DemoCommand: AsyncCommand {
+    let services: AppServices
+
     struct Signature: CommandSignature {
         @Flag(name: "remove", help: "Remove the demo jobs and every application to them")
         var remove: Bool
@@ -13,7 +15,7 @@ struct DemoCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let application = context.application
         try await application.autoMigrate()
-        let service = DemoDataService(database: application.db)
+        let service = DemoDataService(database: application.db, counts: services.jobCounts)
         let owner = CurrentUser(id: 1, isAdmin: true)
         if signature.remove {
             let removed = try await service.remove(by: owner)

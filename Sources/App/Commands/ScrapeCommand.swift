@@ -4,6 +4,8 @@ import Vapor
 /// `career-copilot scrape [--source NAME]`: runs every enabled source (or one) now, in this
 /// process, printing each as it finishes and a summary table.
 struct ScrapeCommand: AsyncCommand {
+    let services: AppServices
+
     struct Signature: CommandSignature {
         @Option(name: "source", help: "Run only the source with this name")
         var source: String?
@@ -25,7 +27,7 @@ struct ScrapeCommand: AsyncCommand {
             context.console.print("No sources yet. Add one with POST /api/v1/sources (as admin), e.g. {\"name\": \"Stripe\", \"type\": \"greenhouse\", \"identifier\": \"stripe\"}.")
             return
         }
-        let runner = app.sourceRunner(logger: app.logger)
+        let runner = SourceRunner(services, database: app.db, logger: app.logger)
         var rows: [[String]] = []
         for (index, source) in sources.enumerated() {
             context.console.print("[\(index + 1)/\(sources.count)] \(source.name) (\(source.definition.kind.rawValue))…", newLine: false)

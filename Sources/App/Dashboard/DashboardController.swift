@@ -4,6 +4,8 @@ import Vapor
 
 /// `/`: the dashboard.
 struct DashboardController: RouteCollection {
+    let services: AppServices
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: dashboard)
     }
@@ -11,7 +13,7 @@ struct DashboardController: RouteCollection {
     func dashboard(request: Request) async throws -> Response {
         let user = try request.pageUser
         let applications = ApplicationReader(database: request.db, user: user)
-        let jobs = JobReader(database: request.db, viewer: user.id, counts: request.application.jobCounts)
+        let jobs = JobReader(database: request.db, viewer: user.id, counts: services.jobCounts)
         // Newest by id: the primary key's order is the order jobs were added, with no sort.
         var filter = JobFilter()
         filter.hiddenCompanies = try await BlocklistService(database: request.db, user: user).hiddenKeys()

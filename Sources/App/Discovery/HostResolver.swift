@@ -21,9 +21,6 @@ final class HostResolver: Sendable {
         case timedOut, busy
     }
 
-    /// The process's resolver: its capacity is a bound for the whole process.
-    static let shared = HostResolver()
-
     let timeout: Duration
     let capacity: Int
     private let lookup: Lookup

@@ -57,3 +57,10 @@ struct JobImporter {
         return (jobID, outcome)
     }
 }
+
+extension JobImporter {
+    /// An importer with this process's fetcher, list totals and deduplication policy.
+    init(_ services: AppServices, database: any Database, logger: Logger) {
+        self.init(database: database, fetcher: services.fetcher, logger: logger, counts: services.jobCounts, policy: services.dedupPolicy)
+    }
+}

@@ -98,9 +98,3 @@ struct SourceCatalogue {
         return source
     }
 }
-
-extension Application {
-    func sourceCatalogue(_ database: any Database) -> SourceCatalogue {
-        SourceCatalogue(database: database, credentials: configuration.sourceCredentials)
-    }
-}

@@ -23,7 +23,7 @@ struct SourceFetcher: Sendable {
     /// Keys for the sources that need them.
     var credentials = SourceCredentials()
     /// DNS off the cooperative pool, with a deadline (the guard resolves every host itself).
-    var resolver = HostResolver.shared
+    var resolver: HostResolver
     var maxAttempts = 3
     var timeout: TimeAmount = .seconds(25)
     var maxBytes = 10 * 1024 * 1024

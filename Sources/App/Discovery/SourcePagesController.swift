@@ -8,6 +8,8 @@ import Vapor
 
 /// `/sources` (admins): the sources page, adding and removing a source, running one now.
 struct SourcePagesController: RouteCollection {
+    let services: AppServices
+
     func boot(routes: any RoutesBuilder) throws {
         let sources = routes.grouped("sources")
         sources.get(use: page)
@@ -29,7 +31,7 @@ struct SourcePagesController: RouteCollection {
             let body = JSONValue.object(SourcesPage.fields.names.reduce(into: [:]) { body, name in
                 if let value = fields[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { body[name] = .string(value) }
             })
-            _ = try await request.application.sourceCatalogue(request.db).create(body)
+            _ = try await SourceCatalogue(database: request.db, credentials: services.configuration.sourceCredentials).create(body)
             return request.redirect(to: "/sources", flash: "Source added. Run it now, or let its schedule bring the jobs.")
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
@@ -46,7 +48,7 @@ struct SourcePagesController: RouteCollection {
         do {
             var body: [String: JSONValue] = ["schedule": .string(fields["schedule"] ?? "")]
             if let enabled = fields["enabled"] { body["enabled"] = .bool(enabled == "true") }
-            _ = try await request.application.sourceCatalogue(request.db).update(source, with: .object(body))
+            _ = try await SourceCatalogue(database: request.db, credentials: services.configuration.sourceCredentials).update(source, with: .object(body))
             return request.redirect(to: "/sources", flash: "Source “\(source.name)” saved.")
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)

@@ -227,35 +227,9 @@ struct SourceRunner {
     }
 }
 
-extension Application {
-    /// How sure the deduplicator must be (`CC_DEDUP_TITLE_SIMILARITY`).
-    var dedupPolicy: Deduplicator.Policy { Deduplicator.Policy(titleSimilarity: configuration.dedupTitleSimilarity) }
-
-    func sourceRunner(logger: Logger) -> SourceRunner {
-        SourceRunner(database: db, fetcher: sourceFetcher, logger: logger, counts: jobCounts, policy: dedupPolicy)
+extension SourceRunner {
+    /// A runner with this process's fetcher, list totals and deduplication policy.
+    init(_ services: AppServices, database: any Database, logger: Logger) {
+        self.init(database: database, fetcher: services.fetcher, logger: logger, counts: services.jobCounts, policy: services.dedupPolicy)
     }
-
-    func jobImporter(database: any Database, logger: Logger) -> JobImporter {
-        JobImporter(database: database, fetcher: sourceFetcher, logger: logger, counts: jobCounts, policy: dedupPolicy)
-    }
-
-    /// The fetcher every source run uses: this process's HTTP client, without automatic
-    /// redirects (the fetcher checks each hop).
-    var sourceFetcher: SourceFetcher {
-        SourceFetcher(
-            client: http.client.shared, allowPrivateNetwork: configuration.allowPrivateNetwork, credentials: configuration.sourceCredentials,
-            resolver: hostResolver, timeout: .seconds(Int64(configuration.sourceTimeout)),
-            requestInterval: .milliseconds(configuration.sourceRequestInterval)
-        )
-    }
-
-    /// DNS for source fetches and imports (tests put in one that never answers).
-    var hostResolver: HostResolver {
-        get { storage[HostResolverKey.self] ?? .shared }
-        set { storage[HostResolverKey.self] = newValue }
-    }
-}
-
-private struct HostResolverKey: StorageKey {
-    typealias Value = HostResolver
 }

@@ -6,6 +6,8 @@ import Vapor
 /// `/api/v1/sources`: the job sources and how their last run went (every user reads them, as
 /// API.md says); adding, changing, deleting and running one now are for admins.
 struct SourcesController: RouteCollection {
+    let services: AppServices
+
     func boot(routes: any RoutesBuilder) throws {
         let sources = routes.grouped("sources")
         sources.get(use: list)
@@ -29,14 +31,14 @@ struct SourcesController: RouteCollection {
 
     func create(request: Request) async throws -> Response {
         try requireAdmin(request)
-        let source = try await request.application.sourceCatalogue(request.db).create(try request.jsonBody())
+        let source = try await SourceCatalogue(database: request.db, credentials: services.configuration.sourceCredentials).create(try request.jsonBody())
         return try request.envelope(SourceDTO(source), message: "Source created", status: .created)
     }
 
     /// Changes the fields sent: name, schedule, enabled, identifier, base_url.
     func update(request: Request) async throws -> Response {
         try requireAdmin(request)
-        let source = try await request.application.sourceCatalogue(request.db).update(try await find(request), with: try request.jsonBody())
+        let source = try await SourceCatalogue(database: request.db, credentials: services.configuration.sourceCredentials).update(try await find(request), with: try request.jsonBody())
         return try request.envelope(SourceDTO(source), message: "Source updated")
     }
 

@@ -4,6 +4,8 @@ import Vapor
 
 /// `/jobs`: the catalogue as pages — search, a job, the add and edit form, delete, track.
 struct JobPagesController: RouteCollection {
+    let services: AppServices
+
     func boot(routes: any RoutesBuilder) throws {
         let jobs = routes.grouped("jobs")
         jobs.get(use: list)
@@ -24,7 +26,7 @@ struct JobPagesController: RouteCollection {
         let fields = try request.formFields()
         let url = (fields["url"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         do {
-            let (jobID, outcome) = try await request.application.jobImporter(database: request.db, logger: request.logger).importJob(from: url, by: user)
+            let (jobID, outcome) = try await JobImporter(services, database: request.db, logger: request.logger).importJob(from: url, by: user)
             return request.redirect(to: "/jobs/\(jobID)", flash: outcome == .new ? "Job imported." : "This job was already in the catalogue; it is up to date.")
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
@@ -43,7 +45,7 @@ struct JobPagesController: RouteCollection {
         var search = JobSearchQuery.read(items)
         let user = try request.pageUser
         search.filter.hiddenCompanies = try await BlocklistService(database: request.db, user: user).hiddenKeys()
-        let reader = JobReader(database: request.db, viewer: user.id, counts: request.application.jobCounts)
+        let reader = JobReader(database: request.db, viewer: user.id, counts: services.jobCounts)
         let result = try await reader.list(filter: search.filter, sort: search.sort, page: search.page)
         let tracked = try await ApplicationReader(database: request.db, user: user).tracking(jobs: result.jobs.map(\.id))
         let jobs = result.jobs.map { record in
@@ -197,6 +199,6 @@ struct JobPagesController: RouteCollection {
     }
 
     private func service(_ request: Request) -> JobService {
-        JobService(database: request.db, counts: request.application.jobCounts)
+        JobService(database: request.db, counts: services.jobCounts)
     }
 }

@@ -3,6 +3,8 @@ import Vapor
 
 /// `/api/v1/jobs`: the shared catalogue.
 struct JobsController: RouteCollection {
+    let services: AppServices
+
     func boot(routes: any RoutesBuilder) throws {
         let jobs = routes.grouped("jobs")
         jobs.get(use: list)
@@ -20,7 +22,7 @@ struct JobsController: RouteCollection {
         var reader = try BodyReader(body: try request.jsonBody())
         let url = reader.rawString("url", required: true, maxLength: 2_048)
         try reader.validate()
-        let (jobID, outcome) = try await request.application.jobImporter(database: request.db, logger: request.logger).importJob(from: url ?? "", by: user)
+        let (jobID, outcome) = try await JobImporter(services, database: request.db, logger: request.logger).importJob(from: url ?? "", by: user)
         let created = outcome == .new
         return request.envelope(
             writing: try await dto(jobID, request), message: created ? "Job imported" : "This job was already in the catalogue; it is up to date",
@@ -32,7 +34,7 @@ struct JobsController: RouteCollection {
         var (filter, sort, page) = try JobFilter.parse(request.queryItems)
         let user = try request.currentUser
         filter.hiddenCompanies = try await BlocklistService(database: request.db, user: user).hiddenKeys()
-        let reader = JobReader(database: request.db, viewer: user.id, counts: request.application.jobCounts)
+        let reader = JobReader(database: request.db, viewer: user.id, counts: services.jobCounts)
         let (jobs, total) = try await reader.list(filter: filter, sort: sort, page: page)
         let items = try await reader.dtos(jobs)
         return request.envelope(writing: ListPage(items: items, request: page, total: total), message: "Jobs retrieved successfully")
@@ -64,7 +66,7 @@ struct JobsController: RouteCollection {
     }
 
     private func service(_ request: Request) -> JobService {
-        JobService(database: request.db, counts: request.application.jobCounts)
+        JobService(database: request.db, counts: services.jobCounts)
     }
 
     /// The job with its edit version as `ETag`, both from one read of the job and its skills.

@@ -2,13 +2,14 @@ import CareerCopilotCore
 import Fluent
 import Foundation
 import Logging
+import ServiceLifecycle
 import SQLKit
 
 /// Enqueues periodic tasks (cron-like schedules). Every tick is claimed in `schedule_ticks`
 /// by its (schedule, time) key in the transaction that enqueues it, so however many
 /// schedulers run — one per server and worker process — each tick is enqueued once. A tick
 /// missed while no scheduler ran is not caught up: the next one comes as planned.
-final class Scheduler: Sendable {
+struct Scheduler: Service {
     struct Entry: Sendable {
         let kind: String
         let schedule: Schedule
@@ -25,13 +26,14 @@ final class Scheduler: Sendable {
         self.database = database
     }
 
-    func start() -> Task<Void, Never> {
-        Task {
+    /// Enqueues each schedule's ticks until graceful shutdown (which cancels the sleep).
+    func run() async throws {
+        try await cancelWhenGracefulShutdown {
             var next = Dictionary(uniqueKeysWithValues: entries.map { ($0.kind, $0.schedule.next(after: Date())) })
             while !Task.isCancelled {
                 let now = Date()
-                for entry in entries where next[entry.kind, default: .distantFuture] <= now {
-                    let tick = next[entry.kind]!
+                for entry in entries {
+                    guard let tick = next[entry.kind], tick <= now else { continue }
                     do {
                         try await enqueue(entry, tick: tick)
                     } catch {
@@ -40,7 +42,7 @@ final class Scheduler: Sendable {
                     next[entry.kind] = entry.schedule.next(after: max(tick, now))
                 }
                 let soonest = next.values.min() ?? now.addingTimeInterval(60)
-                // Sleep until the next tick, waking at least every 30 s (clock changes, stop).
+                // Sleep until the next tick, waking at least every 30 s (clock changes).
                 let wait = min(30, max(0.05, soonest.timeIntervalSinceNow))
                 try? await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
             }

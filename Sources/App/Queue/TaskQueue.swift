@@ -97,7 +97,7 @@ struct TaskQueue {
             // Delivered when the transaction commits, never for one that rolls back.
             try await database.sql.raw("SELECT pg_notify(\(bind: Self.channel), \(bind: request.queue))").run()
         }
-        TaskSignal.shared.signal()
+        TaskSignal.current?.signal()
         return try row.decode(column: "id", as: Int.self)
     }
 

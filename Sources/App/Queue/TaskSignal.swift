@@ -4,8 +4,14 @@ import NIOConcurrencyHelpers
 /// Wakes idle workers of this process when a task is enqueued (or, on PostgreSQL, when a
 /// `NOTIFY` arrives from another process). A worker waits on it with a timeout, so a lost
 /// signal costs at most one poll interval.
+///
+/// One per process, in `AppServices`. Code that enqueues deep inside a request or a task
+/// (`TaskQueue.enqueue`, `Database.writeTransaction`) finds it as `TaskSignal.current`: the
+/// request's middleware and the worker set it for the work they run, so servers in one
+/// process (as tests start them) never wake each other's workers.
 final class TaskSignal: Sendable {
-    static let shared = TaskSignal()
+    /// The signal of the process part running the current task; nil outside of one.
+    @TaskLocal static var current: TaskSignal?
 
     private struct State {
         var generation = 0
@@ -26,27 +32,31 @@ final class TaskSignal: Sendable {
     /// The current generation: pass it to `wait` to learn of signals sent since.
     var generation: Int { state.withLockedValue { $0.generation } }
 
-    /// Returns at the first signal after `generation` was read, or after `timeout`.
+    /// Returns at the first signal after `generation` was read, after `timeout`, or when the
+    /// calling task is cancelled. The timer is a child task, cancelled as soon as one of them
+    /// ends: nothing of a wait outlives it.
     func wait(since generation: Int, timeout: Duration) async {
-        let id = UUID()
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let signalled = state.withLockedValue { state -> Bool in
-                if state.generation != generation { return true }
-                state.waiters[id] = continuation
-                return false
-            }
-            if signalled {
-                continuation.resume()
-                return
-            }
-            Task {
-                try? await Task.sleep(for: timeout)
-                self.resumeWaiter(id)
-            }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.waitForSignal(since: generation) }
+            group.addTask { try? await Task.sleep(for: timeout) }
+            await group.next()
+            group.cancelAll()
         }
     }
 
-    private func resumeWaiter(_ id: UUID) {
-        state.withLockedValue { $0.waiters.removeValue(forKey: id) }?.resume()
+    private func waitForSignal(since generation: Int) async {
+        let id = UUID()
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let waiting = state.withLockedValue { state -> Bool in
+                    guard state.generation == generation, !Task.isCancelled else { return false }
+                    state.waiters[id] = continuation
+                    return true
+                }
+                if !waiting { continuation.resume() }
+            }
+        } onCancel: {
+            state.withLockedValue { $0.waiters.removeValue(forKey: id) }?.resume()
+        }
     }
 }

@@ -41,7 +41,7 @@ struct TasksController: RouteCollection {
         guard try await queue.retry(id) else {
             throw DomainError.conflict("Only a failed task can be retried; this one is \(task.status.rawValue)")
         }
-        TaskSignal.shared.signal()
+        TaskSignal.current?.signal()
         return try request.envelope(TaskDTO(try await queue.find(id) ?? task), message: "Task queued again")
     }
 }

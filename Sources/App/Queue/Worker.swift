@@ -3,13 +3,17 @@ import Fluent
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
+import ServiceLifecycle
 import SQLKit
 
 /// Runs tasks: claims up to `concurrency` ready tasks of its queues, runs each with its
-/// handler, records the outcome. A heartbeat extends the leases of running tasks, records
-/// the worker as alive, and gives back tasks whose worker died. `stop` stops claiming,
-/// waits for running tasks until a deadline, then gives the unfinished ones back.
-final class Worker: Sendable {
+/// handler as a child task, records the outcome. A heartbeat extends the leases of running
+/// tasks, records the worker as alive, and gives back tasks whose worker died.
+///
+/// A service of the process's `ServiceGroup`: at graceful shutdown it stops claiming, lets
+/// running tasks finish until `Options.stopDeadline`, then cancels the rest and gives them
+/// back to the queue. Every task it starts is a child of `run`: none outlives it.
+final class Worker: Service {
     struct Options: Sendable {
         var queues = ["default"]
         var concurrency = 4
@@ -17,6 +21,8 @@ final class Worker: Sendable {
         /// Longest sleep when nothing signals new work.
         var pollInterval: Duration = .seconds(1)
         var retry = RetryPolicy()
+        /// How long running tasks may go on after shutdown begins.
+        var stopDeadline: Duration = .seconds(10)
     }
 
     let id: String
@@ -24,19 +30,20 @@ final class Worker: Sendable {
     private let databases: @Sendable () -> any Database
     private let handlers: TaskHandlers
     private let logger: Logger
+    /// Wakes the claim loop: new tasks, a freed slot, shutdown.
+    let signal: TaskSignal
     private let state = NIOLockedValueBox(State())
 
     private struct State {
-        var running: [Int: Task<Void, Never>] = [:]
+        var running: Set<Int> = []
         var stopping = false
-        var loop: Task<Void, Never>?
-        var heartbeat: Task<Void, Never>?
     }
 
     /// `database` gives a database handle for each use (Vapor's `app.db` is cheap to ask for).
-    init(options: Options, handlers: TaskHandlers, logger: Logger, database: @escaping @Sendable () -> any Database) {
+    init(options: Options, handlers: TaskHandlers, signal: TaskSignal, logger: Logger, database: @escaping @Sendable () -> any Database) {
         self.options = options
         self.handlers = handlers
+        self.signal = signal
         self.logger = logger
         self.databases = database
         let host = ProcessInfo.processInfo.hostName
@@ -44,40 +51,29 @@ final class Worker: Sendable {
     }
 
     private var queue: TaskQueue { TaskQueue(database: databases()) }
+    private var runningIDs: Set<Int> { state.withLockedValue { $0.running } }
+    private var isStopping: Bool { state.withLockedValue { $0.stopping } }
 
-    func start() {
-        let (loop, heartbeat) = (Task { await self.runLoop() }, Task { await self.heartbeatLoop() })
-        state.withLockedValue {
-            $0.loop = loop
-            $0.heartbeat = heartbeat
-        }
+    func run() async {
         logger.info("Worker started", metadata: ["worker": .string(id), "queues": .string(options.queues.joined(separator: ",")), "concurrency": .stringConvertible(options.concurrency)])
-    }
-
-    /// Stops claiming; waits up to `deadline` for running tasks, then cancels them and
-    /// gives them back to the queue; removes the worker's heartbeat row.
-    func stop(deadline: Duration = .seconds(10)) async {
-        let loop = state.withLockedValue { state -> Task<Void, Never>? in
-            state.stopping = true
-            return state.loop
+        let unfinished = await TaskSignal.$current.withValue(signal) {
+            await withGracefulShutdownHandler {
+                await withDiscardingTaskGroup { group in
+                    group.addTask { await self.heartbeatLoop() }
+                    await self.claimLoop(into: &group)
+                    await self.waitForRunningTasks()
+                    // Past the deadline: the heartbeat and the unfinished handlers are cancelled;
+                    // they return at their next suspension point, before the group ends.
+                    let unfinished = self.runningIDs
+                    group.cancelAll()
+                    return unfinished
+                }
+            } onGracefulShutdown: {
+                self.stop()
+            }
         }
-        TaskSignal.shared.signal()
-        await loop?.value
-        let clock = ContinuousClock()
-        let end = clock.now + deadline
-        while clock.now < end, !runningIDs.isEmpty {
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        let unfinished = state.withLockedValue { state in
-            state.heartbeat?.cancel()
-            return state.running
-        }
-        for task in unfinished.values { task.cancel() }
-        // Cancelled handlers return at their next suspension point; none may outlive the
-        // worker (they would use a database that is being shut down).
-        for task in unfinished.values { await task.value }
         do {
-            try await queue.release(Array(unfinished.keys), worker: id)
+            try await queue.release(Array(unfinished), worker: id)
             try await databases().sql.raw("DELETE FROM workers WHERE id = \(bind: id)").run()
         } catch {
             logger.error("Worker could not give back its tasks; their leases will expire", metadata: ["error": .string(String(describing: error))])
@@ -85,18 +81,47 @@ final class Worker: Sendable {
         logger.info("Worker stopped", metadata: ["worker": .string(id), "released": .stringConvertible(unfinished.count)])
     }
 
-    private var runningIDs: [Int] { state.withLockedValue { Array($0.running.keys) } }
-    private var isStopping: Bool { state.withLockedValue { $0.stopping } }
+    /// Stops claiming (graceful shutdown, or a test that is done).
+    func stop() {
+        state.withLockedValue { $0.stopping = true }
+        signal.signal()
+    }
 
-    private func runLoop() async {
-        while !isStopping {
-            let generation = TaskSignal.shared.generation
+    /// Runs `workers` while `body` runs (its enqueues wake them), then stops them and waits
+    /// until each has finished or given back its tasks: for commands and tests that run
+    /// workers for a while, outside a `ServiceGroup`.
+    static func whileRunning<T: Sendable>(_ workers: [Worker], _ body: () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for worker in workers { group.addTask { await worker.run() } }
+            let result: Result<T, any Error>
+            do {
+                result = .success(try await TaskSignal.$current.withValue(workers.first?.signal) { try await body() })
+            } catch {
+                result = .failure(error)
+            }
+            for worker in workers { worker.stop() }
+            try await group.waitForAll()
+            return try result.get()
+        }
+    }
+
+    private func claimLoop(into group: inout DiscardingTaskGroup) async {
+        while !isStopping, !Task.isCancelled {
+            let generation = signal.generation
             let free = options.concurrency - runningIDs.count
             var claimedAll = false
             if free > 0 {
                 do {
                     let claimed = try await queue.claim(worker: id, queues: options.queues, limit: free, lease: options.lease)
-                    for task in claimed { launch(task) }
+                    for task in claimed {
+                        state.withLockedValue { _ = $0.running.insert(task.id) }
+                        group.addTask {
+                            await self.execute(task)
+                            self.state.withLockedValue { _ = $0.running.remove(task.id) }
+                            // A slot is free: the loop may claim again.
+                            self.signal.signal()
+                        }
+                    }
                     claimedAll = !claimed.isEmpty && claimed.count == free
                 } catch {
                     logger.warning("Could not claim tasks", metadata: ["error": .string(String(describing: error))])
@@ -104,19 +129,21 @@ final class Worker: Sendable {
             }
             // More may be ready when every free slot was filled: look again once one frees up.
             if !claimedAll || free == 0 {
-                await TaskSignal.shared.wait(since: generation, timeout: options.pollInterval)
+                await signal.wait(since: generation, timeout: options.pollInterval)
             }
         }
     }
 
-    private func launch(_ task: TaskRecord) {
-        let runner = Task {
-            await self.execute(task)
-            self.state.withLockedValue { _ = $0.running.removeValue(forKey: task.id) }
-            // A slot is free: the loop may claim again.
-            TaskSignal.shared.signal()
+    /// Until every running task has finished or the stop deadline has passed; each finished
+    /// task signals, so this waits without polling.
+    private func waitForRunningTasks() async {
+        let clock = ContinuousClock()
+        let end = clock.now + options.stopDeadline
+        while !runningIDs.isEmpty, clock.now < end, !Task.isCancelled {
+            let generation = signal.generation
+            guard !runningIDs.isEmpty else { return }
+            await signal.wait(since: generation, timeout: end - clock.now)
         }
-        state.withLockedValue { $0.running[task.id] = runner }
     }
 
     private func execute(_ task: TaskRecord) async {
@@ -154,12 +181,12 @@ final class Worker: Sendable {
         while !Task.isCancelled {
             do {
                 let now = Date()
-                try await queue.extendLeases(runningIDs, worker: id, lease: options.lease, now: now)
+                try await queue.extendLeases(Array(runningIDs), worker: id, lease: options.lease, now: now)
                 try await recordHeartbeat(started: started, now: now)
                 let reclaimed = try await queue.reclaimExpired(now: now)
                 if reclaimed > 0 {
                     logger.warning("Took back tasks of a stopped worker", metadata: ["tasks": .stringConvertible(reclaimed)])
-                    TaskSignal.shared.signal()
+                    signal.signal()
                 }
             } catch {
                 logger.warning("Heartbeat failed", metadata: ["error": .string(String(describing: error))])

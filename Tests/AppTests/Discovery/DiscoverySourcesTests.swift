@@ -260,7 +260,7 @@ struct DiscoverySourcesTests {
         try await withServer(.sqlite) { server in
             // The guard is on; only the fixture's name is trusted, and connections to it are
             // pinned to the address that was checked.
-            var fetcher = server.app.sourceFetcher
+            var fetcher = server.services.fetcher
             fetcher.trustedHosts = ["localhost"]
             let logger = server.app.logger
             board.serve("/careers", .init(body: "<html>ok</html>", contentType: "text/html"))
@@ -292,7 +292,7 @@ struct DiscoverySourcesTests {
         let board = try await FixtureServer.start()
         defer { Task { try? await board.stop() } }
         try await withServer(.sqlite, adjust: DiscoveryTests.allowPrivate) { server in
-            let fetcher = server.app.sourceFetcher
+            let fetcher = server.services.fetcher
             let logger = server.app.logger
             let key = [(name: "Authorization-Key", value: "secret-key")]
             let validators = SourceFetcher.Validators(etag: "\"v1\"")
@@ -398,7 +398,7 @@ struct DiscoverySourcesTests {
         try await withServer(.sqlite, adjust: DiscoveryTests.allowPrivate) { server in
             board.serve("/a", .init(body: "{}"))
             board.serve("/slow", .init(body: "{}", delay: .milliseconds(400)))
-            var fetcher = server.app.sourceFetcher
+            var fetcher = server.services.fetcher
             fetcher.requestInterval = .milliseconds(300)
             let logger = server.app.logger
             let spaced = ContinuousClock.now

@@ -25,9 +25,9 @@ struct DiscoveryTests {
     }
 
     static func runner(_ server: TestServer) -> SourceRunner {
-        var fetcher = server.app.sourceFetcher
+        var fetcher = server.services.fetcher
         fetcher.maxRetryWait = 2
-        return SourceRunner(database: server.app.db, fetcher: fetcher, logger: server.app.logger, counts: server.app.jobCounts)
+        return SourceRunner(database: server.app.db, fetcher: fetcher, logger: server.app.logger, counts: server.services.jobCounts)
     }
 
     @Test(arguments: TestDatabase.all)
@@ -141,7 +141,7 @@ struct DiscoveryTests {
             #expect(report.error?.contains("private or local address") == true)
             #expect(board.hitCount("/careers") == 0, "nothing was requested")
         }
-        let fetcher = SourceFetcher(client: .shared)
+        let fetcher = SourceFetcher(client: .shared, resolver: HostResolver())
         for host in ["localhost", "127.0.0.1", "169.254.169.254", "[::1]", "10.0.0.8", "[::127.0.0.1]", "[::ffff:0:127.0.0.1]", "[64:ff9b::127.0.0.1]", "[64:ff9b::a9fe:a9fe]"] {
             await #expect(throws: SourceFetcher.FetchError.self) { _ = try await fetcher.checkedAddress(host) }
         }
@@ -152,7 +152,7 @@ struct DiscoveryTests {
         defer { Task { try? await board.stop() } }
         try await withServer(.sqlite, adjust: Self.allowPrivate) { server in
             board.serve("/v1/boards/huge/jobs", .init(body: String(repeating: " ", count: 300_000)))
-            var fetcher = server.app.sourceFetcher
+            var fetcher = server.services.fetcher
             fetcher.maxBytes = 100_000
             await #expect(throws: SourceFetcher.FetchError.tooLarge(100_000)) {
                 _ = try await fetcher.get(board.baseURL + "/v1/boards/huge/jobs", logger: server.app.logger)

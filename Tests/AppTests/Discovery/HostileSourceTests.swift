@@ -99,11 +99,11 @@ struct HostileSourceTests {
     }
 
     @Test func aSourceWhoseDNSNeverAnswers_failsItsRun_clearly() async throws {
-        try await withServer(.sqlite) { server in
-            server.app.hostResolver = HostResolver(timeout: .milliseconds(500), lookup: { _ in
-                Thread.sleep(forTimeInterval: 5)
-                return []
-            })
+        let silent = HostResolver(timeout: .milliseconds(500), lookup: { _ in
+            Thread.sleep(forTimeInterval: 5)
+            return []
+        })
+        try await withServer(.sqlite, resolver: silent) { server in
             let source = try await DiscoveryTests.addSource(server, ["name": "Silent", "type": "rss", "identifier": "https://silent-dns.example/feed.xml"])
             let report = try await DiscoveryTests.runner(server).run(source)
             #expect(report.error?.contains("no DNS answer") == true, "\(report.error ?? "")")

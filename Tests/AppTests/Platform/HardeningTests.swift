@@ -120,8 +120,7 @@ struct HardeningTests {
             release.wait()
             return []
         })
-        try await withServer(.sqlite) { server in
-            server.app.hostResolver = hanging
+        try await withServer(.sqlite, resolver: hanging) { server in
             let finished = ManagedCounter()
             async let imports: [TestResponse] = withThrowingTaskGroup(of: TestResponse.self) { group in
                 for index in 0..<4 {
@@ -151,8 +150,7 @@ struct HardeningTests {
             Thread.sleep(forTimeInterval: 3)
             return []
         })
-        try await withServer(.sqlite) { server in
-            server.app.hostResolver = silent
+        try await withServer(.sqlite, resolver: silent) { server in
             let response = try await server.post("/api/v1/jobs/import", ["url": "https://silent-dns.example/jobs/1"])
             #expect(response.status == .unprocessableEntity)
             #expect(try response.error.details.contains { $0.contains("no DNS answer") })
@@ -160,12 +158,12 @@ struct HardeningTests {
     }
 
     @Test func aHostThatDoesNotResolve_orRefuses_isAFieldError() async throws {
-        try await withServer(.sqlite, adjust: DiscoveryTests.allowPrivate) { server in
-            server.app.hostResolver = HostResolver(timeout: .seconds(2), lookup: { _ in [] })
+        try await withServer(.sqlite, adjust: DiscoveryTests.allowPrivate, resolver: HostResolver(timeout: .seconds(2), lookup: { _ in [] })) { server in
             let unresolved = try await server.post("/api/v1/jobs/import", ["url": "https://no-such-host.example/jobs/1"])
             #expect(unresolved.status == .unprocessableEntity)
             #expect(try unresolved.error.details.contains { $0.contains("could not be resolved") })
-            server.app.hostResolver = HostResolver(timeout: .seconds(2))
+        }
+        try await withServer(.sqlite, adjust: DiscoveryTests.allowPrivate, resolver: HostResolver(timeout: .seconds(2))) { server in
             let refused = try await server.post("/api/v1/jobs/import", ["url": "http://127.0.0.1:1/jobs/1"])
             #expect(refused.status == .unprocessableEntity, "\(refused.text)")
         }
@@ -369,7 +367,7 @@ struct HardeningTests {
             let queue = TaskQueue(database: server.app.db)
             _ = try await queue.enqueue(DiscoveryRunHandler.request(sourceID: stored.id, userID: nil))
             let claimed = try #require(try await queue.claim(worker: "test", queues: ["default"], limit: 1, lease: 30).first)
-            let handler = DiscoveryRunHandler(fetcher: server.app.sourceFetcher, counts: nil, policy: server.app.dedupPolicy)
+            let handler = DiscoveryRunHandler(fetcher: server.services.fetcher, counts: nil, policy: server.services.dedupPolicy)
             let context = TaskContext(task: claimed, payload: claimed.payloadValue, database: server.app.db, logger: server.app.logger)
             let error = await #expect(throws: PermanentTaskError.self) { try await handler.run(context) }
             #expect(error?.description.contains("CC_SOURCE_KEY_HOSTS") == true)

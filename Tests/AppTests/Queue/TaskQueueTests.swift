@@ -19,24 +19,18 @@ struct TaskQueueTests {
         options.lease = lease
         options.pollInterval = .milliseconds(100)
         options.retry = RetryPolicy(base: retryBase, cap: 1)
-        return Worker(options: options, handlers: TaskHandlers.standard(diagnostics: true), logger: Logger(label: "test.worker"), database: { server.app.db })
+        return Worker(
+            options: options, handlers: TaskHandlers.standard(diagnostics: true), signal: server.services.taskSignal,
+            logger: Logger(label: "test.worker"), database: { server.app.db }
+        )
     }
 
     /// Runs `body` while `count` in-process workers run; always stops them, so none outlives
     /// the server (whatever `body` throws).
-    static func withWorkers<T>(
+    static func withWorkers<T: Sendable>(
         _ server: TestServer, count: Int = 1, concurrency: Int = 4, lease: TimeInterval = 30, _ body: () async throws -> T
     ) async throws -> T {
-        let workers = (0..<count).map { _ in worker(server, concurrency: concurrency, lease: lease) }
-        workers.forEach { $0.start() }
-        do {
-            let result = try await body()
-            for worker in workers { await worker.stop() }
-            return result
-        } catch {
-            for worker in workers { await worker.stop() }
-            throw error
-        }
+        try await Worker.whileRunning((0..<count).map { _ in worker(server, concurrency: concurrency, lease: lease) }, body)
     }
 
     static func waitUntil(_ timeout: TimeInterval = 20, _ condition: () async throws -> Bool) async throws {

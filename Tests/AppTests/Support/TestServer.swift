@@ -11,6 +11,8 @@ import Vapor
 /// SQLite file, or a PostgreSQL schema of its own), talked to over real HTTP.
 final class TestServer: @unchecked Sendable {
     let app: Application
+    /// What the server's handlers and background work use.
+    let services: AppServices
     let port: Int
     let database: TestDatabase
     let location: Location
@@ -23,7 +25,7 @@ final class TestServer: @unchecked Sendable {
 
     static func start(
         _ database: TestDatabase, at location: Location? = nil, migrate: Bool = true,
-        adjust: (inout AppConfiguration) -> Void = { _ in }
+        adjust: (inout AppConfiguration) -> Void = { _ in }, resolver: HostResolver = HostResolver()
     ) async throws -> TestServer {
         TestLogging.bootstrapOnce()
         let location = location ?? Location(
@@ -40,14 +42,14 @@ final class TestServer: @unchecked Sendable {
         adjust(&config)
         let app = try await Application.make(.testing)
         do {
-            try await configure(app, config)
-            // Tests look at redirects themselves (status, Location, cookies).
-            app.http.client.configuration.redirectConfiguration = .disallow
+            // The client of the tests' requests, which is also the one source fetches use.
             // Burst tests send dozens of requests at once while the whole suite shares two
             // cores: enough connections, and time to wait for one, that the client is never
-            // what fails.
+            // what fails. It follows no redirect: tests look at them themselves.
             app.http.client.configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
             app.http.client.configuration.timeout = .init(connect: .seconds(60))
+            let services = AppServices(configuration: config, application: app, hostResolver: resolver)
+            try await configure(app, services)
             if migrate {
                 if let schema = location.schema {
                     try await app.db.sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
@@ -56,15 +58,16 @@ final class TestServer: @unchecked Sendable {
             }
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
             guard let port = app.http.server.shared.localAddress?.port else { throw TestServerError.noPort }
-            return TestServer(app: app, port: port, database: database, location: location)
+            return TestServer(app: app, services: services, port: port, database: database, location: location)
         } catch {
             try? await app.asyncShutdown()
             throw error
         }
     }
 
-    private init(app: Application, port: Int, database: TestDatabase, location: Location) {
+    private init(app: Application, services: AppServices, port: Int, database: TestDatabase, location: Location) {
         self.app = app
+        self.services = services
         self.port = port
         self.database = database
         self.location = location
@@ -121,11 +124,13 @@ enum TestServerError: Error {
     case postgresUnavailable, noPort
 }
 
-/// Runs `body` against a fresh server and always cleans up. `adjust` changes its configuration.
+/// Runs `body` against a fresh server and always cleans up. `adjust` changes its configuration;
+/// `resolver` is its DNS.
 func withServer(
-    _ database: TestDatabase, adjust: (inout AppConfiguration) -> Void = { _ in }, _ body: (TestServer) async throws -> Void
+    _ database: TestDatabase, adjust: (inout AppConfiguration) -> Void = { _ in }, resolver: HostResolver = HostResolver(),
+    _ body: (TestServer) async throws -> Void
 ) async throws {
-    let server = try await TestServer.start(database, adjust: adjust)
+    let server = try await TestServer.start(database, adjust: adjust, resolver: resolver)
     do {
         try await body(server)
     } catch {

@@ -95,187 +95,74 @@ public struct AppConfiguration: Sendable {
         self.jwtSecret = jwtSecret
     }
 
-    /// Reads the configuration from environment variables.
+    /// Reads the configuration from environment variables. Every default is the property's
+    /// own (above): a variable that is unset keeps it.
     public static func load(from environment: [String: String]) throws(ConfigurationError) -> AppConfiguration {
-        var problems: [String] = []
-        func value(_ name: String) -> String? {
-            guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
-            return raw
-        }
+        var env = EnvironmentReader(environment)
+        var config = AppConfiguration(dataDirectory: env.string("CC_DATA_DIR") ?? "./data")
 
-        func flag(_ name: String, default defaultValue: Bool, _ problems: inout [String]) -> Bool {
-            guard let raw = value(name) else { return defaultValue }
-            switch raw.lowercased() {
-            case "1", "true", "yes", "on": return true
-            case "0", "false", "no", "off": return false
-            default:
-                problems.append("\(name) must be 1 or 0")
-                return defaultValue
-            }
-        }
-
-        let dataDirectory = value("CC_DATA_DIR") ?? "./data"
-
-        var database: Database?
-        if let url = value("DATABASE_URL") {
+        if let url = env.string("DATABASE_URL") {
             let lower = url.lowercased()
             if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") {
                 if URLComponents(string: url)?.host == nil {
-                    problems.append("DATABASE_URL must look like postgres://user:password@host:5432/database")
+                    env.problem("DATABASE_URL must look like postgres://user:password@host:5432/database")
                 }
-                database = .postgres(url: url)
+                config.database = .postgres(url: url)
             } else if lower.hasPrefix("sqlite://") {
                 let path = String(url.dropFirst("sqlite://".count))
-                if path.isEmpty { problems.append("DATABASE_URL sqlite:// needs a file path, e.g. sqlite:///var/lib/cc/db.sqlite") }
-                database = .sqlite(path: path)
+                if path.isEmpty { env.problem("DATABASE_URL sqlite:// needs a file path, e.g. sqlite:///var/lib/cc/db.sqlite") }
+                config.database = .sqlite(path: path)
             } else {
-                problems.append("DATABASE_URL must start with postgres://, postgresql:// or sqlite:// (leave it unset for the embedded SQLite database)")
+                env.problem("DATABASE_URL must start with postgres://, postgresql:// or sqlite:// (leave it unset for the embedded SQLite database)")
             }
         }
-
-        var schema: String?
-        if let raw = value("CC_DATABASE_SCHEMA") {
-            if raw.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) == nil {
-                problems.append("CC_DATABASE_SCHEMA must be a lowercase SQL identifier (letters, digits, _)")
-            } else {
-                schema = raw
-            }
+        config.databaseSchema = env.value("CC_DATABASE_SCHEMA", "a lowercase SQL identifier (letters, digits, _)") { raw in
+            raw.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) == nil ? nil : raw
         }
-
-        var poolSize = 8
-        if let raw = value("DATABASE_POOL_SIZE") {
-            if let size = Int(raw), (1...256).contains(size) { poolSize = size } else {
-                problems.append("DATABASE_POOL_SIZE must be a whole number from 1 to 256")
-            }
-        }
-
-        var port = 8000
-        if let raw = value("PORT") {
-            if let number = Int(raw), (0...65_535).contains(number) { port = number } else {
-                problems.append("PORT must be a whole number from 0 to 65535")
-            }
-        }
-
-        var level = Logger.Level.info
-        if let raw = value("LOG_LEVEL") {
-            if let parsed = Logger.Level(rawValue: raw.lowercased()) { level = parsed } else {
-                problems.append("LOG_LEVEL must be one of: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-        }
-
-        var format = LogFormat.text
-        if let raw = value("LOG_FORMAT") {
-            if let parsed = LogFormat(rawValue: raw.lowercased()) { format = parsed } else {
-                problems.append("LOG_FORMAT must be text or json")
-            }
-        }
-
-        let singleUser = flag("CC_SINGLE_USER", default: true, &problems)
-
-        let jwtSecret = value("JWT_SECRET")
-        if let jwtSecret, jwtSecret.utf8.count < 32 {
-            problems.append("JWT_SECRET must be at least 32 bytes long (e.g. openssl rand -base64 48)")
-        }
-
-        var accessLifetime: TimeInterval = 15 * 60
-        if let raw = value("CC_ACCESS_TOKEN_MINUTES") {
-            if let minutes = Int(raw), (1...1_440).contains(minutes) { accessLifetime = TimeInterval(minutes * 60) } else {
-                problems.append("CC_ACCESS_TOKEN_MINUTES must be a whole number from 1 to 1440")
-            }
-        }
-        var refreshLifetime: TimeInterval = 30 * 24 * 3600
-        if let raw = value("CC_REFRESH_TOKEN_DAYS") {
-            if let days = Int(raw), (1...365).contains(days) { refreshLifetime = TimeInterval(days * 24 * 3600) } else {
-                problems.append("CC_REFRESH_TOKEN_DAYS must be a whole number from 1 to 365")
-            }
-        }
-
-        let embeddedWorker = flag("CC_EMBEDDED_WORKER", default: true, &problems)
-        let diagnosticTasks = flag("CC_DIAGNOSTIC_TASKS", default: false, &problems)
-        let allowPrivateNetwork = flag("CC_ALLOW_PRIVATE_NETWORK", default: false, &problems)
-        var sourceTimeout = 25
-        if let raw = value("CC_SOURCE_TIMEOUT_SECONDS") {
-            if let seconds = Int(raw), (1...300).contains(seconds) { sourceTimeout = seconds } else {
-                problems.append("CC_SOURCE_TIMEOUT_SECONDS must be a whole number from 1 to 300")
-            }
-        }
-        var requestInterval = 200
-        if let raw = value("CC_SOURCE_REQUEST_INTERVAL_MS") {
-            if let milliseconds = Int(raw), (0...60_000).contains(milliseconds) { requestInterval = milliseconds } else {
-                problems.append("CC_SOURCE_REQUEST_INTERVAL_MS must be a whole number from 0 to 60000")
-            }
-        }
-        var similarity = 0.8
-        if let raw = value("CC_DEDUP_TITLE_SIMILARITY") {
-            if let share = Double(raw), (0.5...1.0).contains(share) { similarity = share } else {
-                problems.append("CC_DEDUP_TITLE_SIMILARITY must be a number from 0.5 to 1.0")
-            }
-        }
-        var keys: [String: String] = [:]
-        for variables in SourceKind.allCases.compactMap(\.source.keys?.variables) {
-            let given = variables.filter { value($0) != nil }
-            if !given.isEmpty, given.count < variables.count {
-                problems.append("\(variables.joined(separator: " and ")) go together: set \(variables.count == 2 ? "both" : "all") or neither")
-            }
-            for variable in given { keys[variable] = value(variable) }
-        }
-        let credentials = SourceCredentials(
-            keys,
-            extraKeyHosts: Set((value("CC_SOURCE_KEY_HOSTS") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        config.databasePoolSize = env.integer("DATABASE_POOL_SIZE", in: 1...256, default: config.databasePoolSize)
+        config.port = env.integer("PORT", in: 0...65_535, default: config.port)
+        config.logLevel = env.value("LOG_LEVEL", "one of: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))") {
+            Logger.Level(rawValue: $0.lowercased())
+        } ?? config.logLevel
+        config.logFormat = env.value("LOG_FORMAT", "text or json") { LogFormat(rawValue: $0.lowercased()) } ?? config.logFormat
+        config.singleUser = env.flag("CC_SINGLE_USER", default: config.singleUser)
+        config.jwtSecret = env.value("JWT_SECRET", "at least 32 bytes long (e.g. openssl rand -base64 48)") { $0.utf8.count >= 32 ? $0 : nil }
+        config.accessTokenLifetime = TimeInterval(env.integer("CC_ACCESS_TOKEN_MINUTES", in: 1...1_440, default: Int(config.accessTokenLifetime) / 60) * 60)
+        config.refreshTokenLifetime = TimeInterval(
+            env.integer("CC_REFRESH_TOKEN_DAYS", in: 1...365, default: Int(config.refreshTokenLifetime) / 86_400) * 86_400
         )
-        var concurrency = 4
-        if let raw = value("CC_WORKER_CONCURRENCY") {
-            if let count = Int(raw), (1...64).contains(count) { concurrency = count } else {
-                problems.append("CC_WORKER_CONCURRENCY must be a whole number from 1 to 64")
-            }
-        }
-        var lease: TimeInterval = 60
-        if let raw = value("CC_TASK_LEASE_SECONDS") {
-            if let seconds = Int(raw), (2...3_600).contains(seconds) { lease = TimeInterval(seconds) } else {
-                problems.append("CC_TASK_LEASE_SECONDS must be a whole number from 2 to 3600")
-            }
-        }
-        var schedules = defaultSchedules
-        if let raw = value("CC_SCHEDULES") {
-            schedules = []
+        config.embeddedWorker = env.flag("CC_EMBEDDED_WORKER", default: config.embeddedWorker)
+        config.diagnosticTasks = env.flag("CC_DIAGNOSTIC_TASKS", default: config.diagnosticTasks)
+        config.allowPrivateNetwork = env.flag("CC_ALLOW_PRIVATE_NETWORK", default: config.allowPrivateNetwork)
+        config.sourceTimeout = env.integer("CC_SOURCE_TIMEOUT_SECONDS", in: 1...300, default: config.sourceTimeout)
+        config.sourceRequestInterval = env.integer("CC_SOURCE_REQUEST_INTERVAL_MS", in: 0...60_000, default: config.sourceRequestInterval)
+        config.dedupTitleSimilarity = env.number("CC_DEDUP_TITLE_SIMILARITY", in: 0.5...1.0, default: config.dedupTitleSimilarity)
+        config.sourceCredentials = SourceCredentials(
+            env.sourceKeys(),
+            extraKeyHosts: Set((env.string("CC_SOURCE_KEY_HOSTS") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        )
+        config.workerConcurrency = env.integer("CC_WORKER_CONCURRENCY", in: 1...64, default: config.workerConcurrency)
+        config.taskLease = TimeInterval(env.integer("CC_TASK_LEASE_SECONDS", in: 2...3_600, default: Int(config.taskLease)))
+        if let raw = env.string("CC_SCHEDULES") {
+            config.schedules = []
             // `none`: no periodic tasks at all.
             for entry in raw.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !entry.isEmpty && raw.lowercased() != "none" {
                 let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 do throws(DomainError) {
                     guard parts.count == 2, !parts[0].isEmpty else { throw DomainError.badRequest("'\(entry)' is not kind=schedule") }
-                    schedules.append((parts[0], try Schedule(parts[1])))
+                    config.schedules.append((parts[0], try Schedule(parts[1])))
                 } catch {
-                    if case let .badRequest(message, _) = error { problems.append("CC_SCHEDULES: \(message)") }
+                    if case let .badRequest(message, _) = error { env.problem("CC_SCHEDULES: \(message)") }
                 }
             }
         }
-
-        var allowedHosts: [String] = []
-        if let raw = value("CC_ALLOWED_HOSTS") {
-            allowedHosts = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
-            if let bad = allowedHosts.first(where: { $0.contains(where: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }) }) {
-                problems.append("CC_ALLOWED_HOSTS must list host names separated by commas (without ports); '\(bad)' is not one")
+        if let raw = env.string("CC_ALLOWED_HOSTS") {
+            config.allowedHosts = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+            if let bad = config.allowedHosts.first(where: { $0.contains(where: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }) }) {
+                env.problem("CC_ALLOWED_HOSTS must list host names separated by commas (without ports); '\(bad)' is not one")
             }
         }
-
-        guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
-        var config = AppConfiguration(
-            dataDirectory: dataDirectory, database: database, databaseSchema: schema, databasePoolSize: poolSize,
-            port: port, logLevel: level, logFormat: format, singleUser: singleUser, jwtSecret: jwtSecret
-        )
-        config.accessTokenLifetime = accessLifetime
-        config.refreshTokenLifetime = refreshLifetime
-        config.embeddedWorker = embeddedWorker
-        config.diagnosticTasks = diagnosticTasks
-        config.allowPrivateNetwork = allowPrivateNetwork
-        config.sourceTimeout = sourceTimeout
-        config.sourceRequestInterval = requestInterval
-        config.dedupTitleSimilarity = similarity
-        config.sourceCredentials = credentials
-        config.workerConcurrency = concurrency
-        config.taskLease = lease
-        config.schedules = schedules
-        config.allowedHosts = allowedHosts
+        guard env.problems.isEmpty else { throw ConfigurationError(problems: env.problems) }
         return config
     }
 
@@ -297,5 +184,72 @@ public struct ConfigurationError: Error, CustomStringConvertible {
 
     public var description: String {
         "Invalid configuration:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}
+
+/// Reads environment variables, collecting every problem instead of stopping at the first:
+/// one parse-and-check rule per kind of value, each message naming the variable and what it
+/// must be.
+struct EnvironmentReader {
+    private let environment: [String: String]
+    private(set) var problems: [String] = []
+
+    init(_ environment: [String: String]) {
+        self.environment = environment
+    }
+
+    mutating func problem(_ message: String) {
+        problems.append(message)
+    }
+
+    /// The value, trimmed; nil when unset or blank.
+    func string(_ name: String) -> String? {
+        guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        return raw
+    }
+
+    /// The value as `parse` reads it; nil when unset, or (with a problem: "NAME must be …")
+    /// when `parse` refuses it.
+    mutating func value<T>(_ name: String, _ mustBe: String, _ parse: (String) -> T?) -> T? {
+        guard let raw = string(name) else { return nil }
+        guard let value = parse(raw) else {
+            problems.append("\(name) must be \(mustBe)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func flag(_ name: String, default defaultValue: Bool) -> Bool {
+        value(name, "1 or 0") { raw -> Bool? in
+            switch raw.lowercased() {
+            case "1", "true", "yes", "on": true
+            case "0", "false", "no", "off": false
+            default: nil
+            }
+        } ?? defaultValue
+    }
+
+    mutating func integer(_ name: String, in range: ClosedRange<Int>, default defaultValue: Int) -> Int {
+        value(name, "a whole number from \(range.lowerBound) to \(range.upperBound)") { Int($0).flatMap { range.contains($0) ? $0 : nil } }
+            ?? defaultValue
+    }
+
+    mutating func number(_ name: String, in range: ClosedRange<Double>, default defaultValue: Double) -> Double {
+        value(name, "a number from \(range.lowerBound) to \(range.upperBound)") { Double($0).flatMap { range.contains($0) ? $0 : nil } }
+            ?? defaultValue
+    }
+
+    /// The operator's keys of every registered source that needs them; a source's variables
+    /// go together.
+    mutating func sourceKeys() -> [String: String] {
+        var keys: [String: String] = [:]
+        for variables in SourceKind.allCases.compactMap(\.source.keys?.variables) {
+            let given = variables.filter { string($0) != nil }
+            if !given.isEmpty, given.count < variables.count {
+                problems.append("\(variables.joined(separator: " and ")) go together: set \(variables.count == 2 ? "both" : "all") or neither")
+            }
+            for variable in given { keys[variable] = string(variable) }
+        }
+        return keys
     }
 }

@@ -7,12 +7,12 @@ import NIOPosix
 import SQLKit
 import Vapor
 
-/// Sets up an application from its configuration: database, migrations, middleware, routes
-/// and commands. Tests call it with their own configuration.
-public func configure(_ app: Application, _ config: AppConfiguration) async throws {
+/// Sets up an application with the services built from its configuration: database,
+/// migrations, middleware, routes and commands, each given what it uses from `services`.
+/// Tests call it with services of their own.
+public func configure(_ app: Application, _ services: AppServices) async throws {
+    let config = services.configuration
     PrometheusMetrics.bootstrapOnce()
-    app.storage[ConfigurationKey.self] = config
-    app.storage[JobCountsKey.self] = CountCache()
     app.http.server.configuration.port = config.port
     app.http.server.configuration.hostname = "127.0.0.1"
     app.routes.defaultMaxBodySize = "1mb"
@@ -22,32 +22,27 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     // could take every thread and starve the very connection that holds the lock.
     app.threadPool = NIOThreadPool(numberOfThreads: max(16, System.coreCount * 4))
     try await useDatabase(app, config)
-    // Source fetches check every redirect hop themselves (the SSRF guard): none is followed blindly.
-    app.http.client.configuration.redirectConfiguration = .disallow
-    // Source fetches carry their own deadline (SourceFetcher.timeout); this bounds connecting only.
-    app.http.client.configuration.timeout = .init(connect: .seconds(10))
-    app.storage[PasswordHasherKey.self] = PasswordHasher(cost: config.passwordHashCost, capacity: config.passwordHashCapacity)
-    app.storage[WriteProbeKey.self] = WriteProbe()
-    app.lifecycle.use(WriteCheckAtStart())
+    app.lifecycle.use(WriteCheckAtStart(probe: services.writeProbe))
     let secret = try TokenSecret.load(configured: config.jwtSecret, dataDirectory: config.dataDirectory)
     await app.jwt.keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
     app.migrations.add(Migrations.all)
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(BenchSeedCommand(), as: "bench-seed")
-    app.asyncCommands.use(DemoCommand(), as: "demo")
-    app.asyncCommands.use(WorkerCommand(), as: "worker")
-    app.asyncCommands.use(ScrapeCommand(), as: "scrape")
-    app.asyncCommands.use(BenchQueueCommand(), as: "bench-queue")
-    app.asyncCommands.use(BenchIngestCommand(), as: "bench-ingest")
+    app.asyncCommands.use(DemoCommand(services: services), as: "demo")
+    app.asyncCommands.use(WorkerCommand(services: services), as: "worker")
+    app.asyncCommands.use(ScrapeCommand(services: services), as: "scrape")
+    app.asyncCommands.use(BenchQueueCommand(services: services), as: "bench-queue")
+    app.asyncCommands.use(BenchIngestCommand(services: services), as: "bench-ingest")
 
     let methodIndex = RouteMethodIndex()
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(RequestIDMiddleware())
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-    app.middleware.use(APIErrorMiddleware(methods: methodIndex))
+    app.middleware.use(TaskSignalMiddleware(signal: services.taskSignal))
+    app.middleware.use(APIErrorMiddleware(methods: methodIndex, services: services))
     if config.singleUser { app.middleware.use(SingleUserGuardMiddleware(allowedHosts: Set(config.allowedHosts))) }
-    try routes(app, config)
+    try routes(app, services)
     methodIndex.build(from: app.routes)
 }
 
@@ -76,55 +71,24 @@ private func useDatabase(_ app: Application, _ config: AppConfiguration) async t
     }
 }
 
-private struct ConfigurationKey: StorageKey {
-    typealias Value = AppConfiguration
-}
-
-private struct JobCountsKey: StorageKey {
-    typealias Value = CountCache
-}
-
-private struct PasswordHasherKey: StorageKey {
-    typealias Value = PasswordHasher
-}
-
-private struct WriteProbeKey: StorageKey {
-    typealias Value = WriteProbe
-}
-
 /// Says at start when the database takes no writes: the product would otherwise look healthy
 /// and refuse every change.
 private struct WriteCheckAtStart: LifecycleHandler {
+    let probe: WriteProbe
+
     func didBootAsync(_ application: Application) async throws {
-        let result = await application.writeProbe.check(application.db)
+        let result = await probe.check(application.db)
         if !result.writable {
             application.logger.error("The database takes no writes: every change will be refused with 503 until this is fixed", metadata: ["problem": .string(result.problem ?? "")])
         }
     }
 }
 
-extension Application {
-    /// The configuration the application was set up with.
-    public var configuration: AppConfiguration {
-        storage[ConfigurationKey.self] ?? AppConfiguration()
-    }
+/// Requests run with this process's task signal: a task they enqueue wakes its workers.
+private struct TaskSignalMiddleware: AsyncMiddleware {
+    let signal: TaskSignal
 
-    /// bcrypt on threads of its own (configured in `configure`).
-    var passwordHasher: PasswordHasher {
-        guard let hasher = storage[PasswordHasherKey.self] else { fatalError("configure(_:_:) sets the password hasher") }
-        return hasher
-    }
-
-    /// Whether the database takes writes, checked at start and by `/health`.
-    var writeProbe: WriteProbe {
-        if let probe = storage[WriteProbeKey.self] { return probe }
-        let probe = WriteProbe()
-        storage[WriteProbeKey.self] = probe
-        return probe
-    }
-
-    /// Totals of recent job lists, shared by the requests of this process.
-    var jobCounts: CountCache {
-        storage[JobCountsKey.self]!
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        try await TaskSignal.$current.withValue(signal) { try await next.respond(to: request) }
     }
 }

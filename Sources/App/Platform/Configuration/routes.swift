@@ -1,8 +1,9 @@
 import Foundation
 import Vapor
 
-func routes(_ app: Application, _ config: AppConfiguration) throws {
-    try app.register(collection: HealthController(startedAt: Date(), writeProbe: app.writeProbe))
+func routes(_ app: Application, _ services: AppServices) throws {
+    let config = services.configuration
+    try app.register(collection: HealthController(startedAt: Date(), writeProbe: services.writeProbe))
     try app.register(collection: MetricsController())
 
     let api = app.grouped("api", "v1")
@@ -11,25 +12,25 @@ func routes(_ app: Application, _ config: AppConfiguration) throws {
         Response.json(openAPI, status: .ok)
     }
 
-    let auth = AuthController()
+    let auth = AuthController(services: services)
     auth.bootPublic(api)
 
-    let authenticated = api.grouped(CurrentUserMiddleware(singleUser: config.singleUser))
+    let authenticated = api.grouped(CurrentUserMiddleware(services: services))
     auth.bootAuthenticated(authenticated)
-    try authenticated.register(collection: UsersController())
-    try authenticated.register(collection: JobsController())
+    try authenticated.register(collection: UsersController(services: services))
+    try authenticated.register(collection: JobsController(services: services))
     try authenticated.register(collection: ApplicationsController())
     try authenticated.register(collection: TasksController())
-    try authenticated.register(collection: SourcesController())
+    try authenticated.register(collection: SourcesController(services: services))
 
     // Pages: the browser session (cookies, CSRF) on every one; sign-in required past /login.
     try app.register(collection: AssetsController())
-    let pages = app.grouped(WebSessionMiddleware(singleUser: config.singleUser))
-    try pages.register(collection: AuthPagesController())
+    let pages = app.grouped(WebSessionMiddleware(services: services))
+    try pages.register(collection: AuthPagesController(services: services))
     let signedIn = pages.grouped(RequireSignInMiddleware())
-    try signedIn.register(collection: DashboardController())
-    try signedIn.register(collection: JobPagesController())
+    try signedIn.register(collection: DashboardController(services: services))
+    try signedIn.register(collection: JobPagesController(services: services))
     try signedIn.register(collection: ApplicationPagesController())
-    try signedIn.register(collection: SettingsController())
-    try signedIn.register(collection: SourcePagesController())
+    try signedIn.register(collection: SettingsController(services: services))
+    try signedIn.register(collection: SourcePagesController(services: services))
 }

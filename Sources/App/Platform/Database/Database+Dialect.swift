@@ -50,9 +50,10 @@ extension Database {
     /// Tasks enqueued inside are invisible to workers until the commit, so workers woken by
     /// the enqueue are woken again once it is done.
     func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        let signals = TaskSignal.shared.generation
+        let signal = TaskSignal.current
+        let signals = signal?.generation
         let result = try await lockingTransaction(body)
-        if TaskSignal.shared.generation != signals { TaskSignal.shared.signal() }
+        if let signal, signal.generation != signals { signal.signal() }
         return result
     }
 

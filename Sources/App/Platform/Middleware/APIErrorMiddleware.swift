@@ -6,6 +6,7 @@ import Vapor
 /// path. A request for a known path with the wrong method answers 405 with `Allow`.
 struct APIErrorMiddleware: AsyncMiddleware {
     let methods: RouteMethodIndex
+    let services: AppServices
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
@@ -25,19 +26,19 @@ struct APIErrorMiddleware: AsyncMiddleware {
             if apiError.isServerFault {
                 request.logger.error("Request failed", metadata: ["error": .string(String(reflecting: error)), "method": .string(request.method.rawValue), "path": .string(request.url.path)])
             }
-            return Self.isPage(request.url.path) ? await Self.page(for: apiError, request) : apiError.response()
+            return Self.isPage(request.url.path) ? await page(for: apiError, request) : apiError.response()
         }
     }
 
     /// Who is looking at an error page: the session's user when a page route resolved it, else
     /// the access cookie's (an unknown address reaches no page route), else the owner of a
     /// single-user install. Nobody, when none of these can be read.
-    private static func viewer(of request: Request) async -> PageContext.Viewer? {
+    private func viewer(of request: Request) async -> PageContext.Viewer? {
         var current = request.webSession.user
         if current == nil, let cookie = request.cookies[SessionCookies.access]?.string, !cookie.isEmpty {
-            current = try? await AuthService(request: request).authenticate(bearer: cookie).0
+            current = try? await AuthService(request: request, services: services).authenticate(bearer: cookie).0
         }
-        if current == nil, request.application.configuration.singleUser { current = CurrentUser(id: 1, isAdmin: true) }
+        if current == nil, services.configuration.singleUser { current = CurrentUser(id: 1, isAdmin: true) }
         guard let current else { return nil }
         if let name = current.name, let email = current.email { return .init(name: name, email: email, isAdmin: current.isAdmin) }
         guard let user = try? await User.find(current.id, on: request.db) else { return nil }
@@ -48,9 +49,9 @@ struct APIErrorMiddleware: AsyncMiddleware {
         !(path.hasPrefix("/api/") || path == "/api" || path == "/health" || path == "/metrics")
     }
 
-    private static func page(for error: APIError, _ request: Request) async -> Response {
+    private func page(for error: APIError, _ request: Request) async -> Response {
         // The navigation stays, so that a wrong address is one click from the right one.
-        let context = PageContext(viewer: await viewer(of: request), singleUser: request.application.configuration.singleUser, csrfToken: "")
+        let context = PageContext(viewer: await viewer(of: request), singleUser: services.configuration.singleUser, csrfToken: "")
         let message = switch error.status {
         case .notFound: "There is nothing at this address. It may have been removed, or the link may be wrong."
         case .internalServerError: "Something went wrong on our side. Your data is safe; try again in a moment."

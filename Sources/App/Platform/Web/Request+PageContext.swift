@@ -15,7 +15,7 @@ extension Request {
             viewer = PageContext.Viewer(name: user.fullName ?? "", email: user.email, isAdmin: user.isAdmin)
         }
         return PageContext(
-            viewer: viewer, singleUser: application.configuration.singleUser, csrfToken: session.csrfToken,
+            viewer: viewer, singleUser: session.singleUser, csrfToken: session.csrfToken,
             flash: session.flash, section: section
         )
     }

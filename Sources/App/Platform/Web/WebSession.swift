@@ -6,6 +6,8 @@ import Vapor
 /// What a page request knows about its browser: the signed-in user (if any), the CSRF
 /// token its forms carry, and the message the previous request left.
 struct WebSession: Sendable {
+    /// The product runs for one person, without accounts.
+    var singleUser = false
     var user: CurrentUser?
     var csrfToken: String
     var flash: PageContext.Flash?
@@ -18,7 +20,8 @@ struct WebSession: Sendable {
 ///   `cc_refresh` (rotation as in the API); in single-user mode, user 1;
 /// - the one-time flash message (`cc_flash`), cleared once read.
 struct WebSessionMiddleware: AsyncMiddleware {
-    let singleUser: Bool
+    let services: AppServices
+    private var singleUser: Bool { services.configuration.singleUser }
     static let flashCookie = "cc_flash"
     static let expiredForm = DomainError.forbidden("This form has expired or did not come from Career Copilot. Reload the page and send it again.")
 
@@ -41,7 +44,7 @@ struct WebSessionMiddleware: AsyncMiddleware {
             }
         }
 
-        let auth = AuthService(request: request)
+        let auth = AuthService(request: request, services: services)
         var user: CurrentUser?
         var renewed: AuthService.TokenPair?
         if let access = request.cookies[SessionCookies.access]?.string, !access.isEmpty {
@@ -59,13 +62,13 @@ struct WebSessionMiddleware: AsyncMiddleware {
             guard user == nil else {
                 throw Self.expiredForm
             }
-            request.storage[WebSessionKey.self] = WebSession(user: nil, csrfToken: csrfToken, flash: nil)
+            request.storage[WebSessionKey.self] = WebSession(singleUser: singleUser, user: nil, csrfToken: csrfToken, flash: nil)
             let response = try await RequireSignInMiddleware.signInToResume(request)
-            SessionCookies.setCSRF(csrfToken, on: response, for: request)
+            SessionCookies.setCSRF(csrfToken, maxAge: Int(services.configuration.refreshTokenLifetime), on: response, for: request)
             return response
         }
         let flash = request.cookies[Self.flashCookie].flatMap { Self.decodeFlash($0.string) }
-        request.storage[WebSessionKey.self] = WebSession(user: user, csrfToken: csrfToken, flash: flash)
+        request.storage[WebSessionKey.self] = WebSession(singleUser: singleUser, user: user, csrfToken: csrfToken, flash: flash)
 
         // Times in the reader's zone: the one they chose (set on sign-in and in Settings), else
         // their browser's (set by the page script), else UTC.
@@ -74,7 +77,7 @@ struct WebSessionMiddleware: AsyncMiddleware {
         if let renewed {
             SessionCookies.set(renewed, on: response, for: request, csrfToken: csrfToken)
         } else if existingToken.isEmpty {
-            SessionCookies.setCSRF(csrfToken, on: response, for: request)
+            SessionCookies.setCSRF(csrfToken, maxAge: Int(services.configuration.refreshTokenLifetime), on: response, for: request)
         }
         if flash != nil, response.cookies[Self.flashCookie] == nil {
             response.cookies[Self.flashCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/")
