@@ -1,4 +1,5 @@
 import App
+import Fluent
 import Foundation
 import Logging
 import Vapor

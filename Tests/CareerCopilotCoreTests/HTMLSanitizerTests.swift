@@ -1,4 +1,5 @@
 @testable import CareerCopilotCore
+import Foundation
 import Testing
 
 @Suite("HTML sanitiser")

@@ -1,4 +1,5 @@
 @testable import CareerCopilotWeb
+import Foundation
 import Testing
 
 @Suite("HTML building")

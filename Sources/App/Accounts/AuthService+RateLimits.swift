@@ -1,4 +1,5 @@
 import CareerCopilotCore
+import Fluent
 import Vapor
 
 /// Sign-up and sign-in behind their rate limits: the one way the API and the pages take.

@@ -1,5 +1,7 @@
 import CareerCopilotCore
 import CareerCopilotWeb
+import Fluent
+import FluentKit
 import Vapor
 
 /// `/settings`: profile, password, demo data.

@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 
 /// An account as the API shows it. Never the password hash.

@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 
 /// An application as the API shows it, with a summary of its job.

@@ -1,5 +1,7 @@
 import CareerCopilotCore
 import CareerCopilotWeb
+import Fluent
+import FluentKit
 import Vapor
 
 /// `/applications`: the board and each application, with status moves and notes.

@@ -1,4 +1,6 @@
 import CareerCopilotCore
+import Fluent
+import FluentKit
 import Vapor
 
 /// `/api/v1/applications`: the current user's applications, and nobody else's.

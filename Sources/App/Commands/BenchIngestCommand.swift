@@ -1,4 +1,5 @@
 import CareerCopilotCore
+import Fluent
 import Foundation
 import JobSources
 import SQLKit

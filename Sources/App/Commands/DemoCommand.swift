@@ -1,3 +1,4 @@
+import Fluent
 import Vapor
 
 /// `career-copilot demo [--remove]`: loads (or removes) the demo dataset for user 1, the

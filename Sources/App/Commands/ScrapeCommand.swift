@@ -1,4 +1,6 @@
 import CareerCopilotCore
+import Fluent
+import JobSources
 import Vapor
 
 /// `career-copilot scrape [--source NAME]`: runs every enabled source (or one) now, in this

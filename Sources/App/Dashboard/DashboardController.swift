@@ -1,5 +1,6 @@
 import CareerCopilotCore
 import CareerCopilotWeb
+import Fluent
 import Vapor
 
 /// `/`: the dashboard.

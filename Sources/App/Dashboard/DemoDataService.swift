@@ -1,6 +1,7 @@
 import CareerCopilotCore
 import Fluent
 import Foundation
+import SQLKit
 
 /// Loads and removes the demo dataset (`DemoDataset`): jobs from the source `demo`, and the
 /// loading user's applications to some of them. Loading twice adds nothing; removing deletes

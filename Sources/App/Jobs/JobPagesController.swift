@@ -1,5 +1,7 @@
 import CareerCopilotCore
 import CareerCopilotWeb
+import Fluent
+import FluentKit
 import Vapor
 
 /// `/jobs`: the catalogue as pages — search, a job, the add and edit form, delete, track.

@@ -1,4 +1,6 @@
 import CareerCopilotCore
+import Fluent
+import FluentKit
 import Vapor
 
 /// `/api/v1/jobs`: the shared catalogue.

@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import Logging
 import ServiceLifecycle
+import UnixSignals
 import Vapor
 
 /// The background work of a process — a worker, the scheduler and, on PostgreSQL, the listener

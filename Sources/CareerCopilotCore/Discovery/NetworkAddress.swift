@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which addresses a user-supplied URL may reach (the SSRF guard): public unicast only — no
 /// loopback, private (RFC 1918, ULA), link-local (cloud metadata at 169.254.169.254 among
 /// them), carrier-grade NAT, multicast, unspecified or reserved ranges.

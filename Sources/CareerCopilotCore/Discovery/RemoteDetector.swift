@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the work happens, read from the words of a location, title or flag: "Remote (EU)",
 /// "Hybrid - Berlin", "On-site", "WFH", "remote-friendly". Nil when the text does not say.
 public enum RemoteDetector {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns untrusted HTML (job descriptions from boards, pages and users) into a small,
 /// safe subset, and into plain text.
 ///

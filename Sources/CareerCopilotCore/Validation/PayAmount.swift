@@ -1,3 +1,5 @@
+import Foundation
+
 /// An amount of pay as a person types it into a form: "80000", "80,000", "80.000", "80 000",
 /// "80'000", "85.000,50", "$120,000.50", "€80.000", "80k", "1.2m", "EUR 60000".
 ///

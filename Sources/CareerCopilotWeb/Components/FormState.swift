@@ -1,3 +1,5 @@
+import Foundation
+
 /// A form's fields in the order the page shows them, with the labels the person sees:
 /// `["title": "Title", "salary_min": "Salary from"]` (a literal keeps its order).
 public struct FormFields: Sendable, ExpressibleByDictionaryLiteral {

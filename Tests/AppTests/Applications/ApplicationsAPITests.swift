@@ -2,6 +2,7 @@
 import CareerCopilotCore
 import Fluent
 import Foundation
+import NIOHTTP1
 import Testing
 
 @Suite("Applications API")

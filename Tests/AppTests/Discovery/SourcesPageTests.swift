@@ -1,6 +1,8 @@
 @testable import App
 import CareerCopilotCore
+import Fluent
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 

@@ -1,5 +1,6 @@
 @testable import App
 import CareerCopilotCore
+import NIOHTTP1
 import Testing
 
 @Suite("Count cache")

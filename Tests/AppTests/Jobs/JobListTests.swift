@@ -1,5 +1,7 @@
+import App
 import CareerCopilotCore
 import Foundation
+import NIOHTTP1
 import Testing
 
 @Suite("Job list: filters, sort, pages")

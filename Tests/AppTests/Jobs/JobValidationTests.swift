@@ -1,5 +1,6 @@
 import CareerCopilotCore
 import Foundation
+import NIOHTTP1
 import Testing
 
 @Suite("Job validation over HTTP")

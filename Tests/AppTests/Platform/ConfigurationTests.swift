@@ -1,6 +1,7 @@
 @testable import App
 import CareerCopilotCore
 import JobSources
+import Logging
 import Testing
 
 @Suite("Configuration")

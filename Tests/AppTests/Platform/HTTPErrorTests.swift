@@ -1,6 +1,8 @@
 import CareerCopilotCore
 import Foundation
+import NIOHTTP1
 import Testing
+import Vapor
 
 @Suite("Errors and protocol")
 struct HTTPErrorTests {

@@ -1,6 +1,7 @@
 @testable import App
 import CareerCopilotCore
 import Fluent
+import FluentSQLiteDriver
 import Foundation
 import JobSources
 import NIOConcurrencyHelpers

@@ -1,5 +1,6 @@
 @testable import App
 import CareerCopilotCore
+import Fluent
 import Foundation
 import SQLKit
 import Testing

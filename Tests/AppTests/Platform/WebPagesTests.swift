@@ -1,7 +1,9 @@
 @testable import App
 import CareerCopilotCore
 import CareerCopilotWeb
+import Fluent
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 

@@ -1,5 +1,7 @@
 @testable import App
 import CareerCopilotCore
+import Fluent
+import FluentKit
 import Foundation
 import SQLKit
 import Testing

@@ -4,6 +4,7 @@ import Fluent
 import Foundation
 import Logging
 import NIOCore
+import NIOFoundationCompat
 import SQLKit
 import Vapor
 

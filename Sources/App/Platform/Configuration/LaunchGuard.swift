@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks made before the server starts, on the command line as given.
 public enum LaunchGuard {
     /// The address `serve` will listen on, from `--hostname`/`-H` or `--bind`/`-b` (`host:port`).

@@ -1,4 +1,6 @@
 import CareerCopilotWeb
+import Fluent
+import FluentKit
 import Vapor
 
 /// Turns every error into an answer with its real status: the API's error envelope for
