@@ -1,6 +1,7 @@
 import CareerCopilotCore
 import Fluent
 import Foundation
+import JobSources
 import Logging
 import SQLKit
 

@@ -1,6 +1,7 @@
 import CareerCopilotCore
 import Fluent
 import Foundation
+import JobSources
 import SQLKit
 
 /// The `jobs` columns a source writes, written once: the list that ingestion selects, inserts

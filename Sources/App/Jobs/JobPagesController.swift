@@ -2,6 +2,7 @@ import CareerCopilotCore
 import CareerCopilotWeb
 import Fluent
 import FluentKit
+import JobSources
 import Vapor
 
 /// `/jobs`: the catalogue as pages — search, a job, the add and edit form, delete, track.

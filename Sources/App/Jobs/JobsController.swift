@@ -1,6 +1,7 @@
 import CareerCopilotCore
 import Fluent
 import FluentKit
+import JobSources
 import Vapor
 
 /// `/api/v1/jobs`: the shared catalogue.

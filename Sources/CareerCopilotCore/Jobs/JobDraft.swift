@@ -81,7 +81,7 @@ public struct JobDraft: Sendable {
         return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "." }
     }
 
-    static func isCurrencyCode(_ code: String) -> Bool {
+    package static func isCurrencyCode(_ code: String) -> Bool {
         code.count == 3 && code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
     }
 }

@@ -28,7 +28,7 @@ public enum TextNormalizer {
         return String(scalars)
     }
 
-    static func isUnwantedControl(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isUnwantedControl(_ scalar: Unicode.Scalar) -> Bool {
         (scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r") || scalar.value == 0x7F
     }
 

@@ -2,6 +2,7 @@
 import CareerCopilotCore
 import Fluent
 import Foundation
+import JobSources
 import SQLKit
 import Testing
 import Vapor

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import CareerCopilotCore
+import JobSources
 import Vapor
 
 /// Everything the handlers, commands and background work of one process use, built once from

@@ -1,3 +1,4 @@
+import CareerCopilotCore
 import Foundation
 
 /// The columns of a job that a source writes, as values: what a new posting becomes, and what

@@ -1,3 +1,4 @@
+import CareerCopilotCore
 import Foundation
 
 /// A posting as a source gave it, before validation and normalisation: every field may be

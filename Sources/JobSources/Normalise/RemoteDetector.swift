@@ -1,3 +1,4 @@
+import CareerCopilotCore
 import Foundation
 
 /// Where the work happens, read from the words of a location, title or flag: "Remote (EU)",

@@ -1,3 +1,4 @@
+import CareerCopilotCore
 import Foundation
 
 /// Tidies the locations of a posting: one string may hold several ("Denver, CO; New York,

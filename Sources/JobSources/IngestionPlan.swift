@@ -1,3 +1,4 @@
+import CareerCopilotCore
 import Foundation
 
 /// What storing a chunk of postings does, decided without a database: given the postings, the

@@ -1,4 +1,5 @@
 import CareerCopilotCore
+import JobSources
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import CareerCopilotCore
 import Foundation
 
 /// Decides whether two postings from different sources are the same job, and says why.
