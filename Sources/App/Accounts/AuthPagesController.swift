@@ -9,11 +9,11 @@ struct AuthPagesController: RouteCollection {
     let services: AppServices
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("login", use: loginPage)
-        routes.post("login", use: login)
-        routes.get("signup", use: signupPage)
-        routes.post("signup", use: signup)
-        routes.post("logout", use: logout)
+        routes.get(SiteURL.login, use: loginPage)
+        routes.post(SiteURL.login, use: login)
+        routes.get(SiteURL.signup, use: signupPage)
+        routes.post(SiteURL.signup, use: signup)
+        routes.post(SiteURL.logout, use: logout)
     }
 
     func loginPage(request: Request) async throws -> Response {
@@ -88,7 +88,7 @@ struct AuthPagesController: RouteCollection {
             // The access token has expired: spend the refresh token so its family cannot go on.
             _ = try? await auth.refresh(refresh)
         }
-        let response = request.redirect(to: "/login", flash: "You have signed out.")
+        let response = request.redirect(to: SiteURL.login.path, flash: "You have signed out.")
         SessionCookies.clear(on: response)
         return response
     }

@@ -9,14 +9,13 @@ struct SettingsController: RouteCollection {
     let services: AppServices
 
     func boot(routes: any RoutesBuilder) throws {
-        let settings = routes.grouped("settings")
-        settings.get(use: show)
-        settings.post("profile", use: saveProfile)
-        settings.post("password", use: changePassword)
-        settings.post("demo", use: loadDemo)
-        settings.post("demo", "remove", use: removeDemo)
-        settings.post("blocklist", use: hideCompany)
-        settings.post("blocklist", ":id", "delete", use: unhideCompany)
+        routes.get(SiteURL.settings, use: show)
+        routes.post(SiteURL.profile, use: saveProfile)
+        routes.post(SiteURL.password, use: changePassword)
+        routes.post(SiteURL.demo, use: loadDemo)
+        routes.post(SiteURL.removeDemo, use: removeDemo)
+        routes.post(SiteURL.blocklist, use: hideCompany)
+        routes.post(SiteURL.unhideCompany, use: unhideCompany)
     }
 
     func hideCompany(request: Request) async throws -> Response {
@@ -25,7 +24,7 @@ struct SettingsController: RouteCollection {
             let entry = try await BlocklistService(database: request.db, user: try request.pageUser).add(.object(["company": .string(fields["company"] ?? "")]))
             // From a job's page, back to the list it came from; undoing is in Settings.
             return request.redirect(
-                to: WebURL.localPath(fields["return_to"]) ?? "/settings",
+                to: WebURL.localPath(fields["return_to"]) ?? SiteURL.settings.path,
                 flash: "Jobs from \(entry.company) are hidden from your lists. Show them again in Settings."
             )
         } catch {
@@ -35,9 +34,9 @@ struct SettingsController: RouteCollection {
     }
 
     func unhideCompany(request: Request) async throws -> Response {
-        let id = try request.idParameter(resource: "Hidden company")
+        let id = try request.pageID(resource: "Hidden company")
         try await BlocklistService(database: request.db, user: try request.pageUser).remove(id)
-        return request.redirect(to: "/settings", flash: "That company's jobs are shown again.")
+        return request.redirect(to: SiteURL.settings.path, flash: "That company's jobs are shown again.")
     }
 
     func show(request: Request) async throws -> Response {
@@ -53,7 +52,7 @@ struct SettingsController: RouteCollection {
             if let name = draft.fullName.value { user.fullName = name }
             user.timeZone = draft.timeZone.applied(to: user.timeZone)
             try await user.save(on: request.db)
-            let response = request.redirect(to: "/settings", flash: "Profile saved.")
+            let response = request.redirect(to: SiteURL.settings.path, flash: "Profile saved.")
             SessionCookies.setTimeZone(user.timeZone, on: response, for: request)
             return response
         } catch {
@@ -70,7 +69,7 @@ struct SettingsController: RouteCollection {
             let (current, new) = try AccountDraft.passwordChange(body, email: user.email)
             try await AuthService(request: request, services: services).changePassword(of: try user.requireID(), current: current, new: new)
             // Every session has ended, this one too: sign in again with the new password.
-            let response = request.redirect(to: "/login", flash: "Password changed. Sign in again with the new one.")
+            let response = request.redirect(to: SiteURL.login.path, flash: "Password changed. Sign in again with the new one.")
             SessionCookies.clear(on: response)
             return response
         } catch {
@@ -87,11 +86,11 @@ struct SettingsController: RouteCollection {
 
     func removeDemo(request: Request) async throws -> Response {
         let user = try request.pageUser
-        if let ask = try await request.confirmation("Remove the demo data?", detail: "The demo jobs go, and every application to one of them.", button: "Remove demo data", cancel: "/settings") {
+        if let ask = try await request.confirmation("Remove the demo data?", detail: "The demo jobs go, and every application to one of them.", button: "Remove demo data", cancel: SiteURL.settings.path) {
             return ask
         }
         let removed = try await DemoDataService(database: request.db, counts: services.jobCounts).remove(by: user)
-        return request.redirect(to: "/settings", flash: "Demo data removed (\(removed) jobs).")
+        return request.redirect(to: SiteURL.settings.path, flash: "Demo data removed (\(removed) jobs).")
     }
 
     private func account(_ request: Request) async throws -> User {

@@ -1,4 +1,5 @@
 import CareerCopilotCore
+import CareerCopilotWeb
 import Fluent
 import Foundation
 import SQLKit
@@ -26,7 +27,7 @@ struct NotificationHandler: TaskHandler {
             dedupeKey = "application_created:\(applicationID)"
         }
         let inserted = try await Notifications.insert(
-            userID: application.$user.id, kind: "application", message: message, link: "/applications/\(applicationID)",
+            userID: application.$user.id, kind: "application", message: message, link: SiteURL.application(applicationID).path,
             dedupeKey: dedupeKey, on: context.database
         )
         return ["notified": .bool(inserted)]

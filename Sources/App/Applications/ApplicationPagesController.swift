@@ -7,13 +7,12 @@ import Vapor
 /// `/applications`: the board and each application, with status moves and notes.
 struct ApplicationPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let applications = routes.grouped("applications")
-        applications.get(use: board)
-        applications.post("move", use: move)
-        applications.get(":id", use: show)
-        applications.post(":id", "status", use: changeStatus)
-        applications.post(":id", "notes", use: saveNotes)
-        applications.post(":id", "delete", use: delete)
+        routes.get(SiteURL.applications, use: board)
+        routes.post(SiteURL.moveApplication, use: move)
+        routes.get(SiteURL.application, use: show)
+        routes.post(SiteURL.applicationStatus, use: changeStatus)
+        routes.post(SiteURL.applicationNotes, use: saveNotes)
+        routes.post(SiteURL.deleteApplication, use: delete)
     }
 
     func board(request: Request) async throws -> Response {
@@ -53,7 +52,7 @@ struct ApplicationPagesController: RouteCollection {
         }
         // Back to the card itself: the board scrolls to it, and the keyboard carries on from it.
         let title = try await application.$job.get(on: request.db).title
-        return request.redirect(to: "/applications#card-\(id)", flash: "Moved “\(title)” to \(Self.label(status)).")
+        return request.redirect(to: SiteURL.applications.path(fragment: "card-\(id)"), flash: "Moved “\(title)” to \(Self.label(status)).")
     }
 
     func show(request: Request) async throws -> Response {
@@ -61,25 +60,25 @@ struct ApplicationPagesController: RouteCollection {
     }
 
     func changeStatus(request: Request) async throws -> Response {
-        let id = try request.idParameter(resource: "Application")
+        let id = try request.pageID(resource: "Application")
         let fields = try request.formFields()
         let before = try await ApplicationService(database: request.db, user: try request.pageUser).find(id).status
         let application = try await update(request, id: id, ["status": .string(fields["status"] ?? "")])
         // Choosing the status it already has changes nothing: say so rather than "updated".
         guard application.status != before else {
-            return request.redirect(to: "/applications/\(id)", flash: "The status was already \(Self.label(application.status)); nothing changed.")
+            return request.redirect(to: SiteURL.application(id).path, flash: "The status was already \(Self.label(application.status)); nothing changed.")
         }
-        return request.redirect(to: "/applications/\(id)", flash: "Status changed to \(Self.label(application.status)).")
+        return request.redirect(to: SiteURL.application(id).path, flash: "Status changed to \(Self.label(application.status)).")
     }
 
     func saveNotes(request: Request) async throws -> Response {
-        let id = try request.idParameter(resource: "Application")
+        let id = try request.pageID(resource: "Application")
         let fields = try request.formFields()
         let notes = (fields["notes"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         do {
             let draft = try ApplicationDraft.read(.object(["notes": notes.isEmpty ? .null : .string(notes)]), creating: false)
             _ = try await ApplicationService(database: request.db, user: try request.pageUser).update(id, with: draft, notesVersion: fields["notes_version"])
-            return request.redirect(to: "/applications/\(id)", flash: "Notes saved.")
+            return request.redirect(to: SiteURL.application(id).path, flash: "Notes saved.")
         } catch DomainError.conflict(EditVersion.conflictMessage) {
             // Saved meanwhile from another tab: both versions shown, the person's text kept.
             let saved = try await ApplicationService(database: request.db, user: try request.pageUser).find(id).notes
@@ -92,14 +91,14 @@ struct ApplicationPagesController: RouteCollection {
     }
 
     func delete(request: Request) async throws -> Response {
-        let id = try request.idParameter(resource: "Application")
+        let id = try request.pageID(resource: "Application")
         let service = ApplicationService(database: request.db, user: try request.pageUser)
         let title = try await service.find(id).job.title
-        if let ask = try await request.confirmation("Stop tracking “\(title)”?", detail: "Its notes and timeline are deleted. The job stays.", button: "Stop tracking", cancel: "/applications/\(id)") {
+        if let ask = try await request.confirmation("Stop tracking “\(title)”?", detail: "Its notes and timeline are deleted. The job stays.", button: "Stop tracking", cancel: SiteURL.application(id).path) {
             return ask
         }
         try await service.delete(id)
-        return request.redirect(to: "/applications", flash: "You no longer track that job.")
+        return request.redirect(to: SiteURL.applications.path, flash: "You no longer track that job.")
     }
 
     /// "Interviewing", as the status menu shows it.
@@ -113,7 +112,7 @@ struct ApplicationPagesController: RouteCollection {
     }
 
     private func page(_ request: Request, notes: FormState?, savedNotes: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let id = try request.idParameter(resource: "Application")
+        let id = try request.pageID(resource: "Application")
         let service = ApplicationService(database: request.db, user: try request.pageUser)
         let application = try await service.find(id)
         let job = application.job

@@ -8,7 +8,7 @@ struct DashboardController: RouteCollection {
     let services: AppServices
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: dashboard)
+        routes.get(SiteURL.home, use: dashboard)
     }
 
     func dashboard(request: Request) async throws -> Response {

@@ -11,12 +11,11 @@ struct SourcePagesController: RouteCollection {
     let services: AppServices
 
     func boot(routes: any RoutesBuilder) throws {
-        let sources = routes.grouped("sources")
-        sources.get(use: page)
-        sources.post(use: create)
-        sources.post(":id", "run", use: run)
-        sources.post(":id", "edit", use: edit)
-        sources.post(":id", "delete", use: delete)
+        routes.get(SiteURL.sources, use: page)
+        routes.post(SiteURL.sources, use: create)
+        routes.post(SiteURL.runSource, use: run)
+        routes.post(SiteURL.editSource, use: edit)
+        routes.post(SiteURL.deleteSource, use: delete)
     }
 
     func page(request: Request) async throws -> Response {
@@ -32,7 +31,7 @@ struct SourcePagesController: RouteCollection {
                 if let value = fields[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { body[name] = .string(value) }
             })
             _ = try await SourceCatalogue(database: request.db, credentials: services.configuration.sourceCredentials).create(body)
-            return request.redirect(to: "/sources", flash: "Source added. Run it now, or let its schedule bring the jobs.")
+            return request.redirect(to: SiteURL.sources.path, flash: "Source added. Run it now, or let its schedule bring the jobs.")
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
             return try await render(request, form: FormState(values: fields, issues: issues, fields: SourcesPage.fields), status: status)
@@ -42,14 +41,14 @@ struct SourcePagesController: RouteCollection {
     /// Schedule and pause/resume from a source's card.
     func edit(request: Request) async throws -> Response {
         try requireAdmin(request)
-        let id = try request.idParameter(resource: "Source")
+        let id = try request.pageID(resource: "Source")
         guard let source = try await SourceRecord.find(id, on: request.db) else { throw DomainError.notFound("Source not found") }
         let fields = try request.formFields()
         do {
             var body: [String: JSONValue] = ["schedule": .string(fields["schedule"] ?? "")]
             if let enabled = fields["enabled"] { body["enabled"] = .bool(enabled == "true") }
             _ = try await SourceCatalogue(database: request.db, credentials: services.configuration.sourceCredentials).update(source, with: .object(body))
-            return request.redirect(to: "/sources", flash: "Source “\(source.name)” saved.")
+            return request.redirect(to: SiteURL.sources.path, flash: "Source “\(source.name)” saved.")
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
             return try await render(request, form: FormState(values: fields, issues: issues, fields: SourcesPage.editFields), editing: id, status: status)
@@ -58,20 +57,20 @@ struct SourcePagesController: RouteCollection {
 
     func run(request: Request) async throws -> Response {
         let user = try requireAdmin(request)
-        let id = try request.idParameter(resource: "Source")
+        let id = try request.pageID(resource: "Source")
         guard try await SourceRecord.find(id, on: request.db) != nil else { throw DomainError.notFound("Source not found") }
         try await TaskQueue(database: request.db).enqueue(DiscoveryRunHandler.request(sourceID: id, userID: user.id))
-        return request.redirect(to: "/sources", flash: "Run queued: the counts update when it has finished.")
+        return request.redirect(to: SiteURL.sources.path, flash: "Run queued: the counts update when it has finished.")
     }
 
     func delete(request: Request) async throws -> Response {
         try requireAdmin(request)
-        let id = try request.idParameter(resource: "Source")
-        if let ask = try await request.confirmation("Remove this source?", detail: "It stops being read. The jobs it brought stay in the catalogue.", button: "Remove source", cancel: "/sources") {
+        let id = try request.pageID(resource: "Source")
+        if let ask = try await request.confirmation("Remove this source?", detail: "It stops being read. The jobs it brought stay in the catalogue.", button: "Remove source", cancel: SiteURL.sources.path) {
             return ask
         }
         try await request.db.sql.raw("DELETE FROM sources WHERE id = \(bind: id)").run()
-        return request.redirect(to: "/sources", flash: "Source removed; its jobs stay in the catalogue.")
+        return request.redirect(to: SiteURL.sources.path, flash: "Source removed; its jobs stay in the catalogue.")
     }
 
     /// Sources with a run queued or under way.

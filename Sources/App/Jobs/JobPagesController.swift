@@ -10,18 +10,17 @@ struct JobPagesController: RouteCollection {
     let services: AppServices
 
     func boot(routes: any RoutesBuilder) throws {
-        let jobs = routes.grouped("jobs")
-        jobs.get(use: list)
-        jobs.post(use: create)
-        jobs.get("new", use: newForm)
-        jobs.get(":id", use: show)
-        jobs.get(":id", "edit", use: editForm)
-        jobs.post(":id", "edit", use: update)
-        jobs.post(":id", "delete", use: delete)
-        jobs.post(":id", "track", use: track)
-        jobs.post("import", use: importJob)
+        routes.get(SiteURL.jobs, use: list)
+        routes.post(SiteURL.jobs, use: create)
+        routes.get(SiteURL.newJob, use: newForm)
+        routes.get(SiteURL.job, use: show)
+        routes.get(SiteURL.editJob, use: editForm)
+        routes.post(SiteURL.editJob, use: update)
+        routes.post(SiteURL.deleteJob, use: delete)
+        routes.post(SiteURL.trackJob, use: track)
+        routes.post(SiteURL.importJob, use: importJob)
         // A failed import shows its page at this address; opening it again lands on the form.
-        jobs.get("import") { request in request.redirect(to: "/jobs/new") }
+        routes.get(SiteURL.importJob) { request in request.redirect(to: SiteURL.newJob.path) }
     }
 
     func importJob(request: Request) async throws -> Response {
@@ -30,7 +29,7 @@ struct JobPagesController: RouteCollection {
         let url = (fields["url"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         do {
             let (jobID, outcome) = try await JobImporter(services, database: request.db, logger: request.logger).importJob(from: url, by: user)
-            return request.redirect(to: "/jobs/\(jobID)", flash: outcome == .new ? "Job imported." : "This job was already in the catalogue; it is up to date.")
+            return request.redirect(to: SiteURL.job(jobID).path, flash: outcome == .new ? "Job imported." : "This job was already in the catalogue; it is up to date.")
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
             let imported = FormState(values: ["url": url], issues: issues, fields: JobFormPage.importFields)
@@ -43,7 +42,7 @@ struct JobPagesController: RouteCollection {
         let submitted = request.queryItems
         let items = submitted.filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
         if items.count < submitted.count {
-            return request.redirect(to: "/jobs" + QueryString.build(items.map { ($0.name, $0.value) }))
+            return request.redirect(to: SiteURL.jobs.path(query: items.map { ($0.name, $0.value) }))
         }
         var search = JobSearchQuery.read(items)
         let user = try request.pageUser
@@ -65,7 +64,7 @@ struct JobPagesController: RouteCollection {
 
     func show(request: Request) async throws -> Response {
         let user = try request.pageUser
-        let id = try request.idParameter(resource: "Job")
+        let id = try request.pageID(resource: "Job")
         let reader = JobReader(database: request.db, viewer: user.id)
         let job = try await reader.record(id)
         let application = try await ApplicationReader(database: request.db, user: user).application(forJob: id)
@@ -91,7 +90,7 @@ struct JobPagesController: RouteCollection {
         do {
             let draft = try JobDraft.read(FormBody.job(fields, creating: true), creating: true)
             let job = try await service(request).create(draft, by: user)
-            return request.redirect(to: "/jobs/\(try job.requireID())", flash: job.privateTo == nil ? "Job added and shared with everyone." : "Job added. Only you can see it until you share it.")
+            return request.redirect(to: SiteURL.job(try job.requireID()).path, flash: job.privateTo == nil ? "Job added and shared with everyone." : "Job added. Only you can see it until you share it.")
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
             let state = FormState(values: fields, issues: issues, fields: JobFormPage.fields)
@@ -101,7 +100,7 @@ struct JobPagesController: RouteCollection {
 
     func editForm(request: Request) async throws -> Response {
         let user = try request.pageUser
-        let id = try request.idParameter(resource: "Job")
+        let id = try request.pageID(resource: "Job")
         let reader = JobReader(database: request.db, viewer: user.id)
         let job = try await reader.record(id)
         try JobService.authorize(user, toChange: job.createdBy)
@@ -114,12 +113,12 @@ struct JobPagesController: RouteCollection {
 
     func update(request: Request) async throws -> Response {
         let user = try request.pageUser
-        let id = try request.idParameter(resource: "Job")
+        let id = try request.pageID(resource: "Job")
         let fields = try request.formFields()
         do {
             let draft = try JobDraft.read(FormBody.job(fields, creating: false), creating: false)
             _ = try await service(request).update(id, with: draft, by: user, ifMatch: fields["version"].map(EditVersion.etag))
-            return request.redirect(to: "/jobs/\(id)", flash: "Changes saved.")
+            return request.redirect(to: SiteURL.job(id).path, flash: "Changes saved.")
         } catch DomainError.conflict(EditVersion.conflictMessage) {
             // Changed meanwhile (another tab, another person): both versions, the person's kept.
             let reader = JobReader(database: request.db, viewer: user.id)
@@ -144,37 +143,37 @@ struct JobPagesController: RouteCollection {
 
     func delete(request: Request) async throws -> Response {
         let user = try request.pageUser
-        let id = try request.idParameter(resource: "Job")
+        let id = try request.pageID(resource: "Job")
         // Only what the person may delete is asked about: another's job is still not found.
         let job = try await JobReader(database: request.db, viewer: user.id).record(id)
         try JobService.authorize(user, toChange: job.createdBy)
-        if let ask = try await request.confirmation("Delete “\(job.title)”?", detail: "The job is removed for everyone who can see it. If you track it, it is closed instead.", button: "Delete job", cancel: "/jobs/\(id)") {
+        if let ask = try await request.confirmation("Delete “\(job.title)”?", detail: "The job is removed for everyone who can see it. If you track it, it is closed instead.", button: "Delete job", cancel: SiteURL.job(id).path) {
             return ask
         }
         do {
             try await service(request).delete(id, by: user)
-            return request.redirect(to: "/jobs", flash: "Job deleted.")
+            return request.redirect(to: SiteURL.jobs.path, flash: "Job deleted.")
         } catch DomainError.conflict(JobService.trackedJobMessage) {
             // An application tracks it: closing is what can be done, and is done.
             try await service(request).close(id, by: user)
-            return request.redirect(to: "/jobs/\(id)", flash: "This job is on an application, so it was closed rather than deleted: it no longer shows among open jobs, and the application keeps it.")
+            return request.redirect(to: SiteURL.job(id).path, flash: "This job is on an application, so it was closed rather than deleted: it no longer shows among open jobs, and the application keeps it.")
         }
     }
 
     /// Track a job: create the viewer's application (saved), or open the existing one.
     func track(request: Request) async throws -> Response {
         let user = try request.pageUser
-        let id = try request.idParameter(resource: "Job")
+        let id = try request.pageID(resource: "Job")
         // From a list, back to that list; from the job's page, on to the application.
         let returnTo = WebURL.localPath(try request.formFields()["return_to"])
         if let existing = try await ApplicationReader(database: request.db, user: user).application(forJob: id) {
-            return request.redirect(to: try returnTo ?? "/applications/\(existing.requireID())", flash: "You already track this job.")
+            return request.redirect(to: try returnTo ?? SiteURL.application(existing.requireID()).path, flash: "You already track this job.")
         }
         do {
             let draft = try ApplicationDraft.read(.object(["job_id": .number(Double(id))]), creating: true)
             let application = try await ApplicationService(database: request.db, user: user).create(draft)
             let title = application.$job.value?.title ?? "this job"
-            return request.redirect(to: try returnTo ?? "/applications/\(application.requireID())", flash: "Tracking “\(title)”: it is on your board, in Saved.")
+            return request.redirect(to: try returnTo ?? SiteURL.application(application.requireID()).path, flash: "Tracking “\(title)”: it is on your board, in Saved.")
         } catch let error as DomainError {
             // The job is gone (validation names the job_id): the page of a job that does not exist.
             if case .validation = error { throw DomainError.notFound("Job not found") }

@@ -1,4 +1,5 @@
 import CareerCopilotCore
+import CareerCopilotWeb
 import Fluent
 import Foundation
 import SQLKit
@@ -22,7 +23,7 @@ struct DailyDigestHandler: TaskHandler {
             let userID = try row.decode(column: "user_id", as: Int.self)
             let moves = try row.decode(column: "moves", as: Int.self)
             let message = moves == 1 ? "One application moved in the last day." : "\(moves) applications moved in the last day."
-            if try await Notifications.insert(userID: userID, kind: "digest", message: message, link: "/applications", dedupeKey: "digest:\(userID):\(day)", on: context.database) {
+            if try await Notifications.insert(userID: userID, kind: "digest", message: message, link: SiteURL.applications.path, dedupeKey: "digest:\(userID):\(day)", on: context.database) {
                 written += 1
             }
         }

@@ -7,7 +7,15 @@ enum Components {
     }
 
     /// A form that posts to one of our paths, with its CSRF token.
-    static func postForm(_ path: String, _ context: PageContext, _ attributes: Attribute..., @HTMLBuilder content: () -> HTML) -> HTML {
+    static func postForm(_ address: SiteURL, _ context: PageContext, _ attributes: Attribute..., @HTMLBuilder content: () -> HTML) -> HTML {
+        HTML.element("form", [.method("post"), .action(address)] + attributes) {
+            csrfField(context)
+            content()
+        }
+    }
+
+    /// A form sent back to the path it came from (a confirmation, a form kept across a sign-in).
+    static func postForm(toPath path: String, _ context: PageContext, _ attributes: Attribute..., @HTMLBuilder content: () -> HTML) -> HTML {
         HTML.element("form", [.method("post"), .action(path)] + attributes) {
             csrfField(context)
             content()

@@ -41,16 +41,16 @@ enum Layout {
                     nav(.class("main-nav"), .aria("label", "Main")) {
                         ul {
                             navItem("Dashboard", "/", .dashboard, context)
-                            navItem("Jobs", "/jobs", .jobs, context)
-                            navItem("Applications", "/applications", .applications, context)
-                            if viewer.isAdmin { navItem("Sources", "/sources", .sources, context) }
-                            navItem("Settings", "/settings", .settings, context)
+                            navItem("Jobs", SiteURL.jobs.path, .jobs, context)
+                            navItem("Applications", SiteURL.applications.path, .applications, context)
+                            if viewer.isAdmin { navItem("Sources", SiteURL.sources.path, .sources, context) }
+                            navItem("Settings", SiteURL.settings.path, .settings, context)
                         }
                     }
                     div(.class("account")) {
                         span(.class("who")) { viewer.name.isEmpty ? viewer.email : viewer.name }
                         if !context.singleUser {
-                            form(.id("logout-form"), .method("post"), .action("/logout")) {
+                            form(.id("logout-form"), .method("post"), .action(.logout)) {
                                 Components.csrfField(context)
                                 button(.type("submit"), .class("btn", "btn-small")) { "Sign out" }
                             }

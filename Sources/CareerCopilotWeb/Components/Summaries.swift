@@ -90,7 +90,7 @@ extension Components {
     /// the list sits in a `trackForm` — whether the viewer tracks it, or a button to start.
     static func jobCard(_ job: JobSummary, trackable: Bool = false) -> HTML {
         li(.class("job-card"), .data("job-id", String(job.id))) {
-            h2 { a(.class("job-link"), .href("/jobs/\(job.id)")) { job.title } }
+            h2 { a(.class("job-link"), .href(.job(job.id))) { job.title } }
             ul(.class("job-meta")) {
                 li { strong { job.company } }
                 if let location = job.location { li { location } }
@@ -105,12 +105,12 @@ extension Components {
                 if job.isPrivate { privateBadge }
             }
             if let tracking = job.tracking {
-                a(.class("tracking"), .href("/applications/\(tracking.applicationID)")) {
+                a(.class("tracking"), .href(.application(tracking.applicationID))) {
                     "On your board: "; statusBadge(tracking.status)
                 }
             } else if trackable {
                 button(
-                    .type("submit"), .class("btn", "btn-small", "track-inline"), Attribute("formaction", "/jobs/\(job.id)/track"),
+                    .type("submit"), .class("btn", "btn-small", "track-inline"), Attribute("formaction", SiteURL.trackJob(job.id).path),
                     .aria("label", "Track \(job.title) at \(job.company)")
                 ) { "Track" }
             }
@@ -120,7 +120,7 @@ extension Components {
     /// A list of job cards with Track buttons: one form around them (one token, one return
     /// address), each button sending it to its own job's address.
     static func trackForm(_ jobs: [JobSummary], returnTo: String, context: PageContext) -> HTML {
-        postForm("/jobs", context, .id("track-list")) {
+        postForm(.jobs, context, .id("track-list")) {
             input(.type("hidden"), .name("return_to"), .value(returnTo))
             ol(.class("job-list"), .id("job-list")) {
                 for job in jobs { jobCard(job, trackable: true) }

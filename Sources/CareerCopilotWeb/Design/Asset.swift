@@ -7,7 +7,7 @@ public struct Asset: Sendable {
     public let body: String
 
     init(name: String, extension fileExtension: String, contentType: String, body: String) {
-        self.path = "/assets/\(name).\(Asset.fingerprint(body)).\(fileExtension)"
+        self.path = SiteURL.asset("\(name).\(Asset.fingerprint(body)).\(fileExtension)").path
         self.contentType = contentType
         self.body = body
     }

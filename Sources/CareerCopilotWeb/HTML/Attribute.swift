@@ -52,6 +52,14 @@ struct Attribute: Sendable {
         Attribute("href", SafeURL.isSafe(target) ? target : "#")
     }
 
+    static func href(_ address: SiteURL) -> Attribute {
+        href(address.path)
+    }
+
+    static func action(_ address: SiteURL) -> Attribute {
+        action(address.path)
+    }
+
     /// A form's target: always one of our own paths.
     static func action(_ path: String) -> Attribute {
         Attribute("action", path.hasPrefix("/") && !path.hasPrefix("//") ? path : "/")

@@ -88,7 +88,7 @@ struct WebSessionMiddleware: AsyncMiddleware {
     /// A form sent from one of our own pages (the browser says so: `Sec-Fetch-Site`), other
     /// than the sign-in forms themselves, whose fields are never carried over.
     static func isOwnPageForm(_ request: Request) -> Bool {
-        request.headers.first(name: "Sec-Fetch-Site") == "same-origin" && !["/login", "/signup", "/logout"].contains(request.url.path)
+        request.headers.first(name: "Sec-Fetch-Site") == "same-origin" && ![SiteURL.login.path, SiteURL.signup.path, SiteURL.logout.path].contains(request.url.path)
     }
 
     /// "s:" or "e:" then the message, base64url: cookie values cannot hold every character.
@@ -112,7 +112,7 @@ struct RequireSignInMiddleware: AsyncMiddleware {
         guard request.webSession.user != nil else {
             if request.method == .GET || request.method == .HEAD {
                 let back = request.url.string
-                return request.redirect(to: "/login" + (back == "/" ? "" : "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")))
+                return request.redirect(to: SiteURL.login.path + (back == "/" ? "" : "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")))
             }
             return try await Self.signInToResume(request)
         }

@@ -46,7 +46,7 @@ public enum AuthPages {
                     p(.class("muted")) { "Welcome back. Your job search is where you left it." }
                 }
                 Components.errorSummary(state)
-                Components.postForm("/login", context, .id("login-form"), .novalidate) {
+                Components.postForm(.login, context, .id("login-form"), .novalidate) {
                     if let next { input(.type("hidden"), .name("next"), .value(next)) }
                     if let resume { resume.hiddenFields }
                     div(.class("stack")) {
@@ -57,7 +57,7 @@ public enum AuthPages {
                         button(.type("submit"), .class("btn", "btn-primary")) { "Sign in" }
                     }
                 }
-                p(.class("muted")) { "New here? "; a(.href("/signup")) { "Create an account" } }
+                p(.class("muted")) { "New here? "; a(.href(.signup)) { "Create an account" } }
             }
         }
     }
@@ -68,7 +68,7 @@ public enum AuthPages {
                 h1 { "Create your account" }
                 p(.class("muted")) { "Discover jobs, see why they fit, and track every application in one place." }
                 Components.errorSummary(state)
-                Components.postForm("/signup", context, .id("signup-form"), .novalidate) {
+                Components.postForm(.signup, context, .id("signup-form"), .novalidate) {
                     div(.class("stack")) {
                         Components.textField(.init(name: "full_name", label: "Full name", required: true, autocomplete: "name", maxLength: 200), state)
                         Components.textField(.init(name: "email", label: "E-mail", type: "email", required: true, autocomplete: "email", maxLength: 320), state)
@@ -80,7 +80,7 @@ public enum AuthPages {
                         button(.type("submit"), .class("btn", "btn-primary")) { "Create account" }
                     }
                 }
-                p(.class("muted")) { "Already have an account? "; a(.href("/login")) { "Sign in" } }
+                p(.class("muted")) { "Already have an account? "; a(.href(.login)) { "Sign in" } }
             }
         }
     }
@@ -92,7 +92,7 @@ public enum AuthPages {
             div(.class("card", "page-narrow")) {
                 h1 { "You are signed in again" }
                 p { "What you sent before your session ended has not been saved yet." }
-                Components.postForm(resume.action, context, .id("resume-form")) {
+                Components.postForm(toPath: resume.action, context, .id("resume-form")) {
                     for (name, value) in resume.fields.sorted(by: { $0.key < $1.key }) {
                         input(.type("hidden"), .name(name), .value(value))
                     }

@@ -43,7 +43,7 @@ public enum SettingsPage {
                             if let since = model.memberSince { " · since "; Formatting.time(since) }
                         }
                         Components.errorSummary(model.profile)
-                        Components.postForm("/settings/profile", context, .id("profile-form")) {
+                        Components.postForm(.profile, context, .id("profile-form")) {
                             Components.textField(.init(name: "full_name", label: "Full name", required: true, autocomplete: "name", maxLength: 200), model.profile)
                             Components.selectField(.init(name: "time_zone", label: "Time zone", hint: "Dates and times on these pages are shown in it."), options: timeZones, model.profile)
                             div(.class("form-actions")) { button(.type("submit"), .class("btn", "btn-primary")) { "Save profile" } }
@@ -54,7 +54,7 @@ public enum SettingsPage {
                             h2(.id("password-title")) { "Password" }
                             p(.class("muted")) { "Changing it signs out every other session." }
                             Components.errorSummary(model.password)
-                            Components.postForm("/settings/password", context, .id("password-form")) {
+                            Components.postForm(.password, context, .id("password-form")) {
                                 div(.class("stack")) {
                                     Components.textField(.init(name: "current_password", label: "Current password", type: "password", required: true, autocomplete: "current-password"), model.password)
                                     Components.textField(.init(name: "new_password", label: "New password", type: "password", required: true, hint: "At least 8 characters.", autocomplete: "new-password"), model.password)
@@ -73,7 +73,7 @@ public enum SettingsPage {
                                 li {
                                     entry.company
                                     " "
-                                    Components.postForm("/settings/blocklist/\(entry.id)/delete", context, .class("inline-form")) {
+                                    Components.postForm(.unhideCompany(entry.id), context, .class("inline-form")) {
                                         button(.type("submit"), .class("btn-link")) { "Show again" }
                                     }
                                 }
@@ -81,7 +81,7 @@ public enum SettingsPage {
                         }
                     }
                     Components.errorSummary(model.hideForm)
-                    Components.postForm("/settings/blocklist", context, .id("hide-form")) {
+                    Components.postForm(.blocklist, context, .id("hide-form")) {
                         Components.textField(.init(name: "company", label: "Company to hide", required: true, maxLength: 200), model.hideForm)
                         div(.class("form-actions")) { button(.type("submit"), .class("btn")) { "Hide" } }
                     }
@@ -91,7 +91,7 @@ public enum SettingsPage {
                         h2(.id("demo-title")) { "Demo data" }
                         if demoJobs > 0 {
                             p { "\(Formatting.plural(demoJobs, "demo job")) loaded, marked “Demo” everywhere." }
-                            Components.postForm("/settings/demo/remove", context, .id("demo-remove-form"), .data("confirm", "Remove the demo jobs and their applications?")) {
+                            Components.postForm(.removeDemo, context, .id("demo-remove-form"), .data("confirm", "Remove the demo jobs and their applications?")) {
                                 button(.type("submit"), .class("btn", "btn-danger")) { "Remove demo data" }
                             }
                         } else {

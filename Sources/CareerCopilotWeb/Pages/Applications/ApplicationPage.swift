@@ -41,13 +41,13 @@ public enum ApplicationPage {
         return Layout.document(title: "\(application.jobTitle) — application", context: context) {
             div(.class("page-head")) {
                 div {
-                    p(.class("muted")) { a(.href("/applications")) { "← Board" } }
+                    p(.class("muted")) { a(.href(.applications)) { "← Board" } }
                     h1 { application.jobTitle }
                     p(.class("muted")) {
                         strong { application.company }
                         if let location = application.location { " · \(location)" }
                         " · "
-                        a(.href("/jobs/\(application.jobID)"), .id("job-link")) { "View the job" }
+                        a(.href(.job(application.jobID)), .id("job-link")) { "View the job" }
                     }
                 }
                 div(.class("actions")) {
@@ -67,7 +67,7 @@ public enum ApplicationPage {
                                 div(.class("saved-notes"), .id("conflict-saved")) { saved.isEmpty ? "(no notes)" : saved }
                             }
                         }
-                        Components.postForm("/applications/\(application.id)/notes", context, .id("notes-form")) {
+                        Components.postForm(.applicationNotes(application.id), context, .id("notes-form")) {
                             input(.type("hidden"), .name("notes_version"), .value(model.notes["notes_version"]))
                             Components.textArea(.init(name: "notes", label: "Your notes", hint: "Contacts, dates, questions to ask, how it went.", maxLength: ApplicationDraft.maxNotesLength), model.notes, rows: 10)
                             div(.class("form-actions")) { button(.type("submit"), .class("btn", "btn-primary")) { "Save notes" } }
@@ -93,7 +93,7 @@ public enum ApplicationPage {
                 }
                 aside(.class("card")) {
                     h2 { "Status" }
-                    Components.postForm("/applications/\(application.id)/status", context, .id("status-form")) {
+                    Components.postForm(.applicationStatus(application.id), context, .id("status-form")) {
                         Components.selectField(
                             .init(name: "status", label: "Move to"),
                             options: ApplicationStatus.allCases.map { ($0.rawValue, Formatting.statusLabel($0)) },
@@ -106,7 +106,7 @@ public enum ApplicationPage {
                         if let applied = model.appliedAt { dt { "Applied" }; dd { Formatting.time(applied) } }
                         if let updated = application.updatedAt { dt { "Last change" }; dd { Formatting.time(updated) } }
                     }
-                    Components.postForm("/applications/\(application.id)/delete", context, .id("delete-application-form"), .data("confirm", "Stop tracking this job? Its notes and timeline are deleted.")) {
+                    Components.postForm(.deleteApplication(application.id), context, .id("delete-application-form"), .data("confirm", "Stop tracking this job? Its notes and timeline are deleted.")) {
                         button(.type("submit"), .class("btn", "btn-danger")) { "Stop tracking" }
                     }
                 }

@@ -44,21 +44,21 @@ public enum BoardPage {
                     p(.class("muted")) {
                         if let focus = model.focus {
                             "\(Formatting.statusLabel(focus)): \(Formatting.plural(total, "application")) · "
-                            a(.href("/applications")) { "Back to the board" }
+                            a(.href(.applications)) { "Back to the board" }
                         } else {
                             "\(Formatting.plural(total, "application")) · drag a card to another column, or use its status menu."
                         }
                     }
                 }
-                a(.class("btn", "btn-primary"), .href("/jobs")) { "Find a job to track" }
+                a(.class("btn", "btn-primary"), .href(.jobs)) { "Find a job to track" }
             }
             if total == 0 && model.focus == nil {
                 Components.emptyState(title: "No applications yet", message: "Open a job and choose Track this job: it appears here, in the Saved column.") {
-                    a(.class("btn", "btn-primary"), .href("/jobs")) { "Browse jobs" }
+                    a(.class("btn", "btn-primary"), .href(.jobs)) { "Browse jobs" }
                 }
             } else {
                 p(.class("board-status"), .id("board-status"), .role("status"), .aria("live", "polite")) {}
-                Components.postForm("/applications/move", context, .id("board-form")) {
+                Components.postForm(.moveApplication, context, .id("board-form")) {
                     div(.class("board"), .data("board", "")) {
                         let open = model.columns.filter { !$0.status.isClosed }
                         let closed = model.columns.filter(\.status.isClosed)
@@ -110,7 +110,7 @@ public enum BoardPage {
             }
             if !focused, column.total > column.cards.count {
                 p(.class("column-more")) {
-                    a(.href("/applications?status=\(status)")) { "Show all \(column.total)" }
+                    a(.href(SiteURL.applications.path(query: [("status", status)]))) { "Show all \(column.total)" }
                 }
             }
         }
@@ -118,7 +118,7 @@ public enum BoardPage {
 
     private static func cardItem(_ card: ApplicationSummary) -> HTML {
         li(.class("board-card"), .data("application-id", String(card.id))) {
-            a(.class("card-link"), .id("card-\(card.id)"), .href("/applications/\(card.id)")) { card.jobTitle }
+            a(.class("card-link"), .id("card-\(card.id)"), .href(.application(card.id))) { card.jobTitle }
             span(.class("company")) {
                 card.company
                 if let location = card.location { " · \(location)" }

@@ -31,8 +31,8 @@ public enum DashboardPage {
                     }
                 }
                 div(.class("actions")) {
-                    a(.class("btn"), .href("/jobs/new")) { "Add a job" }
-                    a(.class("btn", "btn-primary"), .href("/jobs")) { "Browse jobs" }
+                    a(.class("btn"), .href(.newJob)) { "Add a job" }
+                    a(.class("btn", "btn-primary"), .href(.jobs)) { "Browse jobs" }
                 }
             }
             if model.applicationCount == 0 && model.jobCount == 0 {
@@ -53,7 +53,7 @@ public enum DashboardPage {
             ul(.class("stats")) {
                 for status in ApplicationStatus.allCases {
                     li(.class("stat"), .data("status", status.rawValue)) {
-                        a(.href("/applications#column-\(status.rawValue)")) {
+                        a(.href(SiteURL.applications.path(fragment: "column-\(status.rawValue)"))) {
                             span(.class("stat-value")) { String(model.countsByStatus[status] ?? 0) }
                             span(.class("stat-label")) { Formatting.statusLabel(status) }
                         }
@@ -67,12 +67,12 @@ public enum DashboardPage {
         section(.id("recent-jobs"), .aria("labelledby", "recent-jobs-title")) {
             h2(.id("recent-jobs-title")) { "Recently added jobs" }
             if model.recentJobs.isEmpty {
-                p(.class("muted")) { "No jobs yet. "; a(.href("/jobs/new")) { "Add the first one" } }
+                p(.class("muted")) { "No jobs yet. "; a(.href(.newJob)) { "Add the first one" } }
             } else {
                 ol(.class("job-list")) {
                     for job in model.recentJobs { Components.jobCard(job) }
                 }
-                p { a(.href("/jobs?sort=-id")) { "All jobs →" } }
+                p { a(.href(SiteURL.jobs.path(query: [("sort", "-id")]))) { "All jobs →" } }
             }
         }
     }
@@ -86,13 +86,13 @@ public enum DashboardPage {
                 ul(.class("steps")) {
                     for application in model.recentApplications {
                         li {
-                            a(.href("/applications/\(application.id)")) { application.jobTitle }
+                            a(.href(.application(application.id))) { application.jobTitle }
                             " at \(application.company) "
                             Components.statusBadge(application.status)
                         }
                     }
                 }
-                p { a(.href("/applications")) { "Open the board →" } }
+                p { a(.href(.applications)) { "Open the board →" } }
             }
             if model.canLoadDemo { demoForm(context) }
         }
@@ -104,7 +104,7 @@ public enum DashboardPage {
             p { "Career Copilot keeps every job you find and every application you send in one place." }
             ol(.class("steps", "muted")) {
                 if context.viewer?.isAdmin == true {
-                    li { "Let it find jobs for you: "; a(.href("/sources")) { "add a job board, feed or careers page" }; " and it reads it on a schedule." }
+                    li { "Let it find jobs for you: "; a(.href(.sources)) { "add a job board, feed or careers page" }; " and it reads it on a schedule." }
                 } else {
                     li { "Jobs from the job boards your admin adds appear here by themselves." }
                 }
@@ -113,14 +113,14 @@ public enum DashboardPage {
                 li { "Move it across the board as you apply, interview and get offers." }
             }
             div(.class("actions")) {
-                a(.class("btn", "btn-primary"), .href("/jobs/new")) { "Add your first job" }
+                a(.class("btn", "btn-primary"), .href(.newJob)) { "Add your first job" }
                 if model.canLoadDemo { demoForm(context) }
             }
         }
     }
 
     static func demoForm(_ context: PageContext) -> HTML {
-        Components.postForm("/settings/demo", context, .id("demo-form")) {
+        Components.postForm(.demo, context, .id("demo-form")) {
             button(.type("submit"), .class("btn")) { "Load demo data" }
         }
     }

@@ -61,7 +61,7 @@ public enum SourcesPage {
                 aside(.class("card"), .aria("labelledby", "add-source-title")) {
                     h2(.id("add-source-title")) { "Add a source" }
                     if editing == nil { Components.errorSummary(form) }
-                    Components.postForm("/sources", context, .id("source-form"), .novalidate) {
+                    Components.postForm(.sources, context, .id("source-form"), .novalidate) {
                         div(.class("stack")) {
                             Components.textField(.init(name: "name", label: "Name", required: true, hint: "Shown in lists and reports, e.g. “Stripe”.", maxLength: 100), form)
                             Components.selectField(.init(name: "type", label: "Type"), options: SourceKind.allCases.map { ($0.rawValue, label($0)) }, editing == nil ? form : FormState())
@@ -88,7 +88,7 @@ public enum SourcesPage {
             }
             div(.class("job-badges")) {
                 if row.running {
-                    span(.class("badge", "badge-accent"), .role("status")) { "Running… " ; a(.href("/sources")) { "refresh" } }
+                    span(.class("badge", "badge-accent"), .role("status")) { "Running… " ; a(.href(.sources)) { "refresh" } }
                 }
                 switch row.lastStatus {
                 case "succeeded": span(.class("badge", "badge-success")) { "Last run succeeded" }
@@ -102,10 +102,10 @@ public enum SourcesPage {
             if let error = row.lastError { p(.class("field-error")) { error } }
             editForm(row, form: form, context: context)
             div(.class("actions")) {
-                Components.postForm("/sources/\(row.id)/run", context) {
+                Components.postForm(.runSource(row.id), context) {
                     button(.type("submit"), .class("btn", "btn-small", "btn-primary")) { "Run now" }
                 }
-                Components.postForm("/sources/\(row.id)/delete", context, .data("confirm", "Remove this source? Its jobs stay.")) {
+                Components.postForm(.deleteSource(row.id), context, .data("confirm", "Remove this source? Its jobs stay.")) {
                     button(.type("submit"), .class("btn", "btn-small", "btn-danger")) { "Remove" }
                 }
             }
@@ -118,7 +118,7 @@ public enum SourcesPage {
         return details(.class("source-edit"), .if(form != nil, .open)) {
             summary { "Edit schedule" }
             Components.errorSummary(state)
-            Components.postForm("/sources/\(row.id)/edit", context, .novalidate) {
+            Components.postForm(.editSource(row.id), context, .novalidate) {
                 div(.class("stack")) {
                     Components.textField(.init(name: "schedule", label: "Schedule", maxLength: 100, id: "schedule-\(row.id)"), state)
                     Components.selectField(.init(name: "enabled", label: "State", id: "enabled-\(row.id)"), options: [("true", "Runs on its schedule"), ("false", "Paused")], state)

@@ -26,11 +26,11 @@ public enum JobFormPage {
     /// form as submitted).
     public static func render(jobID: Int?, _ state: FormState, imported: FormState = FormState(), conflict: Conflict? = nil, context: PageContext) -> String {
         let title = jobID == nil ? "Add a job" : "Edit job"
-        let action = jobID.map { "/jobs/\($0)/edit" } ?? "/jobs"
+        let action = jobID.map { SiteURL.editJob($0) } ?? .jobs
         return Layout.document(title: title, context: context) {
             div(.class("page-head")) {
                 div {
-                    p(.class("muted")) { a(.href(jobID.map { "/jobs/\($0)" } ?? "/jobs")) { "← Back" } }
+                    p(.class("muted")) { a(.href(jobID.map { SiteURL.job($0).path } ?? SiteURL.jobs.path)) { "← Back" } }
                     h1 { title }
                 }
             }
@@ -38,7 +38,7 @@ public enum JobFormPage {
                 section(.class("card"), .id("import"), .aria("labelledby", "import-title")) {
                     h2(.id("import-title")) { "Import from a link" }
                     p(.class("muted")) { "Paste the address of a posting: Greenhouse, Lever and Ashby jobs are read from their boards, any other page from its schema.org data." }
-                    Components.postForm("/jobs/import", context, .id("import-form"), .novalidate) {
+                    Components.postForm(.importJob, context, .id("import-form"), .novalidate) {
                         Components.textField(.init(name: "url", label: "Posting URL", type: "url", required: true, maxLength: 2_048, id: "import-url"), imported)
                         div(.class("form-actions")) { button(.type("submit"), .class("btn", "btn-primary")) { "Import" } }
                     }
@@ -89,7 +89,7 @@ public enum JobFormPage {
                     }
                     div(.class("form-actions")) {
                         button(.type("submit"), .class("btn", "btn-primary")) { jobID == nil ? "Add job" : "Save changes" }
-                        a(.class("btn"), .href(jobID.map { "/jobs/\($0)" } ?? "/jobs")) { "Cancel" }
+                        a(.class("btn"), .href(jobID.map { SiteURL.job($0).path } ?? SiteURL.jobs.path)) { "Cancel" }
                     }
                 }
             }

@@ -55,7 +55,7 @@ public enum JobPage {
         return Layout.document(title: "\(job.title) at \(job.company)", context: context) {
             div(.class("page-head")) {
                 div {
-                    p(.class("muted")) { a(.href("/jobs")) { "← Jobs" } }
+                    p(.class("muted")) { a(.href(.jobs)) { "← Jobs" } }
                     h1 { job.title }
                     p(.class("muted")) { strong { job.company }; job.location.map { " · \($0)" } ?? "" }
                 }
@@ -82,26 +82,26 @@ public enum JobPage {
         let job = model.job
         return div(.class("actions")) {
             if let applicationID = model.applicationID {
-                a(.class("btn"), .id("application-link"), .href("/applications/\(applicationID)")) {
+                a(.class("btn"), .id("application-link"), .href(.application(applicationID))) {
                     "Tracked"
                     if let status = model.applicationStatus { " · \(Formatting.statusLabel(status))" }
                 }
             } else {
-                Components.postForm("/jobs/\(job.id)/track", context, .id("track-form")) {
+                Components.postForm(.trackJob(job.id), context, .id("track-form")) {
                     button(.type("submit"), .class("btn", "btn-primary")) { "Track this job" }
                 }
             }
             if let url = model.url {
                 a(.class("btn"), .href(url), .rel("noopener noreferrer nofollow"), Attribute("target", "_blank")) { "Apply on the company's site ↗" }
             }
-            Components.postForm("/settings/blocklist", context, .id("hide-company-form")) {
+            Components.postForm(.blocklist, context, .id("hide-company-form")) {
                 input(.type("hidden"), .name("company"), .value(job.company))
-                input(.type("hidden"), .name("return_to"), .value("/jobs"))
+                input(.type("hidden"), .name("return_to"), .value(SiteURL.jobs.path))
                 button(.type("submit"), .class("btn"), .title("Hide every job from \(job.company) from your lists; undo it in Settings")) { "Hide this company" }
             }
             if model.canEdit {
-                a(.class("btn"), .href("/jobs/\(job.id)/edit")) { "Edit" }
-                Components.postForm("/jobs/\(job.id)/delete", context, .id("delete-job-form"), .data("confirm", "Delete this job?")) {
+                a(.class("btn"), .href(.editJob(job.id))) { "Edit" }
+                Components.postForm(.deleteJob(job.id), context, .id("delete-job-form"), .data("confirm", "Delete this job?")) {
                     button(.type("submit"), .class("btn", "btn-danger")) { "Delete" }
                 }
             }

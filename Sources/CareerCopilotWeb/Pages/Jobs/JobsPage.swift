@@ -46,26 +46,26 @@ public enum JobsPage {
         Layout.document(title: "Jobs", context: context) {
             div(.class("page-head")) {
                 h1 { "Jobs" }
-                a(.class("btn", "btn-primary"), .href("/jobs/new")) { "Add a job" }
+                a(.class("btn", "btn-primary"), .href(.newJob)) { "Add a job" }
             }
             searchForm(model)
             if model.jobs.isEmpty {
                 if model.total > 0 {
                     Components.emptyState(title: "Past the last page", message: "There are \(Formatting.plural(model.total, "job")), on fewer pages.") {
-                        a(.class("btn"), .href("/jobs" + QueryString.build(searchFields.map { ($0, model.search[$0] ?? "") }))) { "First page" }
+                        a(.class("btn"), .href(SiteURL.jobs.path(query: searchFields.map { ($0, model.search[$0] ?? "") }))) { "First page" }
                     }
                 } else if model.isFiltered {
                     Components.emptyState(title: "No jobs match", message: "Try fewer words or clear the filters.") {
-                        a(.class("btn"), .href("/jobs")) { "Clear filters" }
+                        a(.class("btn"), .href(.jobs)) { "Clear filters" }
                     }
                 } else {
                     Components.emptyState(title: "No jobs yet", message: "Add a job you found, or load the demo data from the dashboard.") {
-                        a(.class("btn", "btn-primary"), .href("/jobs/new")) { "Add a job" }
+                        a(.class("btn", "btn-primary"), .href(.newJob)) { "Add a job" }
                     }
                 }
             } else {
                 p(.class("result-count"), .role("status")) { resultCount(model) }
-                let here = "/jobs" + QueryString.build(searchFields.map { ($0, model.search[$0] ?? "") } + (model.page > 1 ? [("page", String(model.page))] : []))
+                let here = SiteURL.jobs.path(query: searchFields.map { ($0, model.search[$0] ?? "") } + (model.page > 1 ? [("page", String(model.page))] : []))
                 Components.trackForm(model.jobs, returnTo: here, context: context)
                 pagination(model)
             }
@@ -82,12 +82,12 @@ public enum JobsPage {
     private static func searchForm(_ model: Model) -> HTML {
         let state = FormState(values: model.search)
         let refined = refinements.contains { !state[$0].isEmpty }
-        return form(.id("job-search"), .class("search"), .method("get"), .action("/jobs"), .role("search"), .aria("label", "Search jobs")) {
+        return form(.id("job-search"), .class("search"), .method("get"), .action(.jobs), .role("search"), .aria("label", "Search jobs")) {
             div(.class("search-row")) {
                 label(.for("q"), .class("visually-hidden")) { "Keywords" }
                 input(.type("search"), .id("q"), .name("q"), .value(state["q"]), .placeholder("Title, skill or company"), .maxlength(200))
                 button(.type("submit"), .class("btn", "btn-primary")) { "Search" }
-                if model.isFiltered { a(.class("btn"), .href("/jobs")) { "Clear" } }
+                if model.isFiltered { a(.class("btn"), .href(.jobs)) { "Clear" } }
             }
             details(.class("filters-more"), .if(refined, .open)) {
                 summary { "Filters and sort" }
@@ -117,13 +117,13 @@ public enum JobsPage {
         let base = searchFields.map { ($0, model.search[$0] ?? "") }
         return nav(.class("pagination"), .aria("label", "Pages")) {
             if model.page > 1 {
-                a(.class("btn"), .rel("prev"), .href("/jobs" + QueryString.build(base + [("page", String(model.page - 1))]))) { "← Previous" }
+                a(.class("btn"), .rel("prev"), .href(SiteURL.jobs.path(query: base + [("page", String(model.page - 1))]))) { "← Previous" }
             } else {
                 span {}
             }
             span(.class("muted")) { "Page \(model.page) of \(Formatting.amount(Double(model.pageCount)))" }
             if model.page < model.pageCount {
-                a(.class("btn"), .rel("next"), .href("/jobs" + QueryString.build(base + [("page", String(model.page + 1))]))) { "Next →" }
+                a(.class("btn"), .rel("next"), .href(SiteURL.jobs.path(query: base + [("page", String(model.page + 1))]))) { "Next →" }
             } else {
                 span {}
             }

@@ -10,7 +10,7 @@ public enum ConfirmPage {
             div(.class("card", "page-narrow")) {
                 h1 { question }
                 p { detail }
-                Components.postForm(action, context, .id("confirm-form")) {
+                Components.postForm(toPath: action, context, .id("confirm-form")) {
                     input(.type("hidden"), .name(field), .value("yes"))
                     div(.class("form-actions")) {
                         button(.type("submit"), .class("btn", "btn-danger")) { label }

@@ -10,7 +10,7 @@ public enum ErrorPage {
                 if let requestID { p(.class("muted")) { small { "Request id: \(requestID)" } } }
                 div(.class("actions")) {
                     a(.class("btn", "btn-primary"), .href("/")) { "Go to the dashboard" }
-                    a(.class("btn"), .href("/jobs")) { "Browse jobs" }
+                    a(.class("btn"), .href(.jobs)) { "Browse jobs" }
                 }
             }
         }
