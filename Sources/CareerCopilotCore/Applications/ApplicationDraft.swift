@@ -8,14 +8,30 @@ public struct ApplicationDraft: Sendable {
 
     public static let maxNotesLength = 20_000
 
+    /// The fields of an application body, each with its rule. An update has no `job_id`: one
+    /// sent anyway is read only to be refused unless it names the same job.
+    public static func fields(creating: Bool) -> [FieldRule] {
+        creating ? [Field.jobID.required(true), Field.status, Field.notes] : [Field.status, Field.notes]
+    }
+
+    public enum Field {
+        public static let jobID = FieldRule(
+            "job_id", .integer(min: 1, max: Int(Int32.max)), clearable: false, note: "The job to track; it cannot change",
+            refusal: "job_id cannot be changed; track the other job instead"
+        )
+        public static let status = FieldRule(
+            "status", .choice(ApplicationStatus.allCases.map(\.rawValue)), clearable: false,
+            refusal: "status must be one of: \(ApplicationStatus.allowedValues)"
+        )
+        public static let notes = FieldRule("notes", .text(maxLength: maxNotesLength))
+    }
+
     public static func read(_ body: JSONValue, creating: Bool) throws(DomainError) -> ApplicationDraft {
         var reader = try BodyReader(body: body)
         var draft = ApplicationDraft()
-        draft.jobID = reader.integer("job_id", min: 1, max: Int(Int32.max), required: creating)
-        draft.status = reader.enumeration("status", ApplicationStatus.self)
-        if case .null = draft.status { reader.addIssue("status must be one of: \(ApplicationStatus.allowedValues)") }
-        if !creating, case .null = draft.jobID { reader.addIssue("job_id cannot be changed; track the other job instead") }
-        draft.notes = reader.string("notes", maxLength: maxNotesLength)
+        draft.jobID = reader.read(Field.jobID.required(creating))
+        draft.status = reader.read(Field.status, as: ApplicationStatus.self)
+        draft.notes = reader.read(Field.notes)
         try reader.validate()
         return draft
     }

@@ -68,6 +68,9 @@ struct JobListTests {
             #expect(try await Self.titles(server, "q=%22%3B%20DROP%20TABLE%20jobs%3B--").isEmpty)
             #expect(try await Self.titles(server, "company=acme").sorted() == ["Backend Engineer", "Senior Backend Engineer"])
             #expect(try await Self.titles(server, "company=Acme%20Rob") == ["Senior Backend Engineer"])
+            // As a browser's search form sends it: a space is "+", a plus sign "%2B".
+            #expect(try await Self.titles(server, "company=Acme+Rob") == ["Senior Backend Engineer"])
+            #expect(try await Self.titles(server, "remote=remote+,+hybrid").sorted() == ["Data Scientist", "Senior Backend Engineer"])
             #expect(try await Self.titles(server, "company=cme").isEmpty)
             #expect(try await Self.titles(server, "location=york").sorted() == ["Backend Engineer", "Frontend Developer"])
             #expect(try await Self.titles(server, "location=berlin") == ["Senior Backend Engineer"])

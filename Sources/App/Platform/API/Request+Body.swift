@@ -21,9 +21,11 @@ extension Request {
         }
     }
 
-    /// The query string's items, in order, percent-decoded.
+    /// The query string's items, in order, decoded as HTML forms encode them: `+` is a space
+    /// (a browser sends "swift developer" as `swift+developer`, and a real plus as `%2B`).
     var queryItems: [(name: String, value: String)] {
-        guard let query = url.query, let items = URLComponents(string: "?" + query)?.queryItems else { return [] }
+        guard let query = url.query?.replacingOccurrences(of: "+", with: "%20"),
+              let items = URLComponents(string: "?" + query)?.queryItems else { return [] }
         return items.map { ($0.name, $0.value ?? "") }
     }
 

@@ -1,4 +1,5 @@
 import CareerCopilotCore
+import Foundation
 import JobSources
 
 extension OpenAPIDocument {
@@ -16,6 +17,12 @@ extension OpenAPIDocument {
 
     enum Schemas {
         static let dateTime: JSONValue = ["type": "string", "format": "date-time"]
+        /// A date-time as requests may send it (what `ISODate.parse` reads): never blank, and of
+        /// the years 0002 to 9998, whose instants stay within 0001–9999 in any zone.
+        static let dateTimeInput: JSONValue = [
+            "type": "string", "format": "date-time",
+            "pattern": "^[ \\t\\n\\r]*(000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9])-[0-9]{2}-[0-9]{2}",
+        ]
 
         static var all: [String: JSONValue] {
             [
@@ -39,7 +46,8 @@ extension OpenAPIDocument {
                 "Login": [
                     "type": "object", "required": ["email", "password"],
                     "properties": [
-                        "email": ["type": "string", "minLength": 1, "maxLength": 320], "password": ["type": "string", "minLength": 1, "maxLength": 1000],
+                        "email": ["type": "string", "maxLength": 320, "pattern": .string(nonBlankText)],
+                        "password": ["type": "string", "minLength": 1, "maxLength": 1000],
                         "cookies": ["type": "boolean", "description": "Also set HttpOnly session cookies (browsers); unsafe requests they authenticate need X-CSRF-Token"],
                     ],
                 ],
@@ -70,7 +78,8 @@ extension OpenAPIDocument {
                 ],
                 "UserUpdate": ["type": "object", "properties": [
                     "full_name": text(200, nullable: false, nonBlank: true),
-                    "time_zone": nullable("string", ["maxLength": 64, "description": "An IANA time zone such as Europe/Berlin; null: none chosen"]),
+                    "time_zone": enumSchema(Set(["UTC"] + TimeZone.knownTimeZoneIdentifiers).sorted(), nullable: true)
+                        .adding(note: "An IANA time zone such as Europe/Berlin; null: none chosen"),
                 ]],
                 "Health": health,
                 "HiddenCompany": [
@@ -175,33 +184,51 @@ extension OpenAPIDocument {
         }
 
         static func jobInput(creating: Bool) -> JSONValue {
-            var schema: [String: JSONValue] = [
-                "type": "object",
-                "description": .string(creating
+            body(
+                JobDraft.fields(creating: creating),
+                description: creating
                     ? "A new job. Text is trimmed; a description is sanitised HTML or plain text."
-                    : "Only the fields sent change; null clears an optional field."),
-                "properties": [
-                    "title": text(300, nullable: false, nonBlank: true),
-                    "company": text(200, nullable: false, nonBlank: true),
-                    "location": text(300),
-                    "source": ["type": "string", "maxLength": 50, "pattern": "^\\s*[a-z0-9][a-z0-9._-]*\\s*$", "default": "manual"],
-                    "external_id": text(255),
-                    "url": nullable("string", ["maxLength": 2048, "pattern": "^\\s*([Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#@]+([/?#]\\S*)?)?\\s*$"]),
-                    "description": text(JobDraft.maxDescriptionLength),
-                    "remote": enumSchema(RemoteType.allCases.map(\.rawValue), nullable: true),
-                    "employment_type": enumSchema(EmploymentType.allCases.map(\.rawValue), nullable: true),
-                    "salary_min": nullable("number", ["minimum": 0, "maximum": .number(JobDraft.maxSalary)]),
-                    "salary_max": nullable("number", ["minimum": 0, "maximum": .number(JobDraft.maxSalary), "description": "At least salary_min"]),
-                    "salary_currency": nullable("string", ["pattern": "^\\s*([A-Za-z]{3})?\\s*$"]),
-                    "salary_period": enumSchema(SalaryPeriod.allCases.map(\.rawValue), nullable: true),
-                    "posted_at": nullable("string", ["format": "date-time"]),
-                    "is_active": ["type": "boolean"],
-                    "is_private": ["type": "boolean", "description": "Creating: true (the default) keeps the job to its creator. false shares it with every user, for good"],
-                    "skills": ["type": "array", "maxItems": 100, "items": ["type": "string", "maxLength": 100, "pattern": .string(plainText)]],
-                ],
-            ]
-            if creating { schema["required"] = ["title", "company"] }
+                    : "Only the fields sent change; null clears an optional field."
+            )
+        }
+
+        /// The schema of a request body from its draft's field rules: what the server accepts,
+        /// said once.
+        static func body(_ rules: [FieldRule], description: String) -> JSONValue {
+            var properties: [String: JSONValue] = [:]
+            for rule in rules { properties[rule.name] = property(rule) }
+            var schema: [String: JSONValue] = ["type": "object", "description": .string(description), "properties": .object(properties)]
+            let required = rules.filter(\.required).map { JSONValue.string($0.name) }
+            if !required.isEmpty { schema["required"] = .array(required) }
             return .object(schema)
+        }
+
+        static func property(_ rule: FieldRule) -> JSONValue {
+            let clearable = rule.clearable && !rule.required
+            var schema: [String: JSONValue]
+            switch rule.kind {
+            case let .text(maxLength, _):
+                // Blank text clears a clearable field and is refused by the others.
+                schema = ["type": "string", "maxLength": .number(Double(maxLength)), "pattern": .string(clearable ? plainText : nonBlankText)]
+            case .url:
+                schema = ["type": "string", "maxLength": 2048, "pattern": "^[ \\t\\n\\r]*([Hh][Tt][Tt][Pp][Ss]?://[^\\s\\u0000-\\u001F/?#@]+([/?#][^\\s\\u0000-\\u001F]*)?)?[ \\t\\n\\r]*$"]
+            case let .choice(values):
+                return enumSchema(values, nullable: clearable).adding(note: rule.note)
+            case let .number(min, max):
+                schema = ["type": "number", "minimum": .number(min), "maximum": .number(max)]
+            case let .integer(min, max):
+                schema = ["type": "integer", "minimum": .number(Double(min)), "maximum": .number(Double(max))]
+            case .flag:
+                schema = ["type": "boolean"]
+            case .date:
+                guard case let .object(dateTime) = dateTimeInput else { preconditionFailure("a schema is an object") }
+                schema = dateTime
+            case let .textList(maxCount, maxLength):
+                schema = ["type": "array", "maxItems": .number(Double(maxCount)), "items": ["type": "string", "maxLength": .number(Double(maxLength)), "pattern": .string(plainText)]]
+            }
+            if let format = rule.format { schema["pattern"] = .string(format.pattern) }
+            if clearable { schema["type"] = [schema["type"] ?? "string", "null"] }
+            return JSONValue.object(schema).adding(note: rule.note)
         }
 
         static var application: JSONValue {
@@ -229,16 +256,7 @@ extension OpenAPIDocument {
         }
 
         static func applicationInput(creating: Bool) -> JSONValue {
-            [
-                "type": "object",
-                "description": .string(creating ? "Track a job." : "job_id cannot change; the fields sent change."),
-                "required": creating ? ["job_id"] : [],
-                "properties": [
-                    "job_id": ["type": "integer", "minimum": 1, "maximum": 2_147_483_647],
-                    "status": enumSchema(ApplicationStatus.allCases.map(\.rawValue)),
-                    "notes": text(ApplicationDraft.maxNotesLength),
-                ],
-            ]
+            body(ApplicationDraft.fields(creating: creating), description: creating ? "Track a job." : "job_id cannot change; the fields sent change.")
         }
 
         static var timelineEntry: JSONValue {
@@ -318,5 +336,14 @@ extension OpenAPIDocument {
                 "page_size": queryParameter("page_size", ["type": "integer", "minimum": 1, "maximum": 100, "default": 20], "Items per page"),
             ]
         }
+    }
+}
+
+extension JSONValue {
+    /// The schema with a `description`, when there is one to give.
+    fileprivate func adding(note: String?) -> JSONValue {
+        guard let note, case var .object(schema) = self else { return self }
+        schema["description"] = .string(note)
+        return .object(schema)
     }
 }

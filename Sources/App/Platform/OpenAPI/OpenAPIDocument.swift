@@ -282,7 +282,7 @@ enum OpenAPIDocument {
     /// One or more values of a list, comma-separated: `a,b`.
     static func enumListSchema(_ values: [String]) -> JSONValue {
         let alternatives = "(" + values.joined(separator: "|") + ")"
-        return ["type": "string", "pattern": .string("^ *(\(alternatives) *(, *\(alternatives) *)*)?$")]
+        return ["type": "string", "maxLength": 200, "pattern": .string("^ *(\(alternatives) *(, *\(alternatives) *)*)?$")]
     }
 
     static func sortParameter(_ fields: [String]) -> JSONValue {
@@ -294,15 +294,15 @@ enum OpenAPIDocument {
 
     static var jobListParameters: [JSONValue] {
         [
-            queryParameter("q", ["type": "string", "maxLength": 200], "Keywords, matched as word prefixes in title, company, location and description"),
-            queryParameter("company", ["type": "string", "maxLength": 200], "Company name prefix, case-insensitive"),
-            queryParameter("location", ["type": "string", "maxLength": 200], "Words of the location, as word prefixes"),
+            queryParameter("q", ["type": "string", "maxLength": 200, "pattern": .string(Schemas.plainText)], "Keywords, matched as word prefixes in title, company, location and description"),
+            queryParameter("company", ["type": "string", "maxLength": 200, "pattern": .string(Schemas.plainText)], "Company name prefix, case-insensitive"),
+            queryParameter("location", ["type": "string", "maxLength": 200, "pattern": .string(Schemas.plainText)], "Words of the location, as word prefixes"),
             queryParameter("remote", enumListSchema(RemoteType.allCases.map(\.rawValue)), "One or more of onsite, hybrid, remote, comma-separated"),
-            queryParameter("source", ["type": "string", "maxLength": 50], "Source name, exact"),
+            queryParameter("source", ["type": "string", "maxLength": 50, "pattern": .string(Schemas.plainText)], "Source name, exact"),
             queryParameter("is_active", ["type": "boolean"], "Only active (true) or inactive (false) jobs"),
-            queryParameter("posted_after", ["type": "string", "format": "date-time"], "Posted at or after this date or time"),
+            queryParameter("posted_after", Schemas.dateTimeInput, "Posted at or after this date or time"),
             queryParameter("salary_min", ["type": "number", "minimum": 0], "Jobs whose pay (maximum, else minimum) reaches this amount"),
-            queryParameter("skill", ["type": "string", "maxLength": 100], "A skill the job asks for"),
+            queryParameter("skill", ["type": "string", "maxLength": 100, "pattern": .string(Schemas.plainText)], "A skill the job asks for"),
             sortParameter(JobFilter.SortField.allCases.map(\.rawValue)),
             paramRef("page"), paramRef("page_size"),
         ]

@@ -1,0 +1,64 @@
+"""What the API's rules say that a JSON schema cannot, taught to Schemathesis's positive cases
+(schema-valid requests, which must be accepted). Negative cases are left as generated.
+
+- A job's salary_max is at least its salary_min (two fields compared).
+- An application names a job that exists: a job made for it (the run's own requests may
+  delete any job they find).
+- A source's identifier is valid for its type, and keyed types need keys this run has not.
+- A pasted job address is readable only if the internet answers: no positive case for imports.
+"""
+import json
+import os
+import urllib.request
+
+import schemathesis
+
+# A valid identifier for each source type without keys.
+SOURCE_IDENTIFIERS = {
+    "greenhouse": "acme", "lever": "acme", "lever_eu": "acme", "ashby": "acme", "smartrecruiters": "acme",
+    "workable": "acme", "recruitee": "acme", "remotive": "swift", "remoteok": "swift", "arbeitnow": "", "hn": "",
+    "rss": "https://feeds.example.com/jobs.xml", "jsonld": "https://careers.example.com/jobs",
+}
+
+
+def _new_job():
+    request = urllib.request.Request(
+        os.environ["CC_CONTRACT_BASE"] + "/jobs", data=json.dumps({"title": "Contract job", "company": "Contract"}).encode(),
+        headers={"Content-Type": "application/json", "Authorization": "Bearer " + os.environ["CC_CONTRACT_TOKEN"]},
+    )
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)["data"]["id"]
+
+
+def _positive(case):
+    return case.meta is not None and str(case.meta.generation.mode) == "positive"
+
+
+@schemathesis.hook
+def filter_case(ctx, case):
+    return not (_positive(case) and case.operation.path.endswith("/jobs/import"))
+
+
+@schemathesis.hook
+def map_case(ctx, case):
+    if not _positive(case) or not isinstance(case.body, dict):
+        return case
+    path, method, body = case.operation.path, case.operation.method.upper(), case.body
+    if path.endswith("/jobs") or path.endswith("/jobs/{id}"):
+        low, high = body.get("salary_min"), body.get("salary_max")
+        if isinstance(low, (int, float)) and isinstance(high, (int, float)) and high < low:
+            body["salary_min"], body["salary_max"] = high, low
+    elif path.endswith("/applications") and method == "POST" and "job_id" in body:
+        body["job_id"] = _new_job()
+    elif path.endswith("/sources") and method == "POST":
+        if body.get("type") not in SOURCE_IDENTIFIERS:
+            body["type"] = "remotive"
+        body["identifier"] = SOURCE_IDENTIFIERS[body["type"]]
+        if "schedule" in body:
+            body["schedule"] = "every 6h"
+    elif path.endswith("/sources/{id}"):
+        # The stored source's type decides what its identifier may be.
+        body.pop("identifier", None)
+        if "schedule" in body:
+            body["schedule"] = "every 6h"
+    return case
