@@ -62,7 +62,8 @@ extension JobSource {
 
     /// Most identifiers are a board's name in the source's URLs.
     public func identifierIssues(_ identifier: String) -> [String] {
-        let valid = !identifier.isEmpty && identifier.count <= 100
+        let valid =
+            !identifier.isEmpty && identifier.count <= 100
             && identifier.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
         return valid ? [] : ["identifier must be \(identifierMeaning): letters, digits, '-', '_' or '.'"]
     }

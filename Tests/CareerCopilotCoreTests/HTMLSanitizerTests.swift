@@ -1,6 +1,7 @@
-@testable import CareerCopilotCore
 import Foundation
 import Testing
+
+@testable import CareerCopilotCore
 
 @Suite("HTML sanitiser")
 struct HTMLSanitizerTests {
@@ -52,7 +53,10 @@ struct HTMLSanitizerTests {
     @Test(arguments: xssCorpus)
     func nothingExecutableSurvives(payload: String) {
         let html = HTMLSanitizer.sanitize(payload).html.lowercased()
-        for forbidden in ["<script", "<img", "<svg", "<iframe", "<object", "<embed", "<style", "<math", "<input", "<form", "<meta", "<base", "<body", "<details", "<textarea", "<template", "<noscript", "javascript:", "vbscript:", "data:", "style="] {
+        for forbidden in [
+            "<script", "<img", "<svg", "<iframe", "<object", "<embed", "<style", "<math", "<input", "<form", "<meta", "<base", "<body", "<details", "<textarea",
+            "<template", "<noscript", "javascript:", "vbscript:", "data:", "style=",
+        ] {
             #expect(!html.contains(forbidden), "\(forbidden) in \(html)")
         }
         // Every attribute left is one we wrote: href (http/https/mailto) and rel.
@@ -65,8 +69,13 @@ struct HTMLSanitizerTests {
     }
 
     @Test func keepsTheAllowedSubset() {
-        let result = HTMLSanitizer.sanitize("<h2>About</h2><p>We <strong>build</strong> <em>things</em>.</p><ul><li>One</li><li>Two</li></ul><p><a href=\"https://acme.example/jobs\" target=_blank>Apply</a></p>")
-        #expect(result.html == "<h4>About</h4><p>We <strong>build</strong> <em>things</em>.</p><ul><li>One</li><li>Two</li></ul><p><a href=\"https://acme.example/jobs\" rel=\"nofollow noopener noreferrer\">Apply</a></p>")
+        let result = HTMLSanitizer.sanitize(
+            "<h2>About</h2><p>We <strong>build</strong> <em>things</em>.</p><ul><li>One</li><li>Two</li></ul><p><a href=\"https://acme.example/jobs\" target=_blank>Apply</a></p>"
+        )
+        #expect(
+            result.html
+                == "<h4>About</h4><p>We <strong>build</strong> <em>things</em>.</p><ul><li>One</li><li>Two</li></ul><p><a href=\"https://acme.example/jobs\" rel=\"nofollow noopener noreferrer\">Apply</a></p>"
+        )
         #expect(result.text == "About\n\nWe build things.\n\n- One\n- Two\n\nApply")
     }
 

@@ -1,6 +1,7 @@
-@testable import CareerCopilotCore
 import Foundation
 import Testing
+
+@testable import CareerCopilotCore
 
 @Suite("ISO 8601 dates")
 struct ISODateTests {
@@ -22,7 +23,10 @@ struct ISODateTests {
         #expect(date.timeIntervalSince1970 == seconds)
     }
 
-    @Test(arguments: ["", "yesterday", "2025-13-01", "2025-02-29", "2025-11-07T25:00:00Z", "2025-11-07T10:00:00Q", "2025-11-07T10:00:00Zjunk", "2025-1-7", "2025-11-07T10:00:00.Z", "2025-11-07T10:00:00+24:00"])
+    @Test(arguments: [
+        "", "yesterday", "2025-13-01", "2025-02-29", "2025-11-07T25:00:00Z", "2025-11-07T10:00:00Q", "2025-11-07T10:00:00Zjunk", "2025-1-7",
+        "2025-11-07T10:00:00.Z", "2025-11-07T10:00:00+24:00",
+    ])
     func rejects(text: String) {
         #expect(ISODate.parse(text) == nil)
     }

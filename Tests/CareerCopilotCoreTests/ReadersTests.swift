@@ -1,6 +1,7 @@
-@testable import CareerCopilotCore
 import Foundation
 import Testing
+
+@testable import CareerCopilotCore
 
 @Suite("Body and query readers")
 struct ReadersTests {
@@ -23,10 +24,11 @@ struct ReadersTests {
         #expect(reader.integer("c", min: 0, max: 10).value == 7)
         #expect(reader.integer("d", min: 1, max: Int(Int32.max)).value == nil)
         #expect(reader.integer("e", min: 1, max: Int(Int32.max)).value == nil)
-        #expect(reader.issues == [
-            "a must be a whole number, not a number", "b must be between 0 and 10",
-            "d must be between 1 and 2147483647", "e must be between 1 and 2147483647",
-        ])
+        #expect(
+            reader.issues == [
+                "a must be a whole number, not a number", "b must be between 0 and 10",
+                "d must be between 1 and 2147483647", "e must be between 1 and 2147483647",
+            ])
     }
 
     @Test func stringListDropsBlanksAndDuplicates() {
@@ -97,19 +99,22 @@ struct ReadersTests {
 
 @Suite("Pay as people type it")
 struct PayAmountTests {
-    @Test(arguments: [
-        ("80000", 80_000.0, nil), ("80,000", 80_000, nil), ("80.000", 80_000, nil), ("80 000", 80_000, nil), ("80'000", 80_000, nil),
-        ("85.000,50", 85_000.5, nil), ("85,000.50", 85_000.5, nil), ("€80.000", 80_000, "EUR"), ("80.000 €", 80_000, "EUR"),
-        ("$120,000.50", 120_000.5, "USD"), ("80k", 80_000, nil), ("80K", 80_000, nil), ("80.5k", 80_500, nil), ("1.2m", 1_200_000, nil),
-        ("EUR 60000", 60_000, "EUR"), ("60000 chf", 60_000, "CHF"), ("US$ 90k", 90_000, "USD"), ("42.5", 42.5, nil), ("42,50", 42.5, nil),
-        ("1.250.000", 1_250_000, nil), ("0", 0, nil), ("£45,000", 45_000, "GBP"),
-    ] as [(String, Double, String?)])
+    @Test(
+        arguments: [
+            ("80000", 80_000.0, nil), ("80,000", 80_000, nil), ("80.000", 80_000, nil), ("80 000", 80_000, nil), ("80'000", 80_000, nil),
+            ("85.000,50", 85_000.5, nil), ("85,000.50", 85_000.5, nil), ("€80.000", 80_000, "EUR"), ("80.000 €", 80_000, "EUR"),
+            ("$120,000.50", 120_000.5, "USD"), ("80k", 80_000, nil), ("80K", 80_000, nil), ("80.5k", 80_500, nil), ("1.2m", 1_200_000, nil),
+            ("EUR 60000", 60_000, "EUR"), ("60000 chf", 60_000, "CHF"), ("US$ 90k", 90_000, "USD"), ("42.5", 42.5, nil), ("42,50", 42.5, nil),
+            ("1.250.000", 1_250_000, nil), ("0", 0, nil), ("£45,000", 45_000, "GBP"),
+        ] as [(String, Double, String?)])
     func readsWhatPeopleWrite(text: String, value: Double, currency: String?) {
         #expect(PayAmount.read(text) == PayAmount(value: value, currency: currency))
     }
 
     /// What could mean two numbers, or none, is asked again rather than guessed.
-    @Test(arguments: ["1e9", "80-100k", "12.3456", "eighty", "80,00,000", "1.000,000.5", "1,2,3", "k", "€", "", "80..000", ".5", "5.", "080,000", "-5000", "١٢٣", "∞"])
+    @Test(arguments: [
+        "1e9", "80-100k", "12.3456", "eighty", "80,00,000", "1.000,000.5", "1,2,3", "k", "€", "", "80..000", ".5", "5.", "080,000", "-5000", "١٢٣", "∞",
+    ])
     func refusesWhatItCannotReadForSure(text: String) {
         #expect(PayAmount.read(text) == nil)
     }

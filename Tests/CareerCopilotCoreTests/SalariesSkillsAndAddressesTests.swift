@@ -1,6 +1,7 @@
-@testable import CareerCopilotCore
 import Foundation
 import Testing
+
+@testable import CareerCopilotCore
 
 @Suite("Discovery: salaries")
 struct SalaryParserTests {
@@ -44,9 +45,10 @@ struct SkillTaxonomyTests {
 
     @Test func extraction_findsSkillsAsPostingsWriteThem() {
         let text = "We use Go, Postgres and k8s. You know C++ or C#, Node.js, .NET and REST APIs; CI/CD with GitHub Actions. Machine learning is a plus."
-        #expect(taxonomy.extract(from: "Senior Backend Engineer", text) == [
-            "Go", "C++", "C#", "Node.js", ".NET", "REST", "PostgreSQL", "Kubernetes", "CI/CD", "GitHub Actions", "Machine Learning",
-        ])
+        #expect(
+            taxonomy.extract(from: "Senior Backend Engineer", text) == [
+                "Go", "C++", "C#", "Node.js", ".NET", "REST", "PostgreSQL", "Kubernetes", "CI/CD", "GitHub Actions", "Machine Learning",
+            ])
     }
 
     @Test func everydayWords_areNotSkills() {

@@ -1,6 +1,7 @@
-@testable import CareerCopilotCore
 import Foundation
 import Testing
+
+@testable import CareerCopilotCore
 
 @Suite("Schedules")
 struct ScheduleTests {

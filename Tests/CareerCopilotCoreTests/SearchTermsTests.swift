@@ -1,5 +1,6 @@
-@testable import CareerCopilotCore
 import Testing
+
+@testable import CareerCopilotCore
 
 @Suite("Search terms")
 struct SearchTermsTests {

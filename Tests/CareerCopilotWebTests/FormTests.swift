@@ -1,7 +1,8 @@
-import Foundation
 import CareerCopilotCore
-@testable import CareerCopilotWeb
+import Foundation
 import Testing
+
+@testable import CareerCopilotWeb
 
 @Suite("Forms")
 struct FormTests {
@@ -21,9 +22,12 @@ struct FormTests {
 
     /// The summary used to say "Url:", "Salary max:" and list fields alphabetically.
     @Test func errorSummary_usesTheLabels_inTheFormsOrder() {
-        let state = FormState(values: [:], issues: ["url must be an http(s) URL", "title is required", "salary_max must be greater than or equal to salary_min"], fields: JobFormPage.fields)
+        let state = FormState(
+            values: [:], issues: ["url must be an http(s) URL", "title is required", "salary_max must be greater than or equal to salary_min"],
+            fields: JobFormPage.fields)
         let html = Components.errorSummary(state).rendered
-        let title = html.range(of: "Title: Is required"), url = html.range(of: "Link to the posting: Must be"), salary = html.range(of: "Salary to: Must be greater than or equal to “Salary from”")
+        let title = html.range(of: "Title: Is required"), url = html.range(of: "Link to the posting: Must be"),
+            salary = html.range(of: "Salary to: Must be greater than or equal to “Salary from”")
         #expect(title != nil && url != nil && salary != nil, "\(html)")
         if let title, let url, let salary { #expect(title.lowerBound < url.lowerBound && url.lowerBound < salary.lowerBound) }
         #expect(!html.contains("Salary max") && !html.contains("Url:") && !html.contains("to salary_min"))
@@ -44,7 +48,9 @@ struct FormTests {
     }
 
     @Test func jobForm_creating_leavesEmptyFieldsOut() throws {
-        let body = FormBody.job(["title": "  iOS Engineer ", "company": "Acme", "location": "", "salary_min": "120,000", "salary_max": "", "skills": "Swift, , SwiftUI,"], creating: true)
+        let body = FormBody.job(
+            ["title": "  iOS Engineer ", "company": "Acme", "location": "", "salary_min": "120,000", "salary_max": "", "skills": "Swift, , SwiftUI,"],
+            creating: true)
         #expect(body["title"] == .string("iOS Engineer"))
         #expect(body["location"] == nil)
         #expect(body["salary_min"] == .number(120_000))
@@ -94,7 +100,8 @@ struct FormTests {
 struct JobSearchQueryTests {
     @Test func readsThePagesOwnFields_andLeavesOutWhatItCannotUse() {
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        let reading = JobSearchQuery.read([("q", "swift"), ("posted", "7"), ("salary_min", "80k"), ("sort", "bogus"), ("page", "0"), ("remote", "moon")], now: now)
+        let reading = JobSearchQuery.read(
+            [("q", "swift"), ("posted", "7"), ("salary_min", "80k"), ("sort", "bogus"), ("page", "0"), ("remote", "moon")], now: now)
         #expect(reading.filter.keywords?.words == ["swift"])
         #expect(reading.filter.postedAfter == now.addingTimeInterval(-7 * 86_400))
         #expect(reading.filter.salaryMin == 80_000)

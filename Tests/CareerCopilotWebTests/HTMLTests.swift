@@ -1,6 +1,7 @@
-@testable import CareerCopilotWeb
 import Foundation
 import Testing
+
+@testable import CareerCopilotWeb
 
 @Suite("HTML building")
 struct HTMLTests {

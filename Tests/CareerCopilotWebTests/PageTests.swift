@@ -1,7 +1,8 @@
 import CareerCopilotCore
-@testable import CareerCopilotWeb
 import Foundation
 import Testing
+
+@testable import CareerCopilotWeb
 
 @Suite("Pages")
 struct PageTests {
@@ -90,7 +91,8 @@ struct PageTests {
     }
 
     @Test func form_showsErrorsNextToFields_andKeepsInput() {
-        let state = FormState(values: ["title": "", "company": "Acme", "url": "ftp://x"], issues: ["title is required", "url must be an http(s) URL"], fields: JobFormPage.fields)
+        let state = FormState(
+            values: ["title": "", "company": "Acme", "url": "ftp://x"], issues: ["title is required", "url must be an http(s) URL"], fields: JobFormPage.fields)
         let html = JobFormPage.render(jobID: nil, state, context: Self.context)
         #expect(html.contains("id=\"error-summary\""))
         #expect(html.contains("<p class=\"field-error\" id=\"title-error\">Is required</p>"))

@@ -1,8 +1,9 @@
-@testable import CareerCopilotCore
 import Foundation
-@testable import JobSources
 import PropertyBased
 import Testing
+
+@testable import CareerCopilotCore
+@testable import JobSources
 
 /// Every parser of outside input, fed arbitrary input: it never traps (a trap ends the test
 /// process, which fails the run) and always ends in a value or a clear error, and what it
@@ -24,7 +25,7 @@ struct HostileInputPropertyTests {
     static let numberText = Gen.element(of: Array("0123456789.,e+-€$k £infa ")).compactMap { $0 }.string(of: 0...24)
     static let anyDouble = Gen.frequency(
         (1, Gen.element(of: [Double.nan, .infinity, -.infinity, .greatestFiniteMagnitude, -0.0, 9_223_372_036_854_775_808, 1e300]).map { $0! }),
-        (3, Gen.double(in: -Double.greatestFiniteMagnitude / 2 ... Double.greatestFiniteMagnitude / 2)),
+        (3, Gen.double(in: -Double.greatestFiniteMagnitude / 2...Double.greatestFiniteMagnitude / 2)),
         (2, Gen.double(in: -1e12...1e12)),
         (1, Gen.uint64().map(Double.init(bitPattern:)))
     )
@@ -40,7 +41,9 @@ struct HostileInputPropertyTests {
         )
         guard depth > 0 else { return leaf.eraseToAny() }
         let child = json(depth: depth - 1)
-        let keys = Gen.element(of: ["id", "title", "name", "company", "created_at", "createdAt", "epoch", "date", "salary_min", "@type", "url", "value", "data", "jobs", "hits"]).map { $0! }
+        let keys = Gen.element(of: [
+            "id", "title", "name", "company", "created_at", "createdAt", "epoch", "date", "salary_min", "@type", "url", "value", "data", "jobs", "hits",
+        ]).map { $0! }
         return Gen.frequency(
             (4, leaf),
             (1, child.array(of: 0...4).map(JSONValue.array)),
@@ -84,7 +87,9 @@ struct HostileInputPropertyTests {
     }
 
     @Test func queries_areReadOrRefused() async {
-        let names = Gen.element(of: ["q", "company", "page", "page_size", "sort", "salary_min", "posted_after", "remote", "is_active", "skill", "job_id", "status"]).map { $0! }
+        let names = Gen.element(of: [
+            "q", "company", "page", "page_size", "sort", "salary_min", "posted_after", "remote", "is_active", "skill", "job_id", "status",
+        ]).map { $0! }
         let values = Gen.oneOf(Self.anyText, Self.numberText, Self.dateText)
         await propertyCheck(count: 500, input: zip(names, values).array(of: 0...6)) { items in
             if let (filter, _, paging) = try? JobFilter.parse(items.map { (name: $0.0, value: $0.1) }) {
@@ -192,7 +197,10 @@ struct HostileInputPropertyTests {
             #expect(!result.html.contains("\u{0}"))
             // Text is escaped, so every "<" left is a tag we wrote: an allowed name, and no
             // attribute but a link's href and rel.
-            let tags = try! NSRegularExpression(pattern: #"</?(p|br|hr|ul|ol|li|strong|b|em|i|u|s|sub|sup|h[1-6]|a|blockquote|code|pre|div|span|table|thead|tbody|tr|th|td|dl|dt|dd)( href="[^"<>]*" rel="nofollow noopener noreferrer")?>"#)
+            let tags = try! NSRegularExpression(
+                pattern:
+                    #"</?(p|br|hr|ul|ol|li|strong|b|em|i|u|s|sub|sup|h[1-6]|a|blockquote|code|pre|div|span|table|thead|tbody|tr|th|td|dl|dt|dd)( href="[^"<>]*" rel="nofollow noopener noreferrer")?>"#
+            )
             let html = result.html
             let bare = tags.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html), withTemplate: "")
             #expect(!bare.contains("<") && !bare.contains(">"), "only allowed tags: \(html)")
@@ -219,7 +227,9 @@ struct HostileInputPropertyTests {
             Self.anyText
         )
         await propertyCheck(count: 600, input: kinds, payload) { kind, body in
-            let definition = SourceDefinition(kind: kind, identifier: "acme", credentials: SourceCredentials(["CC_ADZUNA_APP_ID": "a", "CC_ADZUNA_APP_KEY": "b", "CC_USAJOBS_API_KEY": "c", "CC_USAJOBS_EMAIL": "d@e.f"]))
+            let definition = SourceDefinition(
+                kind: kind, identifier: "acme",
+                credentials: SourceCredentials(["CC_ADZUNA_APP_ID": "a", "CC_ADZUNA_APP_KEY": "b", "CC_USAJOBS_API_KEY": "c", "CC_USAJOBS_EMAIL": "d@e.f"]))
             guard let page = try? definition.read(Data(body.utf8), pageURL: "https://board.example.com/jobs", pageNumber: 1) else { return }
             for raw in page.postings {
                 guard let posting = try? PostingNormalizer.normalize(raw) else { continue }
@@ -229,21 +239,23 @@ struct HostileInputPropertyTests {
     }
 
     @Test func normaliser_givesOnlyStorablePostings() async {
-        let raw = zip(Self.anyText, Self.anyText, Self.anyText, Self.anyDouble, Self.anyDouble, Self.anyDouble, Gen.oneOf(Self.markupText, Self.anyText), Self.numberText)
-            .map { id, title, company, min, max, date, description, pay in
-                var posting = RawPosting(source: "greenhouse", externalID: id)
-                posting.title = title
-                posting.company = company
-                posting.url = "https://jobs.example.com/\(abs(id.hashValue))"
-                posting.location = title
-                posting.salaryMin = min
-                posting.salaryMax = max
-                posting.salaryText = pay
-                posting.salaryCurrency = company
-                posting.postedAt = Date(timeIntervalSince1970: date)
-                posting.descriptionHTML = description
-                return posting
-            }
+        let raw = zip(
+            Self.anyText, Self.anyText, Self.anyText, Self.anyDouble, Self.anyDouble, Self.anyDouble, Gen.oneOf(Self.markupText, Self.anyText), Self.numberText
+        )
+        .map { id, title, company, min, max, date, description, pay in
+            var posting = RawPosting(source: "greenhouse", externalID: id)
+            posting.title = title
+            posting.company = company
+            posting.url = "https://jobs.example.com/\(abs(id.hashValue))"
+            posting.location = title
+            posting.salaryMin = min
+            posting.salaryMax = max
+            posting.salaryText = pay
+            posting.salaryCurrency = company
+            posting.postedAt = Date(timeIntervalSince1970: date)
+            posting.descriptionHTML = description
+            return posting
+        }
         await propertyCheck(count: 500, input: raw) { raw in
             guard let posting = try? PostingNormalizer.normalize(raw) else { return }
             Self.expectStorable(posting)

@@ -1,7 +1,8 @@
-@testable import CareerCopilotCore
 import Foundation
-@testable import JobSources
 import Testing
+
+@testable import CareerCopilotCore
+@testable import JobSources
 
 /// The readers of outside markup cost time linear in their input: on adversarial input, 16
 /// times the bytes may cost about 16 times the time, never the 256 times of a quadratic
@@ -18,10 +19,16 @@ struct LinearTimeTests {
         ("lone brackets and ampersands", { String(repeating: "< & &# &amp <!", count: $0) }),
         ("raw text never closed", { String(repeating: "<script><style>", count: $0) }),
         ("end tags of what is not open", { "<p>" + String(repeating: "</td></li></p>", count: $0) }),
-        ("microdata nested deep", { n in
-            String(repeating: "<div itemscope itemtype=\"https://schema.org/JobPosting\" itemprop=\"x\"><span itemprop=\"description\">t ", count: n)
-        }),
-        ("many repeated properties", { "<div itemscope itemtype=\"https://schema.org/JobPosting\">" + String(repeating: "<b itemprop=\"skill\">s</b>", count: $0) }),
+        (
+            "microdata nested deep",
+            { n in
+                String(repeating: "<div itemscope itemtype=\"https://schema.org/JobPosting\" itemprop=\"x\"><span itemprop=\"description\">t ", count: n)
+            }
+        ),
+        (
+            "many repeated properties",
+            { "<div itemscope itemtype=\"https://schema.org/JobPosting\">" + String(repeating: "<b itemprop=\"skill\">s</b>", count: $0) }
+        ),
         ("feed nested deep", { "<rss><channel>" + String(repeating: "<item><title>x", count: $0) }),
     ]
 
@@ -41,7 +48,11 @@ struct LinearTimeTests {
         let unit = max(1, 10_000 / make(1).utf8.count)
         let small = make(unit), large = make(unit * 16)
         for (readerName, read) in Self.readers {
-            let ratio = Self.leastRatio(below: 64) { read(large) } to: { read(small) }
+            let ratio = Self.leastRatio(below: 64) {
+                read(large)
+            } to: {
+                read(small)
+            }
             #expect(ratio < 64, "\(readerName) on \(shapeName): 16× the input took \(String(format: "%.1f", ratio))× the time")
         }
     }
@@ -50,7 +61,11 @@ struct LinearTimeTests {
     @Test func theReportedDescription_isSanitisedAsFastAsPlainText() {
         let hostile = String(repeating: "<b>", count: 16_000) + String(repeating: "</i>", count: 12_400)
         let plain = String(repeating: "word ", count: hostile.utf8.count / 5)
-        let ratio = Self.leastRatio(below: 20) { _ = HTMLSanitizer.sanitizeDescription(hostile) } to: { _ = HTMLSanitizer.sanitizeDescription(plain) }
+        let ratio = Self.leastRatio(below: 20) {
+            _ = HTMLSanitizer.sanitizeDescription(hostile)
+        } to: {
+            _ = HTMLSanitizer.sanitizeDescription(plain)
+        }
         #expect(ratio < 20, "hostile markup costs \(String(format: "%.1f", ratio))× plain text of its size")
     }
 
@@ -59,7 +74,8 @@ struct LinearTimeTests {
         let result = HTMLSanitizer.sanitize(deep)
         #expect(result.text == "hello")
         #expect(result.html.components(separatedBy: "<div>").count - 1 <= HTMLSanitizer.Writer.maximumDepth, "nesting is bounded")
-        let items = Microdata.items(in: "<div itemscope>" + String(repeating: "<div itemscope itemprop=\"x\">", count: 300) + "<span itemprop=\"name\">Acme</span>")
+        let items = Microdata.items(
+            in: "<div itemscope>" + String(repeating: "<div itemscope itemprop=\"x\">", count: 300) + "<span itemprop=\"name\">Acme</span>")
         #expect(items.count == 1)
     }
 

@@ -1,13 +1,15 @@
 import CareerCopilotCore
-import JobSources
 import Foundation
+import JobSources
 import Testing
 
 /// The decisions of storing a chunk, table by table, without a database.
 @Suite("Discovery: the ingestion plan")
 struct IngestionPlanTests {
-    static func posting(_ id: String, source: String = "greenhouse", title: String = "Backend Engineer", company: String = "Acme",
-                        location: String = "Berlin", text: String = "<p>Go and Postgres</p>") -> NormalizedPosting {
+    static func posting(
+        _ id: String, source: String = "greenhouse", title: String = "Backend Engineer", company: String = "Acme",
+        location: String = "Berlin", text: String = "<p>Go and Postgres</p>"
+    ) -> NormalizedPosting {
         var raw = RawPosting(source: source, externalID: id)
         raw.title = title
         raw.company = company
@@ -21,8 +23,10 @@ struct IngestionPlanTests {
         (PostingKey(posting), IngestionPlan.LinkedJob(jobID: jobID, url: posting.url, stored: SourcedJob(posting), mayChange: mayChange))
     }
 
-    static func candidate(_ jobID: Int, title: String = "Backend Engineer", company: String = "Acme", sources: Set<String> = ["lever"],
-                          mayChange: Bool = true) -> IngestionPlan.Candidate {
+    static func candidate(
+        _ jobID: Int, title: String = "Backend Engineer", company: String = "Acme", sources: Set<String> = ["lever"],
+        mayChange: Bool = true
+    ) -> IngestionPlan.Candidate {
         IngestionPlan.Candidate(
             jobID: jobID, companyKey: TextNormalizer.key(company),
             posting: Deduplicator.Posting(title: title, company: company, locations: ["Berlin"], applyURL: "https://elsewhere.example/\(jobID)"),
@@ -50,26 +54,36 @@ struct IngestionPlanTests {
     static let cases: [Case] = [
         Case(name: "a new posting is a new job", postings: [posting("1")], expected: [(.new, -1)], inserts: 1),
         Case(name: "an id listed twice is one job", postings: [posting("1"), posting("1")], expected: [(.new, -1), (.unchanged, -1)], inserts: 1),
-        Case(name: "listed again unchanged: seen, nothing written", postings: [unchanged], links: [linked(unchanged, jobID: 7)],
-             expected: [(.unchanged, 7)], seen: 1),
-        Case(name: "listed again changed: updated", postings: [retitled], links: [linked(unchanged, jobID: 7)],
-             expected: [(.updated, 7)], updates: 1, seen: 1),
-        Case(name: "a moved link follows the posting's URL", postings: [moved], links: [linked(unchanged, jobID: 7)],
-             expected: [(.updated, 7)], updates: 1, seen: 1, linkURLs: 1),
-        Case(name: "a job the importer may not change is left alone", postings: [retitled], links: [linked(unchanged, jobID: 7, mayChange: false)],
-             expected: [(.unchanged, 7)]),
-        Case(name: "a duplicate from another source joins it", postings: [posting("1")], candidates: [candidate(9)],
-             expected: [(.merged, 9)], merges: 1),
-        Case(name: "a duplicate the importer may not change is answered, not joined", postings: [posting("1")],
-             candidates: [candidate(9, mayChange: false)], expected: [(.unchanged, 9)]),
-        Case(name: "a job its own source lists is no duplicate", postings: [posting("1")], candidates: [candidate(9, sources: ["greenhouse"])],
-             expected: [(.new, -1)], inserts: 1),
-        Case(name: "two postings of one source never join one job", postings: [posting("1"), posting("2")], candidates: [candidate(9)],
-             expected: [(.merged, 9), (.new, -1)], merges: 1, inserts: 1),
-        Case(name: "another level is another job", postings: [posting("1", title: "Senior Backend Engineer")], candidates: [candidate(9)],
-             expected: [(.new, -1)], inserts: 1),
-        Case(name: "an id another person holds: the importer's own copy", postings: [posting("1")], taken: [PostingKey(posting("1"))],
-             expected: [(.new, -2)], copies: 1),
+        Case(
+            name: "listed again unchanged: seen, nothing written", postings: [unchanged], links: [linked(unchanged, jobID: 7)],
+            expected: [(.unchanged, 7)], seen: 1),
+        Case(
+            name: "listed again changed: updated", postings: [retitled], links: [linked(unchanged, jobID: 7)],
+            expected: [(.updated, 7)], updates: 1, seen: 1),
+        Case(
+            name: "a moved link follows the posting's URL", postings: [moved], links: [linked(unchanged, jobID: 7)],
+            expected: [(.updated, 7)], updates: 1, seen: 1, linkURLs: 1),
+        Case(
+            name: "a job the importer may not change is left alone", postings: [retitled], links: [linked(unchanged, jobID: 7, mayChange: false)],
+            expected: [(.unchanged, 7)]),
+        Case(
+            name: "a duplicate from another source joins it", postings: [posting("1")], candidates: [candidate(9)],
+            expected: [(.merged, 9)], merges: 1),
+        Case(
+            name: "a duplicate the importer may not change is answered, not joined", postings: [posting("1")],
+            candidates: [candidate(9, mayChange: false)], expected: [(.unchanged, 9)]),
+        Case(
+            name: "a job its own source lists is no duplicate", postings: [posting("1")], candidates: [candidate(9, sources: ["greenhouse"])],
+            expected: [(.new, -1)], inserts: 1),
+        Case(
+            name: "two postings of one source never join one job", postings: [posting("1"), posting("2")], candidates: [candidate(9)],
+            expected: [(.merged, 9), (.new, -1)], merges: 1, inserts: 1),
+        Case(
+            name: "another level is another job", postings: [posting("1", title: "Senior Backend Engineer")], candidates: [candidate(9)],
+            expected: [(.new, -1)], inserts: 1),
+        Case(
+            name: "an id another person holds: the importer's own copy", postings: [posting("1")], taken: [PostingKey(posting("1"))],
+            expected: [(.new, -2)], copies: 1),
     ]
 
     @Test(arguments: cases)

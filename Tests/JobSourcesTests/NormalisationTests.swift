@@ -1,15 +1,17 @@
-@testable import JobSources
 import CareerCopilotCore
 import Foundation
 import Testing
 
+@testable import JobSources
+
 @Suite("Discovery: places and workplaces")
 struct PlaceTests {
-    @Test(arguments: [
-        ("Remote (EU)", RemoteType.remote), ("Hybrid - Berlin", .hybrid), ("On-site, Paris", .onsite), ("Berlin, Germany", nil),
-        ("Remote-friendly", .remote), ("WFH", .remote), ("Not remote", .onsite), ("Anywhere in the world", .remote),
-        ("Office-based (no remote)", .onsite), ("Partly remote", .hybrid),
-    ] as [(String, RemoteType?)])
+    @Test(
+        arguments: [
+            ("Remote (EU)", RemoteType.remote), ("Hybrid - Berlin", .hybrid), ("On-site, Paris", .onsite), ("Berlin, Germany", nil),
+            ("Remote-friendly", .remote), ("WFH", .remote), ("Not remote", .onsite), ("Anywhere in the world", .remote),
+            ("Office-based (no remote)", .onsite), ("Partly remote", .hybrid),
+        ] as [(String, RemoteType?)])
     func remoteWords_areRead(text: String, expected: RemoteType?) {
         #expect(RemoteDetector.detect(text) == expected)
     }
@@ -38,20 +40,23 @@ struct DeduplicatorTests {
         Posting(title: title, company: company, locations: locations, applyURL: url)
     }
 
-    @Test(arguments: [
-        (posting("Backend Engineer"), posting("Backend Engineer "), true),
-        (posting("Sr. Backend Eng"), posting("Senior Back-end Engineer"), true),
-        (posting("Backend Engineer (m/f/d)"), posting("Backend Engineer"), true),
-        (posting("Backend Engineer"), posting("Senior Backend Engineer"), false),
-        (posting("Backend Engineer"), posting("Backend Engineer", "Acme", ["Munich, Germany"]), false),
-        (posting("Backend Engineer"), posting("Backend Engineer", "Acme", []), true),
-        (posting("Backend Engineer"), posting("Backend Engineer", "Globex"), false),
-        (posting("Software Engineer II"), posting("Software Engineer III"), false),
-        (posting("Data Engineer"), posting("Data Scientist"), false),
-        (posting("Frontend Developer", "ACME"), posting("Front-End Developers", "acme"), true),
-        (posting("Platform Engineer", url: "https://boards.greenhouse.io/acme/jobs/123?gh_src=abc"),
-         posting("Infrastructure Engineer", "Acme Inc", ["Remote"], url: "https://boards.greenhouse.io/acme/jobs/123/"), true),
-    ] as [(Posting, Posting, Bool)])
+    @Test(
+        arguments: [
+            (posting("Backend Engineer"), posting("Backend Engineer "), true),
+            (posting("Sr. Backend Eng"), posting("Senior Back-end Engineer"), true),
+            (posting("Backend Engineer (m/f/d)"), posting("Backend Engineer"), true),
+            (posting("Backend Engineer"), posting("Senior Backend Engineer"), false),
+            (posting("Backend Engineer"), posting("Backend Engineer", "Acme", ["Munich, Germany"]), false),
+            (posting("Backend Engineer"), posting("Backend Engineer", "Acme", []), true),
+            (posting("Backend Engineer"), posting("Backend Engineer", "Globex"), false),
+            (posting("Software Engineer II"), posting("Software Engineer III"), false),
+            (posting("Data Engineer"), posting("Data Scientist"), false),
+            (posting("Frontend Developer", "ACME"), posting("Front-End Developers", "acme"), true),
+            (
+                posting("Platform Engineer", url: "https://boards.greenhouse.io/acme/jobs/123?gh_src=abc"),
+                posting("Infrastructure Engineer", "Acme Inc", ["Remote"], url: "https://boards.greenhouse.io/acme/jobs/123/"), true
+            ),
+        ] as [(Posting, Posting, Bool)])
     func decision(first: Posting, second: Posting, same: Bool) {
         let decision = Deduplicator.decide(first, second)
         #expect(decision.isSameJob == same, "\(first.title) / \(second.title): \(decision.reason)")

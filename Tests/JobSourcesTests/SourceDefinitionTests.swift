@@ -1,14 +1,17 @@
 import CareerCopilotCore
 import Foundation
-@testable import JobSources
 import Testing
+
+@testable import JobSources
 
 @Suite("Discovery: source definitions")
 struct SourceDefinitionTests {
     @Test func requests_followTheConfiguredBase() {
         #expect(SourceDefinition(kind: .greenhouse, identifier: "stripe").firstPageURL == "https://boards-api.greenhouse.io/v1/boards/stripe/jobs?content=true")
         #expect(SourceDefinition(kind: .leverEU, identifier: "acme").firstPageURL == "https://api.eu.lever.co/v0/postings/acme?mode=json&skip=0&limit=100")
-        #expect(SourceDefinition(kind: .ashby, identifier: "openai", baseURL: "http://127.0.0.1:9/").firstPageURL == "http://127.0.0.1:9/posting-api/job-board/openai?includeCompensation=true")
+        #expect(
+            SourceDefinition(kind: .ashby, identifier: "openai", baseURL: "http://127.0.0.1:9/").firstPageURL
+                == "http://127.0.0.1:9/posting-api/job-board/openai?includeCompensation=true")
         #expect(SourceDefinition(kind: .remoteok, identifier: "swift").firstPageURL == "https://remoteok.com/api?tags=swift")
     }
 
@@ -21,7 +24,8 @@ struct SourceDefinitionTests {
 
     @Test func arbeitnowLinks_stayOnTheConfiguredHost() throws {
         let definition = SourceDefinition(kind: .arbeitnow, identifier: "", baseURL: "http://127.0.0.1:8123")
-        let page = try definition.read(Data(#"{"data": [], "links": {"next": "https://www.arbeitnow.com/api/job-board-api?page=2"}}"#.utf8), pageURL: "", pageNumber: 1)
+        let page = try definition.read(
+            Data(#"{"data": [], "links": {"next": "https://www.arbeitnow.com/api/job-board-api?page=2"}}"#.utf8), pageURL: "", pageNumber: 1)
         #expect(page.next == "http://127.0.0.1:8123/api/job-board-api?page=2")
     }
 

@@ -27,9 +27,10 @@ struct AuthPagesController: RouteCollection {
         let fields = try request.formFields()
         let next = Request.safeNext(fields["next"])
         do {
-            let draft = try AccountDraft.login(.object([
-                "email": .string(fields["email"] ?? ""), "password": .string(fields["password"] ?? ""),
-            ]))
+            let draft = try AccountDraft.login(
+                .object([
+                    "email": .string(fields["email"] ?? ""), "password": .string(fields["password"] ?? ""),
+                ]))
             let tokens = try await AuthService(request: request, services: services).limitedLogin(draft)
             if let resume = AuthPages.Resume(signInFields: fields), let action = WebURL.localPath(resume.action) {
                 // A form that was sent when the session had ended: offered to send again, with
@@ -50,7 +51,8 @@ struct AuthPagesController: RouteCollection {
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
             let state = FormState(values: ["email": fields["email"] ?? ""], issues: issues, fields: AuthPages.loginFields)
-            let page = AuthPages.login(state, next: next == "/" ? nil : next, resume: AuthPages.Resume(signInFields: fields), context: try await request.pageContext())
+            let page = AuthPages.login(
+                state, next: next == "/" ? nil : next, resume: AuthPages.Resume(signInFields: fields), context: try await request.pageContext())
             return request.page(page, status: status)
         }
     }

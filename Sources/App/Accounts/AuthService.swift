@@ -65,11 +65,12 @@ struct AuthService {
     func login(_ draft: AccountDraft) async throws -> TokenPair {
         let user = try await draft.email.asyncFlatMap { email in try await User.query(on: database).filter(\.$email == email).first() }
         let password = draft.password ?? ""
-        let matches = if let hash = user?.passwordHash {
-            try await hasher.verify(password, against: hash)
-        } else {
-            try await hasher.verifyDecoy(password)
-        }
+        let matches =
+            if let hash = user?.passwordHash {
+                try await hasher.verify(password, against: hash)
+            } else {
+                try await hasher.verifyDecoy(password)
+            }
         guard let user, user.passwordHash != nil, matches else {
             throw DomainError.unauthorized("Invalid e-mail address or password")
         }
@@ -121,9 +122,9 @@ struct AuthService {
     /// load at the moment the access cookie expires (both then get a pair of the family).
     func refresh(_ token: String) async throws -> TokenPair {
         guard let payload = try? await request.jwt.verify(token, as: AuthToken.self),
-              payload.typ == .refresh, let userID = payload.userID, let family = payload.fam,
-              let stored = try await RefreshToken.query(on: database).filter(\.$jti == payload.jti.value).first(),
-              stored.revokedAt == nil
+            payload.typ == .refresh, let userID = payload.userID, let family = payload.fam,
+            let stored = try await RefreshToken.query(on: database).filter(\.$jti == payload.jti.value).first(),
+            stored.revokedAt == nil
         else {
             throw DomainError.unauthorized("Invalid, expired or revoked refresh token")
         }
@@ -154,7 +155,8 @@ struct AuthService {
             try await RevokedAccessToken(jti: access.jti.value, expiresAt: access.exp.value).create(on: database)
         }
         if let refreshToken, let payload = try? await request.jwt.verify(refreshToken, as: AuthToken.self),
-           payload.typ == .refresh, payload.sub == access.sub, let family = payload.fam {
+            payload.typ == .refresh, payload.sub == access.sub, let family = payload.fam
+        {
             try await revokeFamily(family, at: now)
         }
         // Entries past their token's expiry protect nothing any more.
@@ -164,7 +166,7 @@ struct AuthService {
     /// The user a bearer access token stands for.
     func authenticate(bearer token: String) async throws -> (CurrentUser, AuthToken) {
         guard let payload = try? await request.jwt.verify(token, as: AuthToken.self),
-              payload.typ == .access, let userID = payload.userID
+            payload.typ == .access, let userID = payload.userID
         else {
             throw DomainError.unauthorized("Invalid or expired access token")
         }

@@ -21,10 +21,14 @@ struct BlocklistService {
     }
 
     func entries() async throws -> [Entry] {
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             SELECT id, company, created_at FROM company_blocklist WHERE user_id = \(bind: user.id) ORDER BY company
-            """).all().map {
-            Entry(id: try $0.decode(column: "id", as: Int.self), company: try $0.decode(column: "company", as: String.self), createdAt: try $0.decode(column: "created_at", as: Date.self))
+            """
+        ).all().map {
+            Entry(
+                id: try $0.decode(column: "id", as: Int.self), company: try $0.decode(column: "company", as: String.self),
+                createdAt: try $0.decode(column: "created_at", as: Date.self))
         }
     }
 
@@ -42,19 +46,25 @@ struct BlocklistService {
         let key = TextNormalizer.key(name)
         guard !key.isEmpty else { throw DomainError.validation(["company must have letters or digits"]) }
         let now = Date()
-        guard let row = try await database.sql.raw("""
-            INSERT INTO company_blocklist (user_id, company, company_key, created_at)
-            VALUES (\(bind: user.id), \(bind: name), \(bind: key), \(bind: now))
-            ON CONFLICT DO NOTHING RETURNING id
-            """).first()
+        guard
+            let row = try await database.sql.raw(
+                """
+                INSERT INTO company_blocklist (user_id, company, company_key, created_at)
+                VALUES (\(bind: user.id), \(bind: name), \(bind: key), \(bind: now))
+                ON CONFLICT DO NOTHING RETURNING id
+                """
+            ).first()
         else { throw DomainError.conflict("\(name) is already hidden") }
         return Entry(id: try row.decode(column: "id", as: Int.self), company: name, createdAt: now)
     }
 
     func remove(_ id: Int) async throws {
-        guard try await database.sql.raw("""
-            DELETE FROM company_blocklist WHERE id = \(bind: id) AND user_id = \(bind: user.id) RETURNING id
-            """).first() != nil
+        guard
+            try await database.sql.raw(
+                """
+                DELETE FROM company_blocklist WHERE id = \(bind: id) AND user_id = \(bind: user.id) RETURNING id
+                """
+            ).first() != nil
         else { throw DomainError.notFound("Hidden company not found") }
     }
 }

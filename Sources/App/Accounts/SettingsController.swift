@@ -86,7 +86,10 @@ struct SettingsController: RouteCollection {
 
     func removeDemo(request: Request) async throws -> Response {
         let user = try request.pageUser
-        if let ask = try await request.confirmation("Remove the demo data?", detail: "The demo jobs go, and every application to one of them.", button: "Remove demo data", cancel: SiteURL.settings.path) {
+        if let ask = try await request.confirmation(
+            "Remove the demo data?", detail: "The demo jobs go, and every application to one of them.", button: "Remove demo data",
+            cancel: SiteURL.settings.path)
+        {
             return ask
         }
         let removed = try await DemoDataService(database: request.db, counts: services.jobCounts).remove(by: user)
@@ -100,15 +103,18 @@ struct SettingsController: RouteCollection {
         return user
     }
 
-    private func page(_ request: Request, profile: FormState? = nil, password: FormState? = nil, hide: FormState? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func page(_ request: Request, profile: FormState? = nil, password: FormState? = nil, hide: FormState? = nil, status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
         let current = try request.pageUser
         let user = try await account(request)
         var model = SettingsPage.Model(
             email: user.email, isAdmin: user.isAdmin, memberSince: user.createdAt,
-            profile: profile ?? FormState(values: [
-                "full_name": user.fullName ?? "",
-                "time_zone": user.timeZone ?? request.cookies[SessionCookies.timeZone]?.string.removingPercentEncoding ?? "",
-            ]),
+            profile: profile
+                ?? FormState(values: [
+                    "full_name": user.fullName ?? "",
+                    "time_zone": user.timeZone ?? request.cookies[SessionCookies.timeZone]?.string.removingPercentEncoding ?? "",
+                ]),
             password: password ?? FormState(),
             demoJobs: current.isAdmin ? try await DemoDataService(database: request.db).jobCount() : nil
         )

@@ -11,7 +11,8 @@ enum TokenSecret {
         if let configured { return configured }
         let path = (dataDirectory as NSString).appendingPathComponent(fileName)
         if let existing = try? String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines),
-           existing.utf8.count >= 32 {
+            existing.utf8.count >= 32
+        {
             return existing
         }
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

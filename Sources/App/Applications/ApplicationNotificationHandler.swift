@@ -38,10 +38,12 @@ struct NotificationHandler: TaskHandler {
 enum Notifications {
     @discardableResult
     static func insert(userID: Int, kind: String, message: String, link: String?, dedupeKey: String, on database: any Database) async throws -> Bool {
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             INSERT INTO notifications (user_id, kind, message, link, dedupe_key, created_at)
             VALUES (\(bind: userID), \(bind: kind), \(bind: message), \(bind: link), \(bind: dedupeKey), \(bind: Date()))
             ON CONFLICT DO NOTHING RETURNING id
-            """).first() != nil
+            """
+        ).first() != nil
     }
 }

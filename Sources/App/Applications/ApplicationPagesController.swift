@@ -86,7 +86,8 @@ struct ApplicationPagesController: RouteCollection {
             return try await page(request, notes: state, savedNotes: saved ?? "", status: .conflict)
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
-            return try await page(request, notes: FormState(values: ["notes": fields["notes"] ?? ""], issues: issues, fields: ApplicationPage.notesFields), status: status)
+            return try await page(
+                request, notes: FormState(values: ["notes": fields["notes"] ?? ""], issues: issues, fields: ApplicationPage.notesFields), status: status)
         }
     }
 
@@ -94,7 +95,10 @@ struct ApplicationPagesController: RouteCollection {
         let id = try request.pageID(resource: "Application")
         let service = ApplicationService(database: request.db, user: try request.pageUser)
         let title = try await service.find(id).job.title
-        if let ask = try await request.confirmation("Stop tracking “\(title)”?", detail: "Its notes and timeline are deleted. The job stays.", button: "Stop tracking", cancel: SiteURL.application(id).path) {
+        if let ask = try await request.confirmation(
+            "Stop tracking “\(title)”?", detail: "Its notes and timeline are deleted. The job stays.", button: "Stop tracking",
+            cancel: SiteURL.application(id).path)
+        {
             return ask
         }
         try await service.delete(id)

@@ -12,9 +12,11 @@ struct ApplicationReader {
 
     /// How many applications the user has in each status.
     func countsByStatus() async throws -> [ApplicationStatus: Int] {
-        let rows = try await database.sql.raw("""
+        let rows = try await database.sql.raw(
+            """
             SELECT status, count(*) AS count FROM applications WHERE user_id = \(bind: user.id) GROUP BY status
-            """).all()
+            """
+        ).all()
         var counts: [ApplicationStatus: Int] = [:]
         for row in rows {
             if let status = ApplicationStatus(rawValue: try row.decode(column: "status", as: String.self)) {
@@ -36,29 +38,33 @@ struct ApplicationReader {
         }
         var newest = columns[0]
         for column in columns.dropFirst() { newest = "\(newest) UNION ALL \(column)" }
-        return try await summaries(from: """
-            SELECT a.id, a.status, a.updated_at, a.job_id, j.title, j.company, j.location, j.source
-            FROM (\(newest)) a JOIN jobs j ON j.id = a.job_id
-            ORDER BY a.updated_at DESC, a.id DESC
-            """)
+        return try await summaries(
+            from: """
+                SELECT a.id, a.status, a.updated_at, a.job_id, j.title, j.company, j.location, j.source
+                FROM (\(newest)) a JOIN jobs j ON j.id = a.job_id
+                ORDER BY a.updated_at DESC, a.id DESC
+                """)
     }
 
     /// The `limit` applications changed last, whatever their status.
     func recent(limit: Int) async throws -> [ApplicationSummary] {
-        try await summaries(from: """
-            SELECT a.id, a.status, a.updated_at, a.job_id, j.title, j.company, j.location, j.source
-            FROM applications a JOIN jobs j ON j.id = a.job_id
-            WHERE a.user_id = \(bind: user.id)
-            ORDER BY a.updated_at DESC, a.id DESC LIMIT \(bind: limit)
-            """)
+        try await summaries(
+            from: """
+                SELECT a.id, a.status, a.updated_at, a.job_id, j.title, j.company, j.location, j.source
+                FROM applications a JOIN jobs j ON j.id = a.job_id
+                WHERE a.user_id = \(bind: user.id)
+                ORDER BY a.updated_at DESC, a.id DESC LIMIT \(bind: limit)
+                """)
     }
 
     /// The user's applications for these jobs, by job: what a list marks as tracked.
     func tracking(jobs jobIDs: [Int]) async throws -> [Int: JobSummary.Tracking] {
         guard !jobIDs.isEmpty else { return [:] }
-        let rows = try await database.sql.raw("""
+        let rows = try await database.sql.raw(
+            """
             SELECT id, job_id, status FROM applications WHERE user_id = \(bind: user.id) AND job_id IN \(SQLBind.group(jobIDs))
-            """).all()
+            """
+        ).all()
         var tracked: [Int: JobSummary.Tracking] = [:]
         for row in rows {
             guard let status = ApplicationStatus(rawValue: try row.decode(column: "status", as: String.self)) else { continue }

@@ -14,7 +14,8 @@ struct ApplicationService {
         JobApplication.query(on: database).filter(\.$user.$id == user.id)
     }
 
-    func list(filter: ApplicationFilter, sort: Sorting<ApplicationFilter.SortField>, page: Paging) async throws -> (applications: [JobApplication], total: Int) {
+    func list(filter: ApplicationFilter, sort: Sorting<ApplicationFilter.SortField>, page: Paging) async throws -> (applications: [JobApplication], total: Int)
+    {
         let query = ownQuery.with(\.$job)
         if let statuses = filter.statuses { query.filter(\.$status ~~ statuses.map(\.rawValue)) }
         if let jobID = filter.jobID { query.filter(\.$job.$id == jobID) }

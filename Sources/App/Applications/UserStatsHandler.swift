@@ -16,11 +16,13 @@ struct UserStatsHandler: TaskHandler {
         let text = String(decoding: try JSONEncoder().encode(byStatus), as: UTF8.self)
         let total = counts.values.reduce(0, +)
         let now = Date()
-        try await context.database.sql.raw("""
+        try await context.database.sql.raw(
+            """
             INSERT INTO user_stats (user_id, applications, by_status, updated_at)
             VALUES (\(bind: userID), \(bind: total), \(bind: text), \(bind: now))
             ON CONFLICT (user_id) DO UPDATE SET applications = excluded.applications, by_status = excluded.by_status, updated_at = excluded.updated_at
-            """).run()
+            """
+        ).run()
         return ["applications": .number(Double(total))]
     }
 }

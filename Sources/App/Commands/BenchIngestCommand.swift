@@ -57,7 +57,9 @@ struct BenchIngestCommand: AsyncCommand {
             }
             let seconds = Date().timeIntervalSince(start)
             let postings = total.new + total.unchanged + total.merged + total.rejected
-            context.console.print("| \(pass) | \(sources.count) | \(postings) | \(total.new) | \(total.unchanged) | \(total.merged) | \(total.rejected) | \(String(format: "%.2f", seconds)) | \(Int(Double(postings) / seconds)) |")
+            context.console.print(
+                "| \(pass) | \(sources.count) | \(postings) | \(total.new) | \(total.unchanged) | \(total.merged) | \(total.rejected) | \(String(format: "%.2f", seconds)) | \(Int(Double(postings) / seconds)) |"
+            )
         }
         context.console.print("")
         context.console.print("Peak memory (VmHWM) of this process: \(Self.peakMemory())")
@@ -66,8 +68,8 @@ struct BenchIngestCommand: AsyncCommand {
     /// The process's high-water resident memory, from /proc.
     static func peakMemory() -> String {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
         else { return "unknown" }
         return String(format: "%.1f MiB", kilobytes / 1024)
     }

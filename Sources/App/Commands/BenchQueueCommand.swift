@@ -66,7 +66,9 @@ struct BenchQueueCommand: AsyncCommand {
         latencies.sort()
         func percentile(_ p: Double) -> Double { latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
         context.console.print("")
-        context.console.print("Enqueue-to-start latency, idle worker, \(latencies.count) tasks: p50 \(String(format: "%.1f", percentile(0.5))) ms, p99 \(String(format: "%.1f", percentile(0.99))) ms")
+        context.console.print(
+            "Enqueue-to-start latency, idle worker, \(latencies.count) tasks: p50 \(String(format: "%.1f", percentile(0.5))) ms, p99 \(String(format: "%.1f", percentile(0.99))) ms"
+        )
         try await app.db.sql.raw("DELETE FROM tasks WHERE queue = 'bench'").run()
     }
 

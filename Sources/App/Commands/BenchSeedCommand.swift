@@ -103,10 +103,12 @@ extension BenchSeedCommand {
                 try await insert.run()
             }
         }
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             INSERT INTO application_status_changes (application_id, from_status, to_status, changed_at)
             SELECT id, NULL, status, created_at FROM applications WHERE user_id = 1
-            """).run()
+            """
+        ).run()
     }
 }
 
@@ -119,12 +121,39 @@ struct BenchJobGenerator {
         let skillIndexes: [Int]
     }
 
-    static let adjectives = ["Blue", "Bright", "Brave", "Clear", "Swift", "Bold", "Calm", "Deep", "Early", "Fair", "Fine", "Grand", "Green", "Happy", "Iron", "Keen", "Kind", "Lucky", "Mighty", "Noble", "North", "Open", "Prime", "Quick", "Rapid", "Red", "Silver", "Smart", "Solid", "South", "Stellar", "Summit", "True", "Urban", "Vivid", "Wise", "Young", "Zen", "Atlas", "Polar", "Cedar", "Maple", "Oak", "Pine", "River", "Stone", "Sun", "Star", "Wave", "Wild"]
-    static let nouns = ["Labs", "Systems", "Analytics", "Robotics", "Health", "Finance", "Logistics", "Energy", "Media", "Foods", "Networks", "Software", "Bio", "Capital", "Games", "Motors", "Retail", "Security", "Cloud", "Data", "Devices", "Education", "Farms", "Insurance", "Materials", "Mobility", "Payments", "Studios", "Travel", "Works"]
-    static let locations = ["New York, NY", "San Francisco, CA", "Austin, TX", "Seattle, WA", "Boston, MA", "Chicago, IL", "Denver, CO", "Los Angeles, CA", "Atlanta, GA", "Miami, FL", "Toronto, Canada", "Vancouver, Canada", "London, United Kingdom", "Manchester, United Kingdom", "Dublin, Ireland", "Berlin, Germany", "Munich, Germany", "Hamburg, Germany", "Amsterdam, Netherlands", "Paris, France", "Lyon, France", "Madrid, Spain", "Barcelona, Spain", "Lisbon, Portugal", "Stockholm, Sweden", "Copenhagen, Denmark", "Zurich, Switzerland", "Warsaw, Poland", "Singapore", "Sydney, Australia"]
-    static let titles = ["Software Engineer", "Senior Software Engineer", "Backend Engineer", "Frontend Engineer", "Full Stack Developer", "Data Scientist", "Data Engineer", "Machine Learning Engineer", "Product Manager", "Product Designer", "DevOps Engineer", "Site Reliability Engineer", "Security Engineer", "QA Engineer", "Mobile Developer", "iOS Engineer", "Android Engineer", "Engineering Manager", "Technical Writer", "Solutions Architect", "Sales Engineer", "Customer Success Manager", "Marketing Manager", "Account Executive", "Data Analyst", "Business Analyst", "Platform Engineer", "Staff Engineer", "Principal Engineer", "Support Engineer"]
-    static let skills = ["Swift", "Python", "Go", "Rust", "Java", "TypeScript", "React", "PostgreSQL", "AWS", "Terraform", "Docker", "GraphQL", "Kafka", "Spark", "SQL", "Figma", "Linux", "Redis", "Node.js", "Scala"]
-    static let filler = ["collaborate", "design", "build", "ship", "maintain", "improve", "scale", "measure", "customers", "platform", "services", "reliable", "product", "teams", "mentor", "roadmap", "quality", "performance", "growth", "mission", "impact", "ownership", "remote-friendly", "benefits", "equity", "learning", "budget", "healthcare", "architecture", "testing", "observability", "security", "APIs", "pipelines", "dashboards", "experiments", "stakeholders", "deliver", "iterate", "operate"]
+    static let adjectives = [
+        "Blue", "Bright", "Brave", "Clear", "Swift", "Bold", "Calm", "Deep", "Early", "Fair", "Fine", "Grand", "Green", "Happy", "Iron", "Keen", "Kind",
+        "Lucky", "Mighty", "Noble", "North", "Open", "Prime", "Quick", "Rapid", "Red", "Silver", "Smart", "Solid", "South", "Stellar", "Summit", "True",
+        "Urban", "Vivid", "Wise", "Young", "Zen", "Atlas", "Polar", "Cedar", "Maple", "Oak", "Pine", "River", "Stone", "Sun", "Star", "Wave", "Wild",
+    ]
+    static let nouns = [
+        "Labs", "Systems", "Analytics", "Robotics", "Health", "Finance", "Logistics", "Energy", "Media", "Foods", "Networks", "Software", "Bio", "Capital",
+        "Games", "Motors", "Retail", "Security", "Cloud", "Data", "Devices", "Education", "Farms", "Insurance", "Materials", "Mobility", "Payments", "Studios",
+        "Travel", "Works",
+    ]
+    static let locations = [
+        "New York, NY", "San Francisco, CA", "Austin, TX", "Seattle, WA", "Boston, MA", "Chicago, IL", "Denver, CO", "Los Angeles, CA", "Atlanta, GA",
+        "Miami, FL", "Toronto, Canada", "Vancouver, Canada", "London, United Kingdom", "Manchester, United Kingdom", "Dublin, Ireland", "Berlin, Germany",
+        "Munich, Germany", "Hamburg, Germany", "Amsterdam, Netherlands", "Paris, France", "Lyon, France", "Madrid, Spain", "Barcelona, Spain",
+        "Lisbon, Portugal", "Stockholm, Sweden", "Copenhagen, Denmark", "Zurich, Switzerland", "Warsaw, Poland", "Singapore", "Sydney, Australia",
+    ]
+    static let titles = [
+        "Software Engineer", "Senior Software Engineer", "Backend Engineer", "Frontend Engineer", "Full Stack Developer", "Data Scientist", "Data Engineer",
+        "Machine Learning Engineer", "Product Manager", "Product Designer", "DevOps Engineer", "Site Reliability Engineer", "Security Engineer", "QA Engineer",
+        "Mobile Developer", "iOS Engineer", "Android Engineer", "Engineering Manager", "Technical Writer", "Solutions Architect", "Sales Engineer",
+        "Customer Success Manager", "Marketing Manager", "Account Executive", "Data Analyst", "Business Analyst", "Platform Engineer", "Staff Engineer",
+        "Principal Engineer", "Support Engineer",
+    ]
+    static let skills = [
+        "Swift", "Python", "Go", "Rust", "Java", "TypeScript", "React", "PostgreSQL", "AWS", "Terraform", "Docker", "GraphQL", "Kafka", "Spark", "SQL", "Figma",
+        "Linux", "Redis", "Node.js", "Scala",
+    ]
+    static let filler = [
+        "collaborate", "design", "build", "ship", "maintain", "improve", "scale", "measure", "customers", "platform", "services", "reliable", "product",
+        "teams", "mentor", "roadmap", "quality", "performance", "growth", "mission", "impact", "ownership", "remote-friendly", "benefits", "equity", "learning",
+        "budget", "healthcare", "architecture", "testing", "observability", "security", "APIs", "pipelines", "dashboards", "experiments", "stakeholders",
+        "deliver", "iterate", "operate",
+    ]
 
     private var state: UInt64
     private let now = Date(timeIntervalSince1970: 1_764_000_000)

@@ -31,7 +31,8 @@ struct MigrateCommand: AsyncCommand {
         } else {
             let pending = try await migrator.previewPrepareBatch().get()
             try await migrator.prepareBatch().get()
-            context.console.print(pending.isEmpty ? "No new migrations." : "Applied \(pending.count) migration(s): \(pending.map(\.0.name).joined(separator: ", "))")
+            context.console.print(
+                pending.isEmpty ? "No new migrations." : "Applied \(pending.count) migration(s): \(pending.map(\.0.name).joined(separator: ", "))")
         }
     }
 }

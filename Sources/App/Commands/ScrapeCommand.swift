@@ -26,7 +26,9 @@ struct ScrapeCommand: AsyncCommand {
             }
         }
         guard !sources.isEmpty else {
-            context.console.print("No sources yet. Add one with POST /api/v1/sources (as admin), e.g. {\"name\": \"Stripe\", \"type\": \"greenhouse\", \"identifier\": \"stripe\"}.")
+            context.console.print(
+                "No sources yet. Add one with POST /api/v1/sources (as admin), e.g. {\"name\": \"Stripe\", \"type\": \"greenhouse\", \"identifier\": \"stripe\"}."
+            )
             return
         }
         let runner = SourceRunner(services, database: app.db, logger: app.logger)
@@ -35,9 +37,12 @@ struct ScrapeCommand: AsyncCommand {
             context.console.print("[\(index + 1)/\(sources.count)] \(source.name) (\(source.definition.kind.rawValue))…", newLine: false)
             let report = try await runner.run(source)
             let counts = report.counts
-            context.console.print(report.error.map { " failed: \($0)" } ?? (report.notModified ? " not modified since the last run" : " \(counts.new) new, \(counts.updated) updated, \(counts.merged) merged"))
+            context.console.print(
+                report.error.map { " failed: \($0)" }
+                    ?? (report.notModified ? " not modified since the last run" : " \(counts.new) new, \(counts.updated) updated, \(counts.merged) merged"))
             rows.append([
-                source.name, report.error != nil ? "failed" : report.notModified ? "unchanged (304)" : "ok", String(report.pages), String(counts.new), String(counts.updated),
+                source.name, report.error != nil ? "failed" : report.notModified ? "unchanged (304)" : "ok", String(report.pages), String(counts.new),
+                String(counts.updated),
                 String(counts.unchanged), String(counts.merged), String(counts.closed), String(counts.rejected),
             ])
         }

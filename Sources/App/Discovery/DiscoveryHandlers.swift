@@ -22,7 +22,8 @@ struct DiscoveryRunHandler: TaskHandler {
         if let error = report.error { throw PermanentTaskError(error) }
         let counts = report.counts
         return [
-            "source": .string(source.name), "pages": .number(Double(report.pages)), "not_modified": .bool(report.notModified), "error": report.error.map(JSONValue.string) ?? .null,
+            "source": .string(source.name), "pages": .number(Double(report.pages)), "not_modified": .bool(report.notModified),
+            "error": report.error.map(JSONValue.string) ?? .null,
             "new": .number(Double(counts.new)), "updated": .number(Double(counts.updated)), "unchanged": .number(Double(counts.unchanged)),
             "merged": .number(Double(counts.merged)), "closed": .number(Double(counts.closed)), "rejected": .number(Double(counts.rejected)),
         ]
@@ -49,6 +50,8 @@ struct DiscoveryDueHandler: TaskHandler {
 
 extension DiscoveryRunHandler {
     static func request(sourceID: Int, userID: Int?) -> TaskRequest {
-        TaskRequest(kind: kind, payload: ["source_id": .number(Double(sourceID))], queue: "default", maxAttempts: 3, uniqueKey: "discovery:source:\(sourceID)", userID: userID)
+        TaskRequest(
+            kind: kind, payload: ["source_id": .number(Double(sourceID))], queue: "default", maxAttempts: 3, uniqueKey: "discovery:source:\(sourceID)",
+            userID: userID)
     }
 }

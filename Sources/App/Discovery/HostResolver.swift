@@ -1,8 +1,9 @@
 import Dispatch
 import Foundation
 import NIOConcurrencyHelpers
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// DNS lookups off Swift's cooperative pool, with a deadline.

@@ -126,9 +126,11 @@ struct IngestionService {
             for: plan.updates.flatMap(\.skills) + plan.inserts.flatMap(\.skills) + plan.copies.flatMap(\.skills)
         )
         for change in plan.linkURLs {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 UPDATE job_sources SET url = \(bind: change.url) WHERE source = \(bind: change.key.source) AND external_id = \(bind: change.key.externalID)
-                """).run()
+                """
+            ).run()
         }
         for update in plan.updates {
             try await update.job.update(update.jobID, now: now, on: database)
@@ -153,10 +155,12 @@ struct IngestionService {
         }
         // Every link listed again is seen now, in one statement per source.
         for (source, keys) in Dictionary(grouping: plan.seen, by: \.source) {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 UPDATE job_sources SET last_seen_at = \(bind: now), missing_since = NULL, source_id = COALESCE(\(bind: sourceID), source_id)
                 WHERE source = \(bind: source) AND external_id IN \(SQLBind.group(keys.map(\.externalID)))
-                """).run()
+                """
+            ).run()
         }
         return plan.outcomes(insertedIDs: insertedIDs, copiedIDs: copiedIDs)
     }
@@ -183,10 +187,12 @@ struct IngestionService {
         var published: [Int] = []
         for (source, group) in Dictionary(grouping: postings, by: \.source) {
             let ids = group.map(\.externalID)
-            for row in try await database.sql.raw("""
+            for row in try await database.sql.raw(
+                """
                 SELECT js.external_id, js.job_id, js.url, j.created_by, j.private_to FROM job_sources js JOIN jobs j ON j.id = js.job_id
                 WHERE js.source = \(bind: source) AND js.external_id IN \(SQLBind.group(ids))
-                """).all(decoding: Row.self) {
+                """
+            ).all(decoding: Row.self) {
                 let key = PostingKey(source: source, externalID: row.external_id)
                 if let importer, !JobService.isVisible(privateTo: row.private_to, to: importer.user.id) { taken.insert(key); continue }
                 if row.private_to != nil, importer == nil { published.append(row.job_id) }
@@ -194,10 +200,12 @@ struct IngestionService {
             }
             let unlinked = group.filter { links[PostingKey($0)] == nil && !taken.contains(PostingKey($0)) }
             guard !unlinked.isEmpty else { continue }
-            let orphans = try await database.sql.raw("""
+            let orphans = try await database.sql.raw(
+                """
                 SELECT id AS job_id, external_id, NULL AS url, created_by, private_to FROM jobs
                 WHERE source = \(bind: source) AND external_id IN \(SQLBind.group(unlinked.map(\.externalID)))
-                """).all(decoding: Row.self)
+                """
+            ).all(decoding: Row.self)
             var adopted: [(NormalizedPosting, Int, String?)] = []
             for row in orphans {
                 let key = PostingKey(source: source, externalID: row.external_id)
@@ -239,7 +247,8 @@ struct IngestionService {
         let urls = Array(Set(postings.map(\.url)))
         let sources = Array(Set(postings.map(\.source)))
         let columns = SQLRaw("id, title, company, company_key, location, url, created_by, private_to")
-        let rows = try await database.sql.raw("""
+        let rows = try await database.sql.raw(
+            """
             SELECT \(columns) FROM (
                 SELECT \(columns), ROW_NUMBER() OVER (PARTITION BY company_key ORDER BY id DESC) AS rank
                 FROM jobs WHERE is_active = \(bind: true) AND company_key IN \(SQLBind.group(keys)) AND \(visible)
@@ -247,7 +256,8 @@ struct IngestionService {
             ) ranked WHERE rank <= \(bind: duplicateCandidatesPerCompany)
             UNION
             SELECT \(columns) FROM jobs WHERE is_active = \(bind: true) AND url IN \(SQLBind.group(urls)) AND \(visible)
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         var found: [Int: IngestionPlan.Candidate] = [:]
         for row in rows {
             found[row.id] = IngestionPlan.Candidate(
@@ -285,9 +295,11 @@ struct IngestionService {
                 SQLBind(item.reason), SQLBind(now), SQLBind(now),
             ])
         }
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             INSERT INTO job_sources (job_id, source, external_id, source_id, url, merge_reason, first_seen_at, last_seen_at) VALUES \(SQLList(rows))
-            """).run()
+            """
+        ).run()
     }
 
     /// After a complete listing: links not seen since the run started are missing; their jobs
@@ -295,19 +307,22 @@ struct IngestionService {
     func closeMissing(sourceID: Int, seenSince start: Date) async throws -> Int {
         let now = Date()
         return try await database.writeTransaction { transaction in
-            let missing = try await transaction.sql.raw("""
+            let missing = try await transaction.sql.raw(
+                """
                 UPDATE job_sources SET missing_since = \(bind: now)
                 WHERE source_id = \(bind: sourceID) AND last_seen_at < \(bind: start) AND missing_since IS NULL
                 RETURNING job_id
-                """).all().map { try $0.decode(column: "job_id", as: Int.self) }
+                """
+            ).all().map { try $0.decode(column: "job_id", as: Int.self) }
             guard !missing.isEmpty else { return 0 }
-            return try await transaction.sql.raw("""
+            return try await transaction.sql.raw(
+                """
                 UPDATE jobs SET is_active = \(bind: false), inactive_since = \(bind: now), updated_at = \(bind: now)
                 WHERE id IN \(SQLBind.group(missing)) AND is_active = \(bind: true)
                   AND NOT EXISTS (SELECT 1 FROM job_sources s WHERE s.job_id = jobs.id AND s.missing_since IS NULL)
                 RETURNING id
-                """).all().count
+                """
+            ).all().count
         }
     }
 }
-

@@ -33,11 +33,14 @@ struct SourceCatalogue {
         }
         try reader.validate()
         let now = Date()
-        guard let row = try await database.sql.raw("""
-            INSERT INTO sources (name, kind, identifier, base_url, schedule, enabled, created_at, updated_at)
-            VALUES (\(bind: name ?? ""), \(bind: kind?.rawValue ?? ""), \(bind: identifier), \(bind: baseURL), \(bind: schedule), \(bind: enabled), \(bind: now), \(bind: now))
-            ON CONFLICT DO NOTHING RETURNING id
-            """).first()
+        guard
+            let row = try await database.sql.raw(
+                """
+                INSERT INTO sources (name, kind, identifier, base_url, schedule, enabled, created_at, updated_at)
+                VALUES (\(bind: name ?? ""), \(bind: kind?.rawValue ?? ""), \(bind: identifier), \(bind: baseURL), \(bind: schedule), \(bind: enabled), \(bind: now), \(bind: now))
+                ON CONFLICT DO NOTHING RETURNING id
+                """
+            ).first()
         else { throw DomainError.conflict("A source named '\(name ?? "")' already exists") }
         return try await find(try row.decode(column: "id", as: Int.self))
     }
@@ -69,17 +72,20 @@ struct SourceCatalogue {
         let moved = definition.identifier != source.definition.identifier || definition.baseURL != source.definition.baseURL
         let newName = name.value ?? source.name
         if newName != source.name,
-           try await database.sql.raw("SELECT id FROM sources WHERE name = \(bind: newName) AND id <> \(bind: source.id)").first() != nil {
+            try await database.sql.raw("SELECT id FROM sources WHERE name = \(bind: newName) AND id <> \(bind: source.id)").first() != nil
+        {
             throw DomainError.conflict("A source named '\(newName)' already exists")
         }
         do {
             // The validators are left to the runs unless the source moved (a run may be saving them now).
-            try await database.sql.raw("""
+            try await database.sql.raw(
+                """
                 UPDATE sources SET name = \(bind: newName), identifier = \(bind: definition.identifier), base_url = \(bind: definition.baseURL),
                     schedule = \(bind: schedule.value ?? source.schedule), enabled = \(bind: enabled.value ?? source.enabled),
                     \(unsafeRaw: moved ? "etag = NULL, last_modified = NULL," : "") updated_at = \(bind: Date())
                 WHERE id = \(bind: source.id)
-                """).run()
+                """
+            ).run()
         } catch let error as any DatabaseError where error.isConstraintFailure {
             // The name was taken between the check and the update.
             throw DomainError.conflict("A source named '\(newName)' already exists")

@@ -35,7 +35,8 @@ struct SourceFetcher: Sendable {
     static let userAgent = "CareerCopilot/\(CareerCopilotVersion.current) (self-hosted job search)"
 
     enum FetchError: Error, CustomStringConvertible, Equatable {
-        case forbiddenAddress(String), unresolvable(String), badURL(String), status(Int, String), tooLarge(Int), tooManyRedirects, rateLimited(String), timedOut(String)
+        case forbiddenAddress(String), unresolvable(String), badURL(String), status(Int, String), tooLarge(Int), tooManyRedirects, rateLimited(String),
+            timedOut(String)
         case unreachable(String, String)
 
         /// URLs appear with their secret parameters hidden: these messages are logged and stored.
@@ -76,7 +77,7 @@ struct SourceFetcher: Sendable {
         var origin: String?
         for _ in 0...5 {
             guard let components = URLComponents(string: current), let scheme = components.scheme?.lowercased(),
-                  scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
+                scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
             else { throw FetchError.badURL(current) }
             let target = current
             // Requests are counted per host and port: two boards on one host share its limits.
@@ -147,7 +148,9 @@ struct SourceFetcher: Sendable {
     }
 
     /// One URL, with retries on 429 and 5xx.
-    private func attempt(_ url: String, client: HTTPClient, headers: [(name: String, value: String)], validators: Validators?, logger: Logger) async throws -> Answer {
+    private func attempt(_ url: String, client: HTTPClient, headers: [(name: String, value: String)], validators: Validators?, logger: Logger) async throws
+        -> Answer
+    {
         var attempt = 1
         while true {
             var request = HTTPClientRequest(url: url)
@@ -175,7 +178,8 @@ struct SourceFetcher: Sendable {
                 guard attempt < maxAttempts, wait <= maxRetryWait else {
                     throw status == 429 ? FetchError.rateLimited(url) : FetchError.status(status, url)
                 }
-                logger.info("Source answered \(status); retrying", metadata: ["url": .string(SourceCredentials.redact(url)), "wait_s": .stringConvertible(wait)])
+                logger.info(
+                    "Source answered \(status); retrying", metadata: ["url": .string(SourceCredentials.redact(url)), "wait_s": .stringConvertible(wait)])
                 try await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
                 attempt += 1
                 continue

@@ -27,9 +27,10 @@ struct SourcePagesController: RouteCollection {
         try requireAdmin(request)
         let fields = try request.formFields()
         do {
-            let body = JSONValue.object(SourcesPage.fields.names.reduce(into: [:]) { body, name in
-                if let value = fields[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { body[name] = .string(value) }
-            })
+            let body = JSONValue.object(
+                SourcesPage.fields.names.reduce(into: [:]) { body, name in
+                    if let value = fields[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { body[name] = .string(value) }
+                })
             _ = try await SourceCatalogue(database: request.db, credentials: services.configuration.sourceCredentials).create(body)
             return request.redirect(to: SiteURL.sources.path, flash: "Source added. Run it now, or let its schedule bring the jobs.")
         } catch {
@@ -66,7 +67,10 @@ struct SourcePagesController: RouteCollection {
     func delete(request: Request) async throws -> Response {
         try requireAdmin(request)
         let id = try request.pageID(resource: "Source")
-        if let ask = try await request.confirmation("Remove this source?", detail: "It stops being read. The jobs it brought stay in the catalogue.", button: "Remove source", cancel: SiteURL.sources.path) {
+        if let ask = try await request.confirmation(
+            "Remove this source?", detail: "It stops being read. The jobs it brought stay in the catalogue.", button: "Remove source",
+            cancel: SiteURL.sources.path)
+        {
             return ask
         }
         try await request.db.sql.raw("DELETE FROM sources WHERE id = \(bind: id)").run()
@@ -75,13 +79,16 @@ struct SourcePagesController: RouteCollection {
 
     /// Sources with a run queued or under way.
     static func runningSources(_ database: any Database) async throws -> Set<Int> {
-        let rows = try await database.sql.raw("""
+        let rows = try await database.sql.raw(
+            """
             SELECT payload FROM tasks WHERE kind = \(bind: DiscoveryRunHandler.kind) AND status IN \(SQLBind.group([TaskRecord.Status.queued.rawValue, TaskRecord.Status.running.rawValue]))
-            """).all()
-        return Set(try rows.compactMap { row in
-            let payload = try row.decode(column: "payload", as: String.self)
-            return (try? JSONDecoder().decode([String: Int].self, from: Data(payload.utf8)))?["source_id"]
-        })
+            """
+        ).all()
+        return Set(
+            try rows.compactMap { row in
+                let payload = try row.decode(column: "payload", as: String.self)
+                return (try? JSONDecoder().decode([String: Int].self, from: Data(payload.utf8)))?["source_id"]
+            })
     }
 
     @discardableResult
@@ -97,7 +104,9 @@ struct SourcePagesController: RouteCollection {
             var row = SourcesPage.Row(
                 id: source.id, name: source.name, type: source.definition.kind.rawValue, identifier: source.definition.identifier,
                 schedule: source.schedule, enabled: source.enabled, lastRunAt: source.lastRunAt, lastStatus: source.lastStatus, lastError: source.lastError,
-                lastCounts: source.lastCounts.map { "\($0.new) new · \($0.updated) updated · \($0.unchanged) unchanged · \($0.merged) merged · \($0.closed) closed · \($0.rejected) rejected" }
+                lastCounts: source.lastCounts.map {
+                    "\($0.new) new · \($0.updated) updated · \($0.unchanged) unchanged · \($0.merged) merged · \($0.closed) closed · \($0.rejected) rejected"
+                }
             )
             row.running = running.contains(source.id)
             return row

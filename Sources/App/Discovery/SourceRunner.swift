@@ -22,19 +22,23 @@ struct SourceRecord: Sendable {
     let validators: SourceFetcher.Validators
     let createdAt: Date
 
-    static let columns = "id, name, kind, identifier, base_url, schedule, enabled, last_run_at, last_status, last_error, last_counts, etag, last_modified, created_at"
+    static let columns =
+        "id, name, kind, identifier, base_url, schedule, enabled, last_run_at, last_status, last_error, last_counts, etag, last_modified, created_at"
 
     init(row: any SQLRow) throws {
         id = try row.decode(column: "id", as: Int.self)
         name = try row.decode(column: "name", as: String.self)
         let kind = SourceKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .jsonLD
-        definition = SourceDefinition(kind: kind, identifier: try row.decode(column: "identifier", as: String.self), baseURL: try row.decode(column: "base_url", as: String?.self))
+        definition = SourceDefinition(
+            kind: kind, identifier: try row.decode(column: "identifier", as: String.self), baseURL: try row.decode(column: "base_url", as: String?.self))
         schedule = try row.decode(column: "schedule", as: String.self)
         enabled = try row.decode(column: "enabled", as: Bool.self)
         lastRunAt = try row.decode(column: "last_run_at", as: Date?.self)
         lastStatus = try row.decode(column: "last_status", as: String?.self)
         lastError = try row.decode(column: "last_error", as: String?.self)
-        lastCounts = try row.decode(column: "last_counts", as: String?.self).flatMap { try? JSONDecoder().decode(IngestionService.Counts.self, from: Data($0.utf8)) }
+        lastCounts = try row.decode(column: "last_counts", as: String?.self).flatMap {
+            try? JSONDecoder().decode(IngestionService.Counts.self, from: Data($0.utf8))
+        }
         validators = .init(etag: try row.decode(column: "etag", as: String?.self), lastModified: try row.decode(column: "last_modified", as: String?.self))
         createdAt = try row.decode(column: "created_at", as: Date.self)
     }
@@ -119,11 +123,13 @@ struct SourceRunner {
                         postings.append(posting)
                     case let .failure(rejection):
                         report.counts.rejected += 1
-                        logger.info("Posting rejected", metadata: ["source": .string(source.name), "id": .string(raw.externalID), "reason": .string(rejection.reason)])
+                        logger.info(
+                            "Posting rejected", metadata: ["source": .string(source.name), "id": .string(raw.externalID), "reason": .string(rejection.reason)])
                     }
                 }
                 let rejected = report.counts.rejected
-                report.counts = try await IngestionService(database: database, counts: counts, policy: policy, logger: logger).ingest(postings, sourceID: source.id, complete: complete, runStartedAt: started)
+                report.counts = try await IngestionService(database: database, counts: counts, policy: policy, logger: logger).ingest(
+                    postings, sourceID: source.id, complete: complete, runStartedAt: started)
                 // The listing is "seen" only when all of it was stored with its texts: else the
                 // next run must read it again rather than be told it has not changed.
                 if report.counts.rejected > 0 || !details.complete { validators = .init() }
@@ -135,12 +141,14 @@ struct SourceRunner {
             logger.warning("Source run failed", metadata: ["source": .string(source.name), "error": .string(report.error!)])
         }
         let countsJSON = String(decoding: try JSONEncoder().encode(report.counts), as: UTF8.self)
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             UPDATE sources SET last_run_at = \(bind: started), last_status = \(bind: report.error == nil ? "succeeded" : "failed"),
                 last_error = \(bind: report.error), last_counts = \(bind: countsJSON), etag = \(bind: validators.etag),
                 last_modified = \(bind: validators.lastModified), updated_at = \(bind: Date())
             WHERE id = \(bind: source.id)
-            """).run()
+            """
+        ).run()
         return report
     }
 
@@ -149,8 +157,9 @@ struct SourceRunner {
     /// the token).
     private func withBoardName(_ raws: [RawPosting], definition: SourceDefinition) async -> [RawPosting] {
         guard let url = definition.boardNameURL, raws.contains(where: { $0.company == definition.identifier }),
-              let fetched = try? await fetcher.get(url, headers: definition.requestHeaders, logger: logger),
-              let name = definition.boardName(in: fetched.body) else { return raws }
+            let fetched = try? await fetcher.get(url, headers: definition.requestHeaders, logger: logger),
+            let name = definition.boardName(in: fetched.body)
+        else { return raws }
         return raws.map { raw in
             var raw = raw
             if raw.company == definition.identifier { raw.company = name }
@@ -178,9 +187,11 @@ struct SourceRunner {
     /// links count as seen now (a later full run must not close them as missing).
     private func listedCount(_ sourceID: Int) async throws -> Int {
         try await database.writeTransaction { transaction in
-            try await transaction.sql.raw("""
+            try await transaction.sql.raw(
+                """
                 UPDATE job_sources SET last_seen_at = \(bind: Date()) WHERE source_id = \(bind: sourceID) AND missing_since IS NULL RETURNING id
-                """).all().count
+                """
+            ).all().count
         }
     }
 
@@ -190,10 +201,13 @@ struct SourceRunner {
     /// `complete`: every text that was wanted was read.
     private func withDetails(_ raws: [RawPosting], definition: SourceDefinition, sourceID: Int) async -> (postings: [RawPosting], complete: Bool) {
         guard let first = raws.first, definition.detailURL(for: first) != nil else { return (raws, true) }
-        let described = (try? await database.sql.raw("""
-            SELECT js.external_id FROM job_sources js JOIN jobs j ON j.id = js.job_id
-            WHERE js.source_id = \(bind: sourceID) AND j.description IS NOT NULL AND j.description <> ''
-            """).all().map { try $0.decode(column: "external_id", as: String.self) }) ?? []
+        let described =
+            (try? await database.sql.raw(
+                """
+                SELECT js.external_id FROM job_sources js JOIN jobs j ON j.id = js.job_id
+                WHERE js.source_id = \(bind: sourceID) AND j.description IS NOT NULL AND j.description <> ''
+                """
+            ).all().map { try $0.decode(column: "external_id", as: String.self) }) ?? []
         let known = Set(described)
         let allWanted = raws.indices.filter { raws[$0].descriptionHTML == nil && !known.contains(raws[$0].externalID) }
         let wanted = allWanted.prefix(maxDetailFetches)
@@ -210,7 +224,8 @@ struct SourceRunner {
                         try definition.readDetail(try await fetcher.get(url, headers: definition.requestHeaders, logger: logger).body, into: &posting)
                         return (index, posting.descriptionHTML)
                     } catch {
-                        logger.info("Posting detail not read", metadata: ["url": .string(SourceCredentials.redact(url)), "error": .string(String(describing: error))])
+                        logger.info(
+                            "Posting detail not read", metadata: ["url": .string(SourceCredentials.redact(url)), "error": .string(String(describing: error))])
                         return (index, nil)
                     }
                 }

@@ -58,9 +58,11 @@ extension SourcedJob {
         guard !postings.isEmpty else { return [] }
         let rows = postings.map { SourcedJob($0).insertValues(source: $0.source, externalID: $0.externalID, owner: owner, now: now) }
         struct Inserted: Decodable { let id: Int, source: String, external_id: String }
-        let inserted = try await database.sql.raw("""
+        let inserted = try await database.sql.raw(
+            """
             INSERT INTO jobs (\(insertList)) VALUES \(SQLList(rows)) RETURNING id, source, external_id
-            """).all(decoding: Inserted.self)
+            """
+        ).all(decoding: Inserted.self)
         let ids = Dictionary(inserted.map { (PostingKey(source: $0.source, externalID: $0.external_id), $0.id) }, uniquingKeysWith: { first, _ in first })
         // Every posting must come back under its own key (a driver that mangles an odd id fails
         // the chunk, whose postings are then stored one by one).
@@ -86,10 +88,12 @@ extension SourcedJob {
         let assignments = zip(Self.columns, values).map { column, value in
             SQLBinaryExpression(SQLIdentifier(column.rawValue), .equal, value)
         }
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             UPDATE jobs SET \(SQLList(assignments)), is_active = \(bind: true), inactive_since = NULL, updated_at = \(bind: now)
             WHERE id = \(bind: id)
-            """).run()
+            """
+        ).run()
     }
 }
 

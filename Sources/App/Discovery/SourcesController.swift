@@ -23,7 +23,9 @@ struct SourcesController: RouteCollection {
     func list(request: Request) async throws -> Response {
         _ = try request.currentUser
         let sources = try await SourceRecord.all(on: request.db)
-        return try request.envelope(ListPage(items: sources.map(SourceDTO.init), request: Paging(page: 1, pageSize: max(1, sources.count)), total: sources.count), message: "Sources retrieved successfully")
+        return try request.envelope(
+            ListPage(items: sources.map(SourceDTO.init), request: Paging(page: 1, pageSize: max(1, sources.count)), total: sources.count),
+            message: "Sources retrieved successfully")
     }
 
     func show(request: Request) async throws -> Response {
@@ -40,7 +42,8 @@ struct SourcesController: RouteCollection {
     /// Changes the fields sent: name, schedule, enabled, identifier, base_url.
     func update(request: Request) async throws -> Response {
         try requireAdmin(request)
-        let source = try await SourceCatalogue(database: request.db, credentials: services.configuration.sourceCredentials).update(try await find(request), with: try request.jsonBody())
+        let source = try await SourceCatalogue(database: request.db, credentials: services.configuration.sourceCredentials).update(
+            try await find(request), with: try request.jsonBody())
         return try request.envelope(SourceDTO(source), message: "Source updated")
     }
 
@@ -61,9 +64,11 @@ struct SourcesController: RouteCollection {
         if let queued = try await queue.enqueue(DiscoveryRunHandler.request(sourceID: source.id, userID: user.id)) {
             id = queued
         } else {
-            id = try await request.db.sql.raw("""
+            id = try await request.db.sql.raw(
+                """
                 SELECT id FROM tasks WHERE unique_key = \(bind: "discovery:source:\(source.id)") AND status IN ('queued', 'running')
-                """).first()?.decode(column: "id", as: Int.self)
+                """
+            ).first()?.decode(column: "id", as: Int.self)
         }
         guard let id, let task = try await queue.find(id) else { throw DomainError.conflict("The run could not be queued; try again") }
         return try request.envelope(TaskDTO(task), message: "Source run queued", status: .accepted)

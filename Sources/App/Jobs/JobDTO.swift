@@ -1,5 +1,6 @@
 import CareerCopilotCore
 import Foundation
+
 /// A job as the API shows it: the stored job and its skills. Written by `JSONWriter`
 /// (lists write many of them); the keys are those of `JobRecord`'s columns plus `skills`.
 struct JobDTO: JSONWritable {

@@ -29,7 +29,8 @@ struct JobPagesController: RouteCollection {
         let url = (fields["url"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         do {
             let (jobID, outcome) = try await JobImporter(services, database: request.db, logger: request.logger).importJob(from: url, by: user)
-            return request.redirect(to: SiteURL.job(jobID).path, flash: outcome == .new ? "Job imported." : "This job was already in the catalogue; it is up to date.")
+            return request.redirect(
+                to: SiteURL.job(jobID).path, flash: outcome == .new ? "Job imported." : "This job was already in the catalogue; it is up to date.")
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
             let imported = FormState(values: ["url": url], issues: issues, fields: JobFormPage.importFields)
@@ -90,7 +91,9 @@ struct JobPagesController: RouteCollection {
         do {
             let draft = try JobDraft.read(FormBody.job(fields, creating: true), creating: true)
             let job = try await service(request).create(draft, by: user)
-            return request.redirect(to: SiteURL.job(try job.requireID()).path, flash: job.privateTo == nil ? "Job added and shared with everyone." : "Job added. Only you can see it until you share it.")
+            return request.redirect(
+                to: SiteURL.job(try job.requireID()).path,
+                flash: job.privateTo == nil ? "Job added and shared with everyone." : "Job added. Only you can see it until you share it.")
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
             let state = FormState(values: fields, issues: issues, fields: JobFormPage.fields)
@@ -128,11 +131,13 @@ struct JobPagesController: RouteCollection {
             saved["skills"] = skills.joined(separator: ", ")
             var values = fields
             values["version"] = EditVersion.job(job, skills: skills)
-            let conflict = JobFormPage.Conflict(saved: JobFormPage.fields.names.compactMap { name in
-                let mine = Self.comparable(name, fields[name]), theirs = Self.comparable(name, saved[name])
-                return mine == theirs ? nil : (JobFormPage.fields.label(name), Self.shown(name, saved[name] ?? ""))
-            })
-            let page = JobFormPage.render(jobID: id, FormState(values: values, fields: JobFormPage.fields), conflict: conflict, context: try await request.pageContext(.jobs))
+            let conflict = JobFormPage.Conflict(
+                saved: JobFormPage.fields.names.compactMap { name in
+                    let mine = Self.comparable(name, fields[name]), theirs = Self.comparable(name, saved[name])
+                    return mine == theirs ? nil : (JobFormPage.fields.label(name), Self.shown(name, saved[name] ?? ""))
+                })
+            let page = JobFormPage.render(
+                jobID: id, FormState(values: values, fields: JobFormPage.fields), conflict: conflict, context: try await request.pageContext(.jobs))
             return request.page(page, status: .conflict)
         } catch {
             let (issues, status) = try FormFailure.issues(of: error)
@@ -147,7 +152,10 @@ struct JobPagesController: RouteCollection {
         // Only what the person may delete is asked about: another's job is still not found.
         let job = try await JobReader(database: request.db, viewer: user.id).record(id)
         try JobService.authorize(user, toChange: job.createdBy)
-        if let ask = try await request.confirmation("Delete “\(job.title)”?", detail: "The job is removed for everyone who can see it. If you track it, it is closed instead.", button: "Delete job", cancel: SiteURL.job(id).path) {
+        if let ask = try await request.confirmation(
+            "Delete “\(job.title)”?", detail: "The job is removed for everyone who can see it. If you track it, it is closed instead.", button: "Delete job",
+            cancel: SiteURL.job(id).path)
+        {
             return ask
         }
         do {
@@ -156,7 +164,9 @@ struct JobPagesController: RouteCollection {
         } catch DomainError.conflict(JobService.trackedJobMessage) {
             // An application tracks it: closing is what can be done, and is done.
             try await service(request).close(id, by: user)
-            return request.redirect(to: SiteURL.job(id).path, flash: "This job is on an application, so it was closed rather than deleted: it no longer shows among open jobs, and the application keeps it.")
+            return request.redirect(
+                to: SiteURL.job(id).path,
+                flash: "This job is on an application, so it was closed rather than deleted: it no longer shows among open jobs, and the application keeps it.")
         }
     }
 
@@ -173,7 +183,8 @@ struct JobPagesController: RouteCollection {
             let draft = try ApplicationDraft.read(.object(["job_id": .number(Double(id))]), creating: true)
             let application = try await ApplicationService(database: request.db, user: user).create(draft)
             let title = application.$job.value?.title ?? "this job"
-            return request.redirect(to: try returnTo ?? SiteURL.application(application.requireID()).path, flash: "Tracking “\(title)”: it is on your board, in Saved.")
+            return request.redirect(
+                to: try returnTo ?? SiteURL.application(application.requireID()).path, flash: "Tracking “\(title)”: it is on your board, in Saved.")
         } catch let error as DomainError {
             // The job is gone (validation names the job_id): the page of a job that does not exist.
             if case .validation = error { throw DomainError.notFound("Job not found") }

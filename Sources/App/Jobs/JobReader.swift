@@ -37,11 +37,14 @@ struct JobReader {
     private func count(_ filter: JobFilter) async throws -> Int {
         struct Count: Decodable { let count: Int }
         if database.dialect == .sqlite, filter.isTextOnly,
-           let match = SearchTerms.fts5Query(keywords: filter.keywords, location: filter.location) {
-            let row = try await database.sql.raw("""
+            let match = SearchTerms.fts5Query(keywords: filter.keywords, location: filter.location)
+        {
+            let row = try await database.sql.raw(
+                """
                 SELECT count(*) AS count FROM jobs_fts WHERE jobs_fts MATCH \(bind: match)
                 AND rowid NOT IN (SELECT id FROM jobs WHERE private_to IS NOT NULL AND private_to <> \(bind: filter.viewer ?? 0))
-                """).first(decoding: Count.self)
+                """
+            ).first(decoding: Count.self)
             return row?.count ?? 0
         }
         let select = database.sql.select().column(SQLAlias(SQLFunction("count", args: SQLLiteral.all), as: SQLIdentifier("count"))).from("jobs")
@@ -82,20 +85,23 @@ struct JobReader {
     /// joined it): one query for a page of jobs.
     func sourceLinks(of jobIDs: [Int]) async throws -> [Int: [JobSourceLink]] {
         guard !jobIDs.isEmpty else { return [:] }
-        let rows = try await database.sql.raw("""
+        let rows = try await database.sql.raw(
+            """
             SELECT js.job_id, js.source, s.name, js.external_id, js.url, js.merge_reason, js.first_seen_at, js.last_seen_at, js.missing_since
             FROM job_sources js LEFT JOIN sources s ON s.id = js.source_id
             WHERE js.job_id IN \(SQLBind.group(jobIDs)) ORDER BY js.first_seen_at, js.id
-            """).all()
+            """
+        ).all()
         var links: [Int: [JobSourceLink]] = [:]
         for row in rows {
-            links[try row.decode(column: "job_id", as: Int.self), default: []].append(JobSourceLink(
-                source: try row.decode(column: "source", as: String.self), sourceName: try row.decode(column: "name", as: String?.self),
-                externalID: try row.decode(column: "external_id", as: String.self), url: try row.decode(column: "url", as: String?.self),
-                mergeReason: try row.decode(column: "merge_reason", as: String?.self),
-                firstSeenAt: try row.decode(column: "first_seen_at", as: Date.self), lastSeenAt: try row.decode(column: "last_seen_at", as: Date.self),
-                missingSince: try row.decode(column: "missing_since", as: Date?.self)
-            ))
+            links[try row.decode(column: "job_id", as: Int.self), default: []].append(
+                JobSourceLink(
+                    source: try row.decode(column: "source", as: String.self), sourceName: try row.decode(column: "name", as: String?.self),
+                    externalID: try row.decode(column: "external_id", as: String.self), url: try row.decode(column: "url", as: String?.self),
+                    mergeReason: try row.decode(column: "merge_reason", as: String?.self),
+                    firstSeenAt: try row.decode(column: "first_seen_at", as: Date.self), lastSeenAt: try row.decode(column: "last_seen_at", as: Date.self),
+                    missingSince: try row.decode(column: "missing_since", as: Date?.self)
+                ))
         }
         return links
     }
@@ -169,10 +175,11 @@ struct JobReader {
     /// `column DIR [NULLS LAST], id DIR`: missing values sort last on both databases.
     func sortExpressions(_ sort: Sorting<JobFilter.SortField>) -> [SQLQueryString] {
         let direction: SQLQueryString = sort.descending ? "DESC" : "ASC"
-        let column: String = switch sort.field {
-        case .company: "company_key"
-        default: sort.field.rawValue
-        }
+        let column: String =
+            switch sort.field {
+            case .company: "company_key"
+            default: sort.field.rawValue
+            }
         let nullable: Set<JobFilter.SortField> = [.postedAt, .salaryMin, .salaryMax]
         // SQLite sorts NULL first ascending, PostgreSQL first descending: say it only where needed,
         // so that the plain index order can serve the common sorts.

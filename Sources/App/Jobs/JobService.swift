@@ -93,7 +93,8 @@ struct JobService {
         counts?.invalidate()
     }
 
-    static let trackedJobMessage = "This job is on an application, so it cannot be deleted; close it instead (is_active: false): it leaves the lists of open jobs and stays on the application"
+    static let trackedJobMessage =
+        "This job is on an application, so it cannot be deleted; close it instead (is_active: false): it leaves the lists of open jobs and stays on the application"
 
     /// Closes the job (it leaves the lists of open jobs); what a person gets for deleting a job
     /// that an application tracks.

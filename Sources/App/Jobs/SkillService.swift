@@ -37,6 +37,7 @@ struct SkillService {
 
     private func known(_ slugs: [String]) async throws -> [String: Int] {
         let rows = try await database.sql.raw("SELECT id, slug FROM skills WHERE slug IN \(SQLBind.group(slugs))").all()
-        return try Dictionary(rows.map { (try $0.decode(column: "slug", as: String.self), try $0.decode(column: "id", as: Int.self)) }, uniquingKeysWith: { first, _ in first })
+        return try Dictionary(
+            rows.map { (try $0.decode(column: "slug", as: String.self), try $0.decode(column: "id", as: Int.self)) }, uniquingKeysWith: { first, _ in first })
     }
 }

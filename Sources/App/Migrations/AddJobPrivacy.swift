@@ -13,12 +13,14 @@ struct AddJobPrivacy: AsyncMigration {
             .update()
         let sql = database.sql
         try await sql.raw("CREATE INDEX idx_jobs_private_to ON jobs (private_to)").run()
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE jobs SET private_to = created_by
             WHERE created_by IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.job_id = jobs.id AND a.user_id <> jobs.created_by)
               AND NOT EXISTS (SELECT 1 FROM job_sources s WHERE s.job_id = jobs.id)
-            """).run()
+            """
+        ).run()
     }
 
     func revert(on database: any Database) async throws {

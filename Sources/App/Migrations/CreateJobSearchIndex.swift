@@ -61,7 +61,8 @@ struct CreateJobSearchIndex: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let statements = database.dialect == .sqlite
+        let statements =
+            database.dialect == .sqlite
             ? ["DROP TRIGGER jobs_fts_after_insert", "DROP TRIGGER jobs_fts_after_delete", "DROP TRIGGER jobs_fts_after_update", "DROP TABLE jobs_fts"]
             : ["ALTER TABLE jobs DROP COLUMN location_vector", "ALTER TABLE jobs DROP COLUMN search_vector"]
         try await database.run(statements)

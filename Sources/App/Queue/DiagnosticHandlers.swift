@@ -13,7 +13,8 @@ struct DiagnosticEffectHandler: TaskHandler {
         if let sleep = context.payload["sleep_ms"]?.intValue, sleep > 0 {
             try await Task.sleep(for: .milliseconds(sleep))
         }
-        let inserted = try await Notifications.insert(userID: 1, kind: "diagnostic", message: key, link: nil, dedupeKey: "diagnostic:\(key)", on: context.database)
+        let inserted = try await Notifications.insert(
+            userID: 1, kind: "diagnostic", message: key, link: nil, dedupeKey: "diagnostic:\(key)", on: context.database)
         return ["inserted": .bool(inserted), "attempt": .number(Double(context.task.attempts))]
     }
 }

@@ -2,8 +2,8 @@ import CareerCopilotCore
 import Fluent
 import Foundation
 import Logging
-import ServiceLifecycle
 import SQLKit
+import ServiceLifecycle
 
 /// Enqueues periodic tasks (cron-like schedules). Every tick is claimed in `schedule_ticks`
 /// by its (schedule, time) key in the transaction that enqueues it, so however many
@@ -28,7 +28,7 @@ struct Scheduler: Service {
 
     /// Enqueues each schedule's ticks until graceful shutdown (which cancels the sleep).
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             var next = Dictionary(uniqueKeysWithValues: entries.map { ($0.kind, $0.schedule.next(after: Date())) })
             while !Task.isCancelled {
                 let now = Date()
@@ -37,7 +37,8 @@ struct Scheduler: Service {
                     do {
                         try await enqueue(entry, tick: tick)
                     } catch {
-                        logger.error("Scheduler could not enqueue a tick", metadata: ["kind": .string(entry.kind), "error": .string(String(describing: error))])
+                        logger.error(
+                            "Scheduler could not enqueue a tick", metadata: ["kind": .string(entry.kind), "error": .string(String(describing: error))])
                     }
                     next[entry.kind] = entry.schedule.next(after: max(tick, now))
                 }
@@ -53,19 +54,24 @@ struct Scheduler: Service {
     @discardableResult
     func enqueue(_ entry: Entry, tick: Date) async throws -> Bool {
         try await database().writeTransaction { transaction in
-            let claimed = try await transaction.sql.raw("""
+            let claimed = try await transaction.sql.raw(
+                """
                 INSERT INTO schedule_ticks (schedule, tick_at) VALUES (\(bind: entry.kind), \(bind: tick))
                 ON CONFLICT DO NOTHING RETURNING schedule
-                """).first()
+                """
+            ).first()
             guard claimed != nil else { return false }
-            let id = try await TaskQueue(database: transaction).enqueue(TaskRequest(
-                kind: entry.kind, payload: ["tick": .string(ISODate.format(tick))], queue: entry.queue,
-                maxAttempts: 3, uniqueKey: "schedule:\(entry.kind)"
-            ))
+            let id = try await TaskQueue(database: transaction).enqueue(
+                TaskRequest(
+                    kind: entry.kind, payload: ["tick": .string(ISODate.format(tick))], queue: entry.queue,
+                    maxAttempts: 3, uniqueKey: "schedule:\(entry.kind)"
+                ))
             if let id {
-                try await transaction.sql.raw("""
+                try await transaction.sql.raw(
+                    """
                     UPDATE schedule_ticks SET task_id = \(bind: id) WHERE schedule = \(bind: entry.kind) AND tick_at = \(bind: tick)
-                    """).run()
+                    """
+                ).run()
             }
             return true
         }

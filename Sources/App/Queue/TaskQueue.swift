@@ -43,7 +43,8 @@ struct TaskRecord: Sendable {
     let startedAt: Date?
     let finishedAt: Date?
 
-    static let columns = "id, kind, payload, queue, priority, run_at, status, attempts, max_attempts, lease_owner, unique_key, last_error, result, user_id, created_at, started_at, finished_at"
+    static let columns =
+        "id, kind, payload, queue, priority, run_at, status, attempts, max_attempts, lease_owner, unique_key, last_error, result, user_id, created_at, started_at, finished_at"
 
     init(row: any SQLRow) throws {
         id = try row.decode(column: "id", as: Int.self)
@@ -86,12 +87,14 @@ struct TaskQueue {
     @discardableResult
     func enqueue(_ request: TaskRequest, now: Date = Date()) async throws -> Int? {
         let payload = String(decoding: try JSONEncoder().encode(request.payload), as: UTF8.self)
-        let row = try await database.sql.raw("""
+        let row = try await database.sql.raw(
+            """
             INSERT INTO tasks (kind, payload, queue, priority, run_at, status, attempts, max_attempts, unique_key, user_id, created_at, updated_at)
             VALUES (\(bind: request.kind), \(bind: payload), \(bind: request.queue), \(bind: request.priority), \(bind: request.runAt ?? now),
                     'queued', 0, \(bind: max(1, request.maxAttempts)), \(bind: request.uniqueKey), \(bind: request.userID), \(bind: now), \(bind: now))
             ON CONFLICT DO NOTHING RETURNING id
-            """).first()
+            """
+        ).first()
         guard let row else { return nil }
         if database.dialect == .postgres {
             // Delivered when the transaction commits, never for one that rolls back.
@@ -110,7 +113,8 @@ struct TaskQueue {
     func claim(worker: String, queues: [String], limit: Int, lease: TimeInterval, now: Date = Date()) async throws -> [TaskRecord] {
         guard limit > 0, !queues.isEmpty else { return [] }
         let lock: SQLQueryString = database.dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
-        return try await database.sql.raw("""
+        return try await database.sql.raw(
+            """
             UPDATE tasks SET status = 'running', attempts = attempts + 1, lease_owner = \(bind: worker),
                 lease_expires_at = \(bind: now.addingTimeInterval(lease)), started_at = \(bind: now), updated_at = \(bind: now)
             WHERE id IN (
@@ -119,7 +123,8 @@ struct TaskQueue {
                 ORDER BY queue, priority DESC, run_at, id LIMIT \(bind: limit)\(lock)
             )
             RETURNING \(unsafeRaw: TaskRecord.columns)
-            """).all().map(TaskRecord.init(row:))
+            """
+        ).all().map(TaskRecord.init(row:))
     }
 
     /// Records success. False when the task is no longer this worker's (its lease expired and
@@ -127,27 +132,33 @@ struct TaskQueue {
     @discardableResult
     func complete(_ id: Int, worker: String, result: JSONValue?, now: Date = Date()) async throws -> Bool {
         let text = try result.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        return try await database.sql.raw("""
+        return try await database.sql.raw(
+            """
             UPDATE tasks SET status = 'succeeded', result = \(bind: text), last_error = NULL, lease_owner = NULL, lease_expires_at = NULL,
                 finished_at = \(bind: now), updated_at = \(bind: now)
             WHERE id = \(bind: id) AND status = 'running' AND lease_owner = \(bind: worker)
             RETURNING id
-            """).first() != nil
+            """
+        ).first() != nil
     }
 
     /// Records a failed attempt: the task waits `retryDelay` and runs again, or — after its
     /// last attempt, or when the error is permanent — ends `failed` with the error kept.
     @discardableResult
-    func fail(_ task: TaskRecord, worker: String, error: String, permanent: Bool, retryDelay: TimeInterval, now: Date = Date()) async throws -> TaskRecord.Status? {
+    func fail(_ task: TaskRecord, worker: String, error: String, permanent: Bool, retryDelay: TimeInterval, now: Date = Date()) async throws -> TaskRecord
+        .Status?
+    {
         let final = permanent || task.attempts >= task.maxAttempts
         let status: TaskRecord.Status = final ? .failed : .queued
-        let row = try await database.sql.raw("""
+        let row = try await database.sql.raw(
+            """
             UPDATE tasks SET status = \(bind: status.rawValue), last_error = \(bind: String(error.prefix(4_000))), lease_owner = NULL,
                 lease_expires_at = NULL, run_at = \(bind: final ? task.runAt : now.addingTimeInterval(retryDelay)),
                 finished_at = \(bind: final ? now : nil), updated_at = \(bind: now)
             WHERE id = \(bind: task.id) AND status = 'running' AND lease_owner = \(bind: worker)
             RETURNING id
-            """).first()
+            """
+        ).first()
         return row == nil ? nil : status
     }
 
@@ -155,27 +166,32 @@ struct TaskQueue {
     /// once, the attempt not counted.
     func release(_ ids: [Int], worker: String, now: Date = Date()) async throws {
         guard !ids.isEmpty else { return }
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             UPDATE tasks SET status = 'queued', attempts = attempts - 1, lease_owner = NULL, lease_expires_at = NULL,
                 run_at = \(bind: now), updated_at = \(bind: now)
             WHERE id IN \(SQLBind.group(ids)) AND status = 'running' AND lease_owner = \(bind: worker)
-            """).run()
+            """
+        ).run()
     }
 
     /// Extends the leases of the tasks this worker is running.
     func extendLeases(_ ids: [Int], worker: String, lease: TimeInterval, now: Date = Date()) async throws {
         guard !ids.isEmpty else { return }
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             UPDATE tasks SET lease_expires_at = \(bind: now.addingTimeInterval(lease))
             WHERE id IN \(SQLBind.group(ids)) AND status = 'running' AND lease_owner = \(bind: worker)
-            """).run()
+            """
+        ).run()
     }
 
     /// Tasks whose worker stopped heartbeating (killed, frozen, lost its database): queued
     /// again, or failed when that was their last attempt. Returns how many.
     @discardableResult
     func reclaimExpired(now: Date = Date()) async throws -> Int {
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             UPDATE tasks SET
                 status = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
                 finished_at = CASE WHEN attempts >= max_attempts THEN \(bind: now) ELSE NULL END,
@@ -183,7 +199,8 @@ struct TaskQueue {
                 run_at = \(bind: now), updated_at = \(bind: now)
             WHERE status = 'running' AND lease_expires_at < \(bind: now)
             RETURNING id
-            """).all().count
+            """
+        ).all().count
     }
 
     // MARK: Reading and administration
@@ -194,22 +211,27 @@ struct TaskQueue {
 
     func list(status: TaskRecord.Status, page: Paging) async throws -> (tasks: [TaskRecord], total: Int) {
         struct Count: Decodable { let count: Int }
-        let total = try await database.sql.raw("SELECT count(*) AS count FROM tasks WHERE status = \(bind: status.rawValue)")
+        let total =
+            try await database.sql.raw("SELECT count(*) AS count FROM tasks WHERE status = \(bind: status.rawValue)")
             .first(decoding: Count.self)?.count ?? 0
-        let tasks = try await database.sql.raw("""
+        let tasks = try await database.sql.raw(
+            """
             SELECT \(unsafeRaw: TaskRecord.columns) FROM tasks WHERE status = \(bind: status.rawValue)
             ORDER BY updated_at DESC, id DESC LIMIT \(bind: page.pageSize) OFFSET \(bind: page.offset)
-            """).all().map(TaskRecord.init(row:))
+            """
+        ).all().map(TaskRecord.init(row:))
         return (tasks, total)
     }
 
     /// A failed task runs again, with all its attempts. False unless it had failed.
     func retry(_ id: Int, now: Date = Date()) async throws -> Bool {
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             UPDATE tasks SET status = 'queued', attempts = 0, run_at = \(bind: now), finished_at = NULL, updated_at = \(bind: now)
             WHERE id = \(bind: id) AND status = 'failed'
             RETURNING id
-            """).first() != nil
+            """
+        ).first() != nil
     }
 
     struct Depth: Sendable {
@@ -222,7 +244,9 @@ struct TaskQueue {
 
     func depth(now: Date = Date()) async throws -> Depth {
         var depth = Depth()
-        for row in try await database.sql.raw("SELECT status, count(*) AS count FROM tasks WHERE status IN ('queued', 'running', 'failed') GROUP BY status").all() {
+        for row in try await database.sql.raw("SELECT status, count(*) AS count FROM tasks WHERE status IN ('queued', 'running', 'failed') GROUP BY status")
+            .all()
+        {
             let count = try row.decode(column: "count", as: Int.self)
             switch try row.decode(column: "status", as: String.self) {
             case "queued": depth.queued = count
@@ -231,7 +255,8 @@ struct TaskQueue {
             }
         }
         if let row = try await database.sql.raw("SELECT min(run_at) AS oldest FROM tasks WHERE status = 'queued' AND run_at <= \(bind: now)").first(),
-           let oldest = try row.decode(column: "oldest", as: Date?.self) {
+            let oldest = try row.decode(column: "oldest", as: Date?.self)
+        {
             depth.oldestWait = max(0, now.timeIntervalSince(oldest))
         }
         return depth

@@ -3,8 +3,8 @@ import Fluent
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
-import ServiceLifecycle
 import SQLKit
+import ServiceLifecycle
 
 /// Runs tasks: claims up to `concurrency` ready tasks of its queues, runs each with its
 /// handler as a child task, records the outcome. A heartbeat extends the leases of running
@@ -55,7 +55,9 @@ final class Worker: Service {
     private var isStopping: Bool { state.withLockedValue { $0.stopping } }
 
     func run() async {
-        logger.info("Worker started", metadata: ["worker": .string(id), "queues": .string(options.queues.joined(separator: ",")), "concurrency": .stringConvertible(options.concurrency)])
+        logger.info(
+            "Worker started",
+            metadata: ["worker": .string(id), "queues": .string(options.queues.joined(separator: ",")), "concurrency": .stringConvertible(options.concurrency)])
         let unfinished = await TaskSignal.$current.withValue(signal) {
             await withGracefulShutdownHandler {
                 await withDiscardingTaskGroup { group in
@@ -196,11 +198,13 @@ final class Worker: Service {
     }
 
     private func recordHeartbeat(started: Date, now: Date) async throws {
-        try await databases().sql.raw("""
+        try await databases().sql.raw(
+            """
             INSERT INTO workers (id, hostname, pid, queues, concurrency, started_at, heartbeat_at)
             VALUES (\(bind: id), \(bind: ProcessInfo.processInfo.hostName), \(bind: Int(ProcessInfo.processInfo.processIdentifier)),
                     \(bind: options.queues.joined(separator: ",")), \(bind: options.concurrency), \(bind: started), \(bind: now))
             ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at
-            """).run()
+            """
+        ).run()
     }
 }

@@ -29,7 +29,8 @@ public struct Schedule: Sendable, Equatable {
         }
         let fields = cron.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard fields.count == 5 else {
-            throw DomainError.badRequest("'\(expression)' is not a schedule: use five cron fields (minute hour day month weekday), @hourly, @daily, @weekly or 'every 6h'")
+            throw DomainError.badRequest(
+                "'\(expression)' is not a schedule: use five cron fields (minute hour day month weekday), @hourly, @daily, @weekly or 'every 6h'")
         }
         minutes = try Self.field(fields[0], 0...59, expression)
         hours = try Self.field(fields[1], 0...23, expression)
@@ -102,7 +103,8 @@ public struct Schedule: Sendable, Equatable {
                 span = range
             } else if let dash = pieces[0].firstIndex(of: "-") {
                 guard let low = Int(pieces[0][..<dash]), let high = Int(pieces[0][pieces[0].index(after: dash)...]), low <= high,
-                      range.contains(low), range.contains(high) else { throw invalid(expression, text) }
+                    range.contains(low), range.contains(high)
+                else { throw invalid(expression, text) }
                 span = low...high
             } else {
                 guard let value = Int(pieces[0]), range.contains(value) else { throw invalid(expression, text) }

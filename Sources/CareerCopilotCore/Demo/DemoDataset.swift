@@ -26,27 +26,31 @@ public enum DemoDataset {
         DemoJob(
             externalID: "demo-1", title: "Senior Backend Engineer", company: "Northwind Labs", location: "Berlin, Germany",
             remote: .hybrid, employmentType: .fullTime, salary: (75_000, 95_000, "EUR"), daysAgo: 2,
-            description: "<p>Northwind Labs builds logistics software for 4,000 warehouses.</p><h3>What you will do</h3><ul><li>Design and run Swift and Go services on PostgreSQL</li><li>Own reliability: SLOs, on-call, post-mortems</li></ul><h3>What we look for</h3><ul><li>5+ years of backend work</li><li>Experience with Kubernetes and observability</li></ul>",
+            description:
+                "<p>Northwind Labs builds logistics software for 4,000 warehouses.</p><h3>What you will do</h3><ul><li>Design and run Swift and Go services on PostgreSQL</li><li>Own reliability: SLOs, on-call, post-mortems</li></ul><h3>What we look for</h3><ul><li>5+ years of backend work</li><li>Experience with Kubernetes and observability</li></ul>",
             skills: ["Swift", "Go", "PostgreSQL", "Kubernetes"], pipeline: [.saved, .applied, .screening, .interviewing],
             notes: "Second interview on Thursday with the platform team. Prepare the system design story about the queue migration."
         ),
         DemoJob(
             externalID: "demo-2", title: "iOS Engineer", company: "Fjord Health", location: "Oslo, Norway",
             remote: .remote, employmentType: .fullTime, salary: (700_000, 850_000, "NOK"), daysAgo: 5,
-            description: "<p>Help patients manage chronic conditions from their phones.</p><ul><li>SwiftUI, Combine, async/await</li><li>Accessibility is part of every feature</li></ul>",
+            description:
+                "<p>Help patients manage chronic conditions from their phones.</p><ul><li>SwiftUI, Combine, async/await</li><li>Accessibility is part of every feature</li></ul>",
             skills: ["Swift", "SwiftUI", "iOS"], pipeline: [.saved, .applied],
             notes: "Applied through the careers page; referral from Ingrid."
         ),
         DemoJob(
             externalID: "demo-3", title: "Platform Engineer", company: "Cobalt Payments", location: "London, UK",
             remote: .hybrid, employmentType: .fullTime, salary: (85_000, 110_000, "GBP"), daysAgo: 1,
-            description: "<p>Cobalt moves money for 20,000 small businesses.</p><h3>The role</h3><ul><li>Terraform, AWS, Kubernetes</li><li>Developer tooling and CI</li></ul>",
+            description:
+                "<p>Cobalt moves money for 20,000 small businesses.</p><h3>The role</h3><ul><li>Terraform, AWS, Kubernetes</li><li>Developer tooling and CI</li></ul>",
             skills: ["AWS", "Terraform", "Kubernetes"], pipeline: [.saved], notes: nil
         ),
         DemoJob(
             externalID: "demo-4", title: "Staff Software Engineer, Search", company: "Quill & Ink", location: "Remote (EU)",
             remote: .remote, employmentType: .fullTime, salary: (110_000, 140_000, "EUR"), daysAgo: 9,
-            description: "<p>Quill &amp; Ink is a writing platform for 3 million authors.</p><p>You will lead search relevance: ranking, query understanding, and evaluation.</p>",
+            description:
+                "<p>Quill &amp; Ink is a writing platform for 3 million authors.</p><p>You will lead search relevance: ranking, query understanding, and evaluation.</p>",
             skills: ["Python", "Elasticsearch", "Machine Learning"], pipeline: [.saved, .applied, .screening, .interviewing, .offer],
             notes: "Offer received: 125k + equity. Decide by Friday."
         ),

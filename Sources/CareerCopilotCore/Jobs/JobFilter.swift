@@ -30,7 +30,8 @@ public struct JobFilter: Sendable, Hashable {
     /// alone can count the matches.
     public var isTextOnly: Bool {
         keywords?.skills.isEmpty != false && keywords?.isEmpty != true
-            && company == nil && hiddenCompanies.isEmpty && remote == nil && source == nil && isActive == nil && postedAfter == nil && salaryMin == nil && skill == nil
+            && company == nil && hiddenCompanies.isEmpty && remote == nil && source == nil && isActive == nil && postedAfter == nil && salaryMin == nil
+            && skill == nil
     }
 
     public enum SortField: String, CaseIterable, Sendable {

@@ -24,7 +24,9 @@ public enum SalaryParser {
         "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "JPY", "INR", "SGD", "HKD",
         "BRL", "MXN", "ZAR", "ILS", "TRY", "RON", "BGN", "AED",
     ]
-    static let prefixedDollars: [String: String] = ["US$": "USD", "CA$": "CAD", "C$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD", "R$": "BRL"]
+    static let prefixedDollars: [String: String] = [
+        "US$": "USD", "CA$": "CAD", "C$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD", "R$": "BRL",
+    ]
 
     public static func parse(_ text: String) -> ParsedSalary? {
         let lowered = text.lowercased()
@@ -123,7 +125,9 @@ public enum SalaryParser {
             value *= multiplier
             // Years of experience, percentages and years of the calendar are not pay.
             let rest = String(characters[index...].prefix(8)).lowercased()
-            let isNoise = rest.hasPrefix("+") || rest.hasPrefix("%") || rest.trimmingCharacters(in: .whitespaces).hasPrefix("year") || (value >= 1900 && value <= 2100 && multiplier == 1 && groups.count == 1)
+            let isNoise =
+                rest.hasPrefix("+") || rest.hasPrefix("%") || rest.trimmingCharacters(in: .whitespaces).hasPrefix("year")
+                || (value >= 1900 && value <= 2100 && multiplier == 1 && groups.count == 1)
             if !isNoise, value > 0 { result.append(Amount(value: value, multiplier: multiplier)) }
         }
         return result

@@ -89,11 +89,14 @@ public struct SkillTaxonomy: Sendable {
         }
     }
 
-    public static let standard = SkillTaxonomy(entries.map { entry in
-        // A name matched only as written is not also a lowercase alias.
-        let names = entry.3.contains(entry.0) ? [] : [entry.0.lowercased()]
-        return Skill(name: entry.0, category: entry.1, aliases: (names + entry.2).map { words($0).map { $0.lowercased() }.joined(separator: " ") }, exactCase: entry.3)
-    })
+    public static let standard = SkillTaxonomy(
+        entries.map { entry in
+            // A name matched only as written is not also a lowercase alias.
+            let names = entry.3.contains(entry.0) ? [] : [entry.0.lowercased()]
+            return Skill(
+                name: entry.0, category: entry.1, aliases: (names + entry.2).map { words($0).map { $0.lowercased() }.joined(separator: " ") },
+                exactCase: entry.3)
+        })
 
     /// (name, category, other lowercase spellings, exact-case-only spellings). A name that is
     /// also an everyday word ("Go", "Swift", "React", "Spark") is matched only as written.

@@ -29,7 +29,8 @@ public struct SearchTerms: Sendable, Hashable {
         for token in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" }) {
             let spelling = token.trimmingCharacters(in: Self.quoting)
             if spelling.count <= Self.maxSkillSpelling, spelling.contains(where: Self.signs.contains),
-               let skill = taxonomy.canonicalName(spelling), skill.contains(where: Self.signs.contains) {
+                let skill = taxonomy.canonicalName(spelling), skill.contains(where: Self.signs.contains)
+            {
                 if words.count + skills.count < Self.maxTerms, !skills.contains(skill) { skills.append(skill) }
                 continue
             }

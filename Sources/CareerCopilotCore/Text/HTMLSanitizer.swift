@@ -30,7 +30,9 @@ public enum HTMLSanitizer {
     ]
     static let void: Set<String> = ["br", "hr", "img", "input", "meta", "link", "base", "wbr", "col", "area", "source", "param", "track", "embed"]
     /// Elements after which plain text starts a new line or paragraph.
-    static let paragraphBlocks: Set<String> = ["p", "div", "ul", "ol", "table", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "section", "article", "header", "footer", "main"]
+    static let paragraphBlocks: Set<String> = [
+        "p", "div", "ul", "ol", "table", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "section", "article", "header", "footer", "main",
+    ]
     static let lineBlocks: Set<String> = ["br", "li", "tr", "dt", "dd", "hr"]
 
     public static func sanitize(_ input: String) -> Result {
@@ -76,7 +78,8 @@ public enum HTMLSanitizer {
     /// at all) keeps its paragraphs and line breaks.
     public static func sanitizeDescription(_ input: String) -> Result {
         if looksLikeHTML(input) { return sanitize(input) }
-        let paragraphs = input
+        let paragraphs =
+            input
             .replacingOccurrences(of: "\r\n", with: "\n")
             .components(separatedBy: "\n\n")
             .map { $0.split(separator: "\n").map { TextNormalizer.collapsingWhitespace(String($0)) }.filter { !$0.isEmpty } }

@@ -105,7 +105,8 @@ package struct HTMLTokenizer {
             }
             let nameStart = index
             while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="),
-                  bytes[index] != UInt8(ascii: ">"), !(bytes[index] == UInt8(ascii: "/") && index > nameStart) {
+                bytes[index] != UInt8(ascii: ">"), !(bytes[index] == UInt8(ascii: "/") && index > nameStart)
+            {
                 index += 1
             }
             if index == nameStart { index += 1; continue }

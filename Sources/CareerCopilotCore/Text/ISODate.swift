@@ -18,8 +18,9 @@ public enum ISODate {
     /// broken or hostile payload, and the field is dropped.
     public static func plausiblePostingDate(_ date: Date?, now: Date = Date()) -> Date? {
         guard let date, date.timeIntervalSince1970.isFinite,
-              date.timeIntervalSince1970 >= 631_152_000,  // 1990-01-01
-              date <= now.addingTimeInterval(366 * 86_400) else { return nil }
+            date.timeIntervalSince1970 >= 631_152_000,  // 1990-01-01
+            date <= now.addingTimeInterval(366 * 86_400)
+        else { return nil }
         return date
     }
 
@@ -64,15 +65,15 @@ public enum ISODate {
         }
 
         guard let year = digits(4), take(UInt8(ascii: "-")), let month = digits(2),
-              take(UInt8(ascii: "-")), let day = digits(2),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+            take(UInt8(ascii: "-")), let day = digits(2),
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
         else { return nil }
 
         var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
         if index == bytes.count { return Date(timeIntervalSince1970: seconds) }
 
         guard take(UInt8(ascii: "T")) || take(UInt8(ascii: "t")) || take(UInt8(ascii: " ")),
-              let hour = digits(2), hour < 24, take(UInt8(ascii: ":")), let minute = digits(2), minute < 60
+            let hour = digits(2), hour < 24, take(UInt8(ascii: ":")), let minute = digits(2), minute < 60
         else { return nil }
         seconds += Double(hour * 3600 + minute * 60)
         if take(UInt8(ascii: ":")) {

@@ -22,7 +22,8 @@ public enum HostHeader {
             host = bytes[(start + 1)..<close]
             let isV6 = host.allSatisfy { byte in
                 let lowered = lower(byte)
-                return (lowered >= 0x30 && lowered <= 0x39) || (lowered >= 0x61 && lowered <= 0x66) || lowered == UInt8(ascii: ":") || lowered == UInt8(ascii: ".")
+                return (lowered >= 0x30 && lowered <= 0x39) || (lowered >= 0x61 && lowered <= 0x66) || lowered == UInt8(ascii: ":")
+                    || lowered == UInt8(ascii: ".")
             }
             guard !host.isEmpty, isV6 else { return nil }
         } else {
@@ -34,7 +35,8 @@ public enum HostHeader {
             if host.last == UInt8(ascii: ".") { host = host.dropLast() }  // "localhost." is "localhost"
             let isName = host.allSatisfy { byte in
                 let lowered = lower(byte)
-                return (lowered >= 0x30 && lowered <= 0x39) || (lowered >= 0x61 && lowered <= 0x7A) || lowered == UInt8(ascii: ".") || lowered == UInt8(ascii: "-")
+                return (lowered >= 0x30 && lowered <= 0x39) || (lowered >= 0x61 && lowered <= 0x7A) || lowered == UInt8(ascii: ".")
+                    || lowered == UInt8(ascii: "-")
             }
             guard !host.isEmpty, isName else { return nil }
         }
@@ -44,8 +46,8 @@ public enum HostHeader {
     /// The host of an `Origin` (`http://localhost:8000`); nil for `null` and anything else.
     public static func originHost(_ origin: String) -> String? {
         guard let components = URLComponents(string: origin.trimmingCharacters(in: .whitespaces)),
-              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = components.host, components.path.isEmpty || components.path == "/"
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = components.host, components.path.isEmpty || components.path == "/"
         else { return nil }
         return hostName(host.hasPrefix("[") || !host.contains(":") ? host : "[\(host)]")
     }

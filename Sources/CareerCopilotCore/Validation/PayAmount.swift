@@ -36,7 +36,7 @@ public struct PayAmount: Sendable, Equatable {
         }
         if multiplier > 1 { body.removeLast() }
         guard let first = body.first, let last = body.last, first.isASCII, first.isNumber, last.isASCII, last.isNumber,
-              body.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," })
+            body.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," })
         else { return nil }
         guard let (whole, fraction) = split(body, scaled: multiplier > 1) else { return nil }
         guard let value = Double(whole + (fraction.isEmpty ? "" : "." + fraction)), value.isFinite else { return nil }
@@ -66,7 +66,8 @@ public struct PayAmount: Sendable, Equatable {
         if groups.count > 1 {
             // Grouped thousands: 1–3 digits, then groups of exactly three ("80,000", "1.250.000").
             guard let head = groups.first, (1...3).contains(head.count), !(head.count > 1 && head.first == "0"),
-                  groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+                groups.dropFirst().allSatisfy({ $0.count == 3 })
+            else { return nil }
         }
         return (groups.joined(), fraction)
     }

@@ -5,11 +5,11 @@ public enum WebURL {
     /// True for an absolute `http` or `https` URL with a host, no credentials and no whitespace.
     public static func isAbsoluteHTTP(_ string: String) -> Bool {
         guard !string.contains(where: { $0.isWhitespace }),
-              let components = URLComponents(string: string),
-              let scheme = components.scheme?.lowercased(),
-              scheme == "http" || scheme == "https",
-              let host = components.host, !host.isEmpty,
-              components.user == nil, components.password == nil
+            let components = URLComponents(string: string),
+            let scheme = components.scheme?.lowercased(),
+            scheme == "http" || scheme == "https",
+            let host = components.host, !host.isEmpty,
+            components.user == nil, components.password == nil
         else { return false }
         return true
     }
@@ -20,7 +20,7 @@ public enum WebURL {
     /// another site.
     public static func localPath(_ candidate: String?) -> String? {
         guard let candidate, candidate.utf8.count <= 2_048, candidate.hasPrefix("/"),
-              candidate.utf8.allSatisfy({ (0x21...0x7E).contains($0) && $0 != UInt8(ascii: "\\") })
+            candidate.utf8.allSatisfy({ (0x21...0x7E).contains($0) && $0 != UInt8(ascii: "\\") })
         else { return nil }
         let second = candidate.utf8.dropFirst().first
         guard second != UInt8(ascii: "/") else { return nil }

@@ -70,10 +70,11 @@ enum Components {
 
     static func textArea(_ field: Field, _ state: FormState, rows: Int = 8) -> HTML {
         let errors = state.fieldErrors[field.name] ?? []
-        let attributes: [Attribute] = [
-            .id(field.htmlID), .name(field.name), .rows(rows), .if(field.required, .required),
-            field.maxLength.map(Attribute.maxlength) ?? .none,
-        ] + describedBy(field, errors)
+        let attributes: [Attribute] =
+            [
+                .id(field.htmlID), .name(field.name), .rows(rows), .if(field.required, .required),
+                field.maxLength.map(Attribute.maxlength) ?? .none,
+            ] + describedBy(field, errors)
         return fieldWrapper(field, errors) { HTML.element("textarea", attributes) { state[field.name] } }
     }
 
@@ -111,13 +112,14 @@ enum Components {
     }
 
     static func statusBadge(_ status: ApplicationStatus) -> HTML {
-        let tone = switch status {
-        case .offer, .accepted: "badge-success"
-        case .rejected: "badge-danger"
-        case .withdrawn: ""
-        case .interviewing, .screening: "badge-warning"
-        case .saved, .applied: "badge-accent"
-        }
+        let tone =
+            switch status {
+            case .offer, .accepted: "badge-success"
+            case .rejected: "badge-danger"
+            case .withdrawn: ""
+            case .interviewing, .screening: "badge-warning"
+            case .saved, .applied: "badge-accent"
+            }
         return span(.class("badge", tone)) { Formatting.statusLabel(status) }
     }
 

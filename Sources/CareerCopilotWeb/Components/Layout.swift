@@ -3,30 +3,31 @@ enum Layout {
     /// `wide`: the page may use the whole window (the board), not the reading width.
     static func document(title: String, context: PageContext, wide: Bool = false, @HTMLBuilder content: () -> HTML) -> String {
         var output = "<!doctype html>"
-        output += HTML.element("html", [Attribute("lang", "en")]) {
-            HTML.element("head", []) {
-                meta(Attribute("charset", "utf-8"))
-                meta(.name("viewport"), Attribute("content", "width=device-width, initial-scale=1"))
-                meta(.name("color-scheme"), Attribute("content", "light dark"))
-                HTML.element("title", []) { "\(title) · Career Copilot" }
-                link(.rel("stylesheet"), .href(Asset.stylesheet.path))
-                link(.rel("icon"), .type("image/svg+xml"), .href(Asset.icon.path))
-                HTML.element("script", [.type("module"), Attribute("src", Asset.script.path)]) { HTML.empty }
-            }
-            HTML.element("body", []) {
-                a(.class("skip-link"), .href("#content")) { "Skip to content" }
-                siteHeader(context)
-                mainElement(.id("content"), .class("page", wide ? "page-wide" : ""), Attribute("tabindex", "-1")) {
-                    if let flash = context.flash {
-                        div(.class("flash", flash.isError ? "flash-error" : ""), .role(flash.isError ? "alert" : "status")) { flash.message }
+        output +=
+            HTML.element("html", [Attribute("lang", "en")]) {
+                HTML.element("head", []) {
+                    meta(Attribute("charset", "utf-8"))
+                    meta(.name("viewport"), Attribute("content", "width=device-width, initial-scale=1"))
+                    meta(.name("color-scheme"), Attribute("content", "light dark"))
+                    HTML.element("title", []) { "\(title) · Career Copilot" }
+                    link(.rel("stylesheet"), .href(Asset.stylesheet.path))
+                    link(.rel("icon"), .type("image/svg+xml"), .href(Asset.icon.path))
+                    HTML.element("script", [.type("module"), Attribute("src", Asset.script.path)]) { HTML.empty }
+                }
+                HTML.element("body", []) {
+                    a(.class("skip-link"), .href("#content")) { "Skip to content" }
+                    siteHeader(context)
+                    mainElement(.id("content"), .class("page", wide ? "page-wide" : ""), Attribute("tabindex", "-1")) {
+                        if let flash = context.flash {
+                            div(.class("flash", flash.isError ? "flash-error" : ""), .role(flash.isError ? "alert" : "status")) { flash.message }
+                        }
+                        content()
                     }
-                    content()
+                    footer(.class("site-footer")) {
+                        p { "Career Copilot — your job search, on your own machine." }
+                    }
                 }
-                footer(.class("site-footer")) {
-                    p { "Career Copilot — your job search, on your own machine." }
-                }
-            }
-        }.rendered
+            }.rendered
         return output
     }
 

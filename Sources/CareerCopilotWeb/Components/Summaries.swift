@@ -95,7 +95,11 @@ extension Components {
                 li { strong { job.company } }
                 if let location = job.location { li { location } }
                 if let salary = job.salary { li { salary } }
-                if let posted = job.postedAt { li { "Posted "; Formatting.time(posted) } }
+                if let posted = job.postedAt {
+                    li {
+                        "Posted "; Formatting.time(posted)
+                    }
+                }
             }
             div(.class("job-badges")) {
                 if let remote = job.remote { span(.class("badge", "badge-accent")) { Formatting.remoteLabel(remote) } }

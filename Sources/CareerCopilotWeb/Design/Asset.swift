@@ -14,10 +14,12 @@ public struct Asset: Sendable {
 
     public static let stylesheet = Asset(name: "app", extension: "css", contentType: "text/css; charset=utf-8", body: Stylesheet.source)
     public static let script = Asset(name: "app", extension: "js", contentType: "text/javascript; charset=utf-8", body: Script.source)
-    public static let icon = Asset(name: "icon", extension: "svg", contentType: "image/svg+xml", body: """
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#3a4fd8"/>\
-        <text x="16" y="21.5" font-family="system-ui, sans-serif" font-size="14" font-weight="700" fill="#fff" text-anchor="middle">CC</text></svg>
-        """)
+    public static let icon = Asset(
+        name: "icon", extension: "svg", contentType: "image/svg+xml",
+        body: """
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#3a4fd8"/>\
+            <text x="16" y="21.5" font-family="system-ui, sans-serif" font-size="14" font-weight="700" fill="#fff" text-anchor="middle">CC</text></svg>
+            """)
     public static let all = [stylesheet, script, icon]
 
     /// FNV-1a, 64 bits: a cache key, not a security measure.

@@ -1,5 +1,5 @@
-import Foundation
 import CareerCopilotCore
+import Foundation
 
 /// Turns a submitted HTML form into the JSON body the API's validation reads, so a page and
 /// the API accept and refuse exactly the same things with the same messages.

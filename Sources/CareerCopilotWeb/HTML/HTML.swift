@@ -33,7 +33,11 @@ public struct HTML: Sendable, Equatable {
     /// Escapes the five characters that can end text or a quoted attribute value.
     static func appendEscaped(_ text: String, to output: inout String) {
         // Most text has nothing to escape: copy it whole.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else {
+        guard
+            text.utf8.contains(where: {
+                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
+            })
+        else {
             output += text
             return
         }

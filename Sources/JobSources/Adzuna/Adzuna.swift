@@ -24,8 +24,12 @@ public struct Adzuna: JobSource {
     public func identifierIssues(_ identifier: String) -> [String] {
         var issues: [String] = []
         let query = SearchQuery(identifier)
-        if query["country"].map({ $0.count == 2 && $0.allSatisfy(\.isLetter) }) != true { issues.append("identifier must name a two-letter country: \(identifierMeaning)") }
-        if let unknown = query.parameters.first(where: { !Self.parameters.contains($0.name) }) { issues.append("identifier has an unknown Adzuna parameter '\(unknown.name)'") }
+        if query["country"].map({ $0.count == 2 && $0.allSatisfy(\.isLetter) }) != true {
+            issues.append("identifier must name a two-letter country: \(identifierMeaning)")
+        }
+        if let unknown = query.parameters.first(where: { !Self.parameters.contains($0.name) }) {
+            issues.append("identifier has an unknown Adzuna parameter '\(unknown.name)'")
+        }
         return issues
     }
 
@@ -36,7 +40,8 @@ public struct Adzuna: JobSource {
     private func pageURL(_ board: SourceBoard, page: Int) -> String {
         let query = SearchQuery(board.identifier)
         let country = (query["country"] ?? "gb").lowercased()
-        let keys = board.keysAllowed
+        let keys =
+            board.keysAllowed
             ? "app_id=\(SearchQuery.encode(board.key("CC_ADZUNA_APP_ID")))&app_key=\(SearchQuery.encode(board.key("CC_ADZUNA_APP_KEY")))&" : ""
         return "\(board.base)/v1/api/jobs/\(country)/search/\(page)?\(keys)results_per_page=\(Self.pageSize)&\(query.encoded(excluding: ["country"]))"
     }

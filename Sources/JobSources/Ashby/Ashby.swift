@@ -24,7 +24,8 @@ public struct Ashby: JobSource {
     /// "jobs.ashbyhq.com/{board}/{id}": read from the board's list, which has every job.
     public func job(at address: WebAddress) -> JobAddress? {
         guard address.host == "jobs.ashbyhq.com", address.path.count >= 2,
-              let board = WebAddress.name(address.path[0]), let id = WebAddress.name(address.path[1]) else { return nil }
+            let board = WebAddress.name(address.path[0]), let id = WebAddress.name(address.path[1])
+        else { return nil }
         return JobAddress(board: board, id: id)
     }
 

@@ -21,10 +21,11 @@ public struct CareersPage: JobSource {
     /// schema.org `JobPosting` in a page: JSON-LD (one object, an array, or inside `@graph`)
     /// and microdata (`itemscope itemtype=".../JobPosting"`), read the same way.
     public static func postings(html: String, pageURL: String) -> [RawPosting] {
-        let objects = jsonLDBlocks(html).flatMap { block -> [JSONValue] in
-            guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(block.utf8)) else { return [] }
-            return jobPostings(in: value)
-        } + Microdata.items(in: html).flatMap(jobPostings)
+        let objects =
+            jsonLDBlocks(html).flatMap { block -> [JSONValue] in
+                guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(block.utf8)) else { return [] }
+                return jobPostings(in: value)
+            } + Microdata.items(in: html).flatMap(jobPostings)
         var seen = Set<String>()
         return objects.map { posting($0, pageURL: pageURL) }.filter { seen.insert($0.externalID).inserted }
     }

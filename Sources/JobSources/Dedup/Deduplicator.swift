@@ -50,12 +50,15 @@ public enum Deduplicator {
         }
         let similarity = jaccard(wordsA, wordsB)
         guard similarity >= policy.titleSimilarity else {
-            return Decision(isSameJob: false, reason: String(format: "different titles (%.0f%% of words shared, %.0f%% needed)", similarity * 100, policy.titleSimilarity * 100))
+            return Decision(
+                isSameJob: false,
+                reason: String(format: "different titles (%.0f%% of words shared, %.0f%% needed)", similarity * 100, policy.titleSimilarity * 100))
         }
         let citiesA = Set(first.locations.map(LocationNormalizer.cityKey).filter { !$0.isEmpty })
         let citiesB = Set(second.locations.map(LocationNormalizer.cityKey).filter { !$0.isEmpty })
         if !citiesA.isEmpty, !citiesB.isEmpty, citiesA.isDisjoint(with: citiesB) {
-            return Decision(isSameJob: false, reason: "different places (\(citiesA.sorted().joined(separator: ", ")) vs \(citiesB.sorted().joined(separator: ", ")))")
+            return Decision(
+                isSameJob: false, reason: "different places (\(citiesA.sorted().joined(separator: ", ")) vs \(citiesB.sorted().joined(separator: ", ")))")
         }
         return Decision(isSameJob: true, reason: String(format: "same company, level and place; %.0f%% of title words shared", similarity * 100))
     }
@@ -65,11 +68,13 @@ public enum Deduplicator {
     /// fragment and a trailing slash. Nil for anything that is not http(s).
     public static func canonicalURL(_ text: String) -> String? {
         guard var components = URLComponents(string: text.trimmingCharacters(in: .whitespaces)),
-              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              var host = components.host?.lowercased(), !host.isEmpty
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            var host = components.host?.lowercased(), !host.isEmpty
         else { return nil }
         if host.hasPrefix("www.") { host.removeFirst(4) }
-        let tracking: Set<String> = ["gh_src", "source", "src", "ref", "referrer", "lever-origin", "lever-source", "utm", "trk", "trackingid", "fbclid", "gclid"]
+        let tracking: Set<String> = [
+            "gh_src", "source", "src", "ref", "referrer", "lever-origin", "lever-source", "utm", "trk", "trackingid", "fbclid", "gclid",
+        ]
         let kept = (components.queryItems ?? []).filter { item in
             let name = item.name.lowercased()
             return !name.hasPrefix("utm_") && !tracking.contains(name)

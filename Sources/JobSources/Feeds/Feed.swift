@@ -30,10 +30,13 @@ public struct Feed: JobSource {
         let feedTitle = channel.child("title")?.text.nilIfEmpty
         return root.descendants(named: ["item", "entry"]).compactMap { item in
             let link = feedLink(item)
-            guard let id = (item.child("guid")?.text.nilIfEmpty ?? item.child("id")?.text.nilIfEmpty ?? link).map({ Payload.scopedID($0, within: feedURL) }) else { return nil }
+            guard let id = (item.child("guid")?.text.nilIfEmpty ?? item.child("id")?.text.nilIfEmpty ?? link).map({ Payload.scopedID($0, within: feedURL) })
+            else { return nil }
             var posting = RawPosting(source: "rss", externalID: id)
             let title = item.child("title")?.text ?? ""
-            let explicitCompany = ["company", "companyname", "company_name", "hiringorganization", "employer"].lazy.compactMap { item.child($0)?.text.nilIfEmpty }.first
+            let explicitCompany = ["company", "companyname", "company_name", "hiringorganization", "employer"].lazy.compactMap {
+                item.child($0)?.text.nilIfEmpty
+            }.first
             if let explicitCompany {
                 (posting.title, posting.company) = (title, explicitCompany)
             } else if let split = splitCompanyFromTitle(title) {
@@ -48,7 +51,8 @@ public struct Feed: JobSource {
             posting.descriptionHTML = ["encoded", "content", "description", "summary"].lazy.compactMap { item.child($0)?.text.nilIfEmpty }.first
             posting.url = link
             posting.salaryText = ["salary", "compensation", "pay"].lazy.compactMap { item.child($0)?.text.nilIfEmpty }.first
-            posting.employmentType = (["jobtype", "job_type", "type", "employmenttype"].lazy.compactMap { item.child($0)?.text }.first).flatMap(Payload.employment)
+            posting.employmentType =
+                (["jobtype", "job_type", "type", "employmenttype"].lazy.compactMap { item.child($0)?.text }.first).flatMap(Payload.employment)
                 ?? categories.lazy.compactMap(Payload.employment).first
             posting.postedAt = ["pubdate", "published", "date", "updated"].lazy.compactMap { item.child($0)?.text }.compactMap(date).first
             return posting
@@ -86,12 +90,15 @@ public struct Feed: JobSource {
         if let first = parts.first, first.first?.isLetter == true { parts.removeFirst() }
         let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         guard parts.count >= 3, let day = Int(parts[0]), let monthIndex = months.firstIndex(of: String(parts[1].prefix(3)).lowercased()),
-              var year = Int(parts[2]) else { return nil }
+            var year = Int(parts[2])
+        else { return nil }
         if year < 100 { year += year < 70 ? 2000 : 1900 }
         var time = parts.count > 3 ? parts[3] : "00:00:00"
         if time.split(separator: ":").count == 2 { time += ":00" }
-        let zones = ["gmt": "+00:00", "ut": "+00:00", "utc": "+00:00", "z": "+00:00", "est": "-05:00", "edt": "-04:00",
-                     "cst": "-06:00", "cdt": "-05:00", "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00"]
+        let zones = [
+            "gmt": "+00:00", "ut": "+00:00", "utc": "+00:00", "z": "+00:00", "est": "-05:00", "edt": "-04:00",
+            "cst": "-06:00", "cdt": "-05:00", "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00",
+        ]
         let zoneText = parts.count > 4 ? parts[4] : "GMT"
         var offset = zones[zoneText.lowercased()]
         if offset == nil, zoneText.count == 5, let sign = zoneText.first, sign == "+" || sign == "-" {

@@ -45,7 +45,8 @@ public struct HackerNews: JobSource {
         return children.compactMap { comment in
             guard let id = comment["id"].flatMap(Payload.identifier), let html = comment["text"]?.stringValue, !html.isEmpty else { return nil }
             var posting = parse(html, id: id)
-            posting.postedAt = comment["created_at"]?.stringValue.flatMap(ISODate.parse)
+            posting.postedAt =
+                comment["created_at"]?.stringValue.flatMap(ISODate.parse)
                 ?? ISODate.fromUnixSeconds(comment["created_at_i"]?.numberValue)
             return posting
         }
@@ -82,13 +83,21 @@ public struct HackerNews: JobSource {
                 posting.employmentType = posting.employmentType ?? type
                 return true
             }
-            let isWorkplaceOnly = RemoteDetector.detect(segment) != nil && lower.split { !$0.isLetter }.allSatisfy { ["remote", "onsite", "on", "site", "hybrid", "only", "ok", "friendly", "first", "partial", "full", "or", "and", "in", "office", "us", "eu", "uk"].contains(String($0)) }
+            let isWorkplaceOnly =
+                RemoteDetector.detect(segment) != nil
+                && lower.split { !$0.isLetter }.allSatisfy {
+                    [
+                        "remote", "onsite", "on", "site", "hybrid", "only", "ok", "friendly", "first", "partial", "full", "or", "and", "in", "office", "us",
+                        "eu", "uk",
+                    ].contains(String($0))
+                }
             let isLink = lower.hasPrefix("http") || (lower.contains(".") && !lower.contains(" ") && lower.count < 60)
             return isWorkplaceOnly || isLink
         }
-        let roleIndex = rest.firstIndex { segment in
-            segment.lowercased().split { !$0.isLetter && $0 != "-" }.contains { roleWords.contains(String($0)) }
-        } ?? rest.indices.first
+        let roleIndex =
+            rest.firstIndex { segment in
+                segment.lowercased().split { !$0.isLetter && $0 != "-" }.contains { roleWords.contains(String($0)) }
+            } ?? rest.indices.first
         if let roleIndex {
             posting.title = rest.remove(at: roleIndex)
         }

@@ -28,7 +28,10 @@ public struct Lever: JobSource {
     public func read(_ body: Data, page: FetchedPage, board: SourceBoard) throws(SourcePayloadError) -> SourcePage {
         let postings = try Self.postings(in: body, site: board.identifier)
         let next = postings.count == Self.pageSize ? pageURL(board, skip: page.number * Self.pageSize) : nil
-        return SourcePage(postings: postings.map { var posting = $0; posting.source = name; return posting }, next: next)
+        return SourcePage(
+            postings: postings.map {
+                var posting = $0; posting.source = name; return posting
+            }, next: next)
     }
 
     public func boardIdentifier(at address: WebAddress) -> String? {
@@ -42,7 +45,8 @@ public struct Lever: JobSource {
     /// "jobs.lever.co/{site}/{id}".
     public func job(at address: WebAddress) -> JobAddress? {
         guard address.host == boardHost, address.path.count >= 2,
-              let site = WebAddress.name(address.path[0]), let id = WebAddress.name(address.path[1]) else { return nil }
+            let site = WebAddress.name(address.path[0]), let id = WebAddress.name(address.path[1])
+        else { return nil }
         return JobAddress(board: site, id: id)
     }
 
@@ -66,7 +70,8 @@ public struct Lever: JobSource {
         posting.title = item["text"]?.stringValue
         posting.company = site
         let categories = item["categories"]
-        posting.location = categories?["allLocations"]?.arrayValue?.compactMap(\.stringValue).joined(separator: "; ")
+        posting.location =
+            categories?["allLocations"]?.arrayValue?.compactMap(\.stringValue).joined(separator: "; ")
             .nilIfEmpty ?? categories?["location"]?.stringValue
         posting.remote = RemoteDetector.fromFlag(item["workplaceType"]?.stringValue)
         let lists = (item["lists"]?.arrayValue ?? []).map { list in

@@ -9,11 +9,14 @@ public enum RemoteDetector {
         guard !text.isEmpty else { return nil }
         let words = Set(text.split { !$0.isLetter && $0 != "-" }.map(String.init))
         if words.contains("hybrid") || text.contains("partly remote") || text.contains("partially remote") { return .hybrid }
-        if text.contains("not remote") || text.contains("no remote") || words.contains("on-site") || words.contains("onsite") || text.contains("on site") || text.contains("in-office") || text.contains("in office") {
+        if text.contains("not remote") || text.contains("no remote") || words.contains("on-site") || words.contains("onsite") || text.contains("on site")
+            || text.contains("in-office") || text.contains("in office")
+        {
             return .onsite
         }
         if words.contains("remote") || words.contains("remote-first") || words.contains("remote-friendly") || words.contains("wfh")
-            || words.contains("telecommute") || words.contains("distributed") || text.contains("work from home") || text.contains("anywhere") {
+            || words.contains("telecommute") || words.contains("distributed") || text.contains("work from home") || text.contains("anywhere")
+        {
             return .remote
         }
         return nil

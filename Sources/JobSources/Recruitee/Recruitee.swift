@@ -36,9 +36,16 @@ public struct Recruitee: JobSource {
             var posting = RawPosting(source: "recruitee", externalID: id)
             posting.title = offer["title"]?.stringValue
             posting.company = offer["company_name"]?.stringValue ?? company
-            posting.location = offer["location"]?.stringValue
+            posting.location =
+                offer["location"]?.stringValue
                 ?? [offer["city"]?.stringValue, offer["country"]?.stringValue].compactMap { $0?.nilIfEmpty }.joined(separator: ", ").nilIfEmpty
-            if offer["remote"]?.boolValue == true { posting.remote = .remote } else if offer["hybrid"]?.boolValue == true { posting.remote = .hybrid } else if offer["on_site"]?.boolValue == true { posting.remote = .onsite }
+            if offer["remote"]?.boolValue == true {
+                posting.remote = .remote
+            } else if offer["hybrid"]?.boolValue == true {
+                posting.remote = .hybrid
+            } else if offer["on_site"]?.boolValue == true {
+                posting.remote = .onsite
+            }
             posting.descriptionHTML = [offer["description"]?.stringValue, offer["requirements"]?.stringValue].compactMap { $0 }.joined()
             posting.url = offer["careers_url"]?.stringValue ?? offer["careers_apply_url"]?.stringValue
             if let salary = offer["salary"] {

@@ -36,7 +36,8 @@ public enum Payload {
         if let number = value?.numberValue, number.isFinite { return number }
         // `Double("inf")`, `Double("nan")` and `Double("1e999")` parse too: only finite numbers count.
         if let text = value?.stringValue?.prefix(64),
-           let number = Double(text.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)), number.isFinite {
+            let number = Double(text.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)), number.isFinite
+        {
             return number
         }
         return nil

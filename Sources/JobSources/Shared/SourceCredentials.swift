@@ -37,7 +37,8 @@ public struct SourceCredentials: Sendable, Equatable {
     /// The URL with secret query values replaced by `***`, for logs and error messages.
     public static func redact(_ url: String) -> String {
         guard var components = URLComponents(string: url), let items = components.queryItems,
-              items.contains(where: { secretParameters.contains($0.name.lowercased()) }) else { return url }
+            items.contains(where: { secretParameters.contains($0.name.lowercased()) })
+        else { return url }
         components.queryItems = items.map { secretParameters.contains($0.name.lowercased()) ? URLQueryItem(name: $0.name, value: "***") : $0 }
         return components.string ?? url
     }

@@ -25,7 +25,8 @@ public struct WebAddress: Sendable {
     /// '-', '_' or '.'; nil otherwise.
     public static func name(_ text: String?) -> String? {
         guard let text, !text.isEmpty, text.count <= 100,
-              text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else { return nil }
+            text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") })
+        else { return nil }
         return text
     }
 }

@@ -69,8 +69,11 @@ public struct SmartRecruiters: JobSource {
         posting.title = item["name"]?.stringValue
         posting.company = item["company"]?["name"]?.stringValue ?? company
         let location = item["location"]
-        posting.location = location?["fullLocation"]?.stringValue
-            ?? [location?["city"]?.stringValue, location?["region"]?.stringValue, location?["country"]?.stringValue?.uppercased()].compactMap { $0 }.joined(separator: ", ").nilIfEmpty
+        posting.location =
+            location?["fullLocation"]?.stringValue
+            ?? [location?["city"]?.stringValue, location?["region"]?.stringValue, location?["country"]?.stringValue?.uppercased()].compactMap { $0 }.joined(
+                separator: ", "
+            ).nilIfEmpty
         if location?["remote"]?.boolValue == true { posting.remote = .remote } else if location?["hybrid"]?.boolValue == true { posting.remote = .hybrid }
         posting.url = item["postingUrl"]?.stringValue ?? "https://jobs.smartrecruiters.com/\(company)/\(id)"
         posting.employmentType = Payload.employment(item["typeOfEmployment"]?["label"]?.stringValue ?? item["typeOfEmployment"]?["id"]?.stringValue)

@@ -66,21 +66,23 @@ public struct USAJobs: JobSource {
             } else if details?["TeleworkEligible"]?.boolValue == true {
                 posting.remote = .hybrid
             }
-            posting.descriptionHTML = [details?["JobSummary"]?.stringValue, job?["QualificationSummary"]?.stringValue]
+            posting.descriptionHTML =
+                [details?["JobSummary"]?.stringValue, job?["QualificationSummary"]?.stringValue]
                 .compactMap { $0?.nilIfEmpty }.map { "<p>\(HTMLEscaping.text($0))</p>" }.joined().nilIfEmpty
             posting.url = job?["PositionURI"]?.stringValue ?? job?["ApplyURI"]?.arrayValue?.first?.stringValue
             if let pay = job?["PositionRemuneration"]?.arrayValue?.first {
                 posting.salaryMin = Payload.number(pay["MinimumRange"])
                 posting.salaryMax = Payload.number(pay["MaximumRange"])
                 posting.salaryCurrency = "USD"
-                posting.salaryPeriod = switch pay["RateIntervalCode"]?.stringValue?.uppercased() {
-                case "PA": .year
-                case "PM": .month
-                case "BW", "PW": .week
-                case "PD": .day
-                case "PH": .hour
-                default: nil
-                }
+                posting.salaryPeriod =
+                    switch pay["RateIntervalCode"]?.stringValue?.uppercased() {
+                    case "PA": .year
+                    case "PM": .month
+                    case "BW", "PW": .week
+                    case "PD": .day
+                    case "PH": .hour
+                    default: nil
+                    }
             }
             posting.employmentType = Payload.employment(job?["PositionSchedule"]?.arrayValue?.first?["Name"]?.stringValue)
             posting.postedAt = (job?["PublicationStartDate"]?.stringValue).flatMap { ISODate.parse($0) ?? ISODate.parse($0 + "Z") }

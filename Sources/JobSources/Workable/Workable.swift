@@ -25,7 +25,8 @@ public struct Workable: JobSource {
     public func job(at address: WebAddress) -> JobAddress? {
         let path = address.path
         guard address.host == "apply.workable.com", path.count >= 3, path[1] == "j",
-              let account = WebAddress.name(path[0]), let shortcode = WebAddress.name(path[2]) else { return nil }
+            let account = WebAddress.name(path[0]), let shortcode = WebAddress.name(path[2])
+        else { return nil }
         return JobAddress(board: account, id: shortcode)
     }
 
@@ -46,10 +47,13 @@ public struct Workable: JobSource {
             posting.title = job["title"]?.stringValue
             posting.company = body["name"]?.stringValue ?? account
             let places = (job["locations"]?.arrayValue ?? []).compactMap { place in
-                [place["city"]?.stringValue, place["region"]?.stringValue, place["country"]?.stringValue].compactMap { $0?.nilIfEmpty }.joined(separator: ", ").nilIfEmpty
+                [place["city"]?.stringValue, place["region"]?.stringValue, place["country"]?.stringValue].compactMap { $0?.nilIfEmpty }.joined(separator: ", ")
+                    .nilIfEmpty
             }
-            posting.location = places.isEmpty
-                ? [job["city"]?.stringValue, job["state"]?.stringValue, job["country"]?.stringValue].compactMap { $0?.nilIfEmpty }.joined(separator: ", ").nilIfEmpty
+            posting.location =
+                places.isEmpty
+                ? [job["city"]?.stringValue, job["state"]?.stringValue, job["country"]?.stringValue].compactMap { $0?.nilIfEmpty }.joined(separator: ", ")
+                    .nilIfEmpty
                 : places.joined(separator: "; ")
             if job["telecommuting"]?.boolValue == true { posting.remote = .remote }
             posting.descriptionHTML = job["description"]?.stringValue

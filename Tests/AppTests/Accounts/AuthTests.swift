@@ -1,4 +1,3 @@
-@testable import App
 import CareerCopilotCore
 import Fluent
 import Foundation
@@ -6,6 +5,8 @@ import JWT
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Accounts and tokens")
 struct AuthTests {
@@ -96,7 +97,12 @@ struct AuthTests {
 
     @Test(arguments: TestDatabase.all)
     func refresh_rotates_andASpentTokenRevokesTheFamily(database: TestDatabase) async throws {
-        try await withServer(database, adjust: { $0.singleUser = false; $0.refreshReuseGrace = 0 }) { server in
+        try await withServer(
+            database,
+            adjust: {
+                $0.singleUser = false; $0.refreshReuseGrace = 0
+            }
+        ) { server in
             _ = try await register(server, "ada@example.com")
             let first = try await login(server, "ada@example.com")
             let rotated = try await server.post("/api/v1/auth/refresh", ["refresh_token": .string(first.refresh)])
@@ -116,7 +122,12 @@ struct AuthTests {
 
     @Test(arguments: TestDatabase.all)
     func twoRefreshesAtOnce_bothSucceed_butALateReplayRevokes(database: TestDatabase) async throws {
-        try await withServer(database, adjust: { $0.singleUser = false; $0.refreshReuseGrace = 2 }) { server in
+        try await withServer(
+            database,
+            adjust: {
+                $0.singleUser = false; $0.refreshReuseGrace = 2
+            }
+        ) { server in
             _ = try await register(server, "ada@example.com")
             let first = try await login(server, "ada@example.com")
             // Two pages of one browser refresh with the same token, at once.
@@ -165,17 +176,19 @@ struct AuthTests {
             let algNone = "\(noneHeader).\(parts[1])."
             // Signed with our key, but expired.
             let now = Date()
-            let expired = try await server.app.jwt.keys.sign(AuthToken(
-                sub: "1", jti: .init(value: UUID().uuidString), iat: .init(value: now.addingTimeInterval(-7200)),
-                exp: .init(value: now.addingTimeInterval(-3600)), typ: .access, fam: nil
-            ))
+            let expired = try await server.app.jwt.keys.sign(
+                AuthToken(
+                    sub: "1", jti: .init(value: UUID().uuidString), iat: .init(value: now.addingTimeInterval(-7200)),
+                    exp: .init(value: now.addingTimeInterval(-3600)), typ: .access, fam: nil
+                ))
             // Signed with another key.
             let foreignKeys = JWTKeyCollection()
             await foreignKeys.add(hmac: HMACKey(from: String(repeating: "k", count: 48)), digestAlgorithm: .sha256)
-            let foreign = try await foreignKeys.sign(AuthToken(
-                sub: "1", jti: .init(value: UUID().uuidString), iat: .init(value: now),
-                exp: .init(value: now.addingTimeInterval(600)), typ: .access, fam: nil
-            ))
+            let foreign = try await foreignKeys.sign(
+                AuthToken(
+                    sub: "1", jti: .init(value: UUID().uuidString), iat: .init(value: now),
+                    exp: .init(value: now.addingTimeInterval(600)), typ: .access, fam: nil
+                ))
 
             for token in [tampered, algNone, expired, foreign, session.refresh, "garbage", ""] {
                 let response = try await server.request(.GET, "/api/v1/users/me", headers: [("Authorization", "Bearer \(token)")])
@@ -212,7 +225,9 @@ struct AuthTests {
             let jobID = try #require(job["id"]?.numberValue)
             let application = try await server.request(.POST, "/api/v1/applications", json: ["job_id": .number(jobID)], headers: ada.header).data
             let id = try #require(application["id"]?.intValue)
-            for (method, path) in [(HTTPMethod.GET, "/api/v1/applications/\(id)"), (.GET, "/api/v1/applications/\(id)/timeline"), (.DELETE, "/api/v1/applications/\(id)")] {
+            for (method, path) in [
+                (HTTPMethod.GET, "/api/v1/applications/\(id)"), (.GET, "/api/v1/applications/\(id)/timeline"), (.DELETE, "/api/v1/applications/\(id)"),
+            ] {
                 #expect(try await server.request(method, path, headers: bob.header).status == .notFound)
             }
             #expect(try await server.request(.GET, "/api/v1/applications", headers: bob.header).data["total"] == 0)
@@ -229,9 +244,12 @@ struct AuthTests {
             _ = try await register(server, "ada@example.com")
             let laptop = try await login(server, "ada@example.com")
             let phone = try await login(server, "ada@example.com")
-            let wrong = try await server.request(.PUT, "/api/v1/users/me/password", json: ["current_password": "nope nope", "new_password": "a new passphrase"], headers: laptop.header)
+            let wrong = try await server.request(
+                .PUT, "/api/v1/users/me/password", json: ["current_password": "nope nope", "new_password": "a new passphrase"], headers: laptop.header)
             #expect(wrong.status == .forbidden)
-            let changed = try await server.request(.PUT, "/api/v1/users/me/password", json: ["current_password": "correct horse battery", "new_password": "a new passphrase"], headers: laptop.header)
+            let changed = try await server.request(
+                .PUT, "/api/v1/users/me/password", json: ["current_password": "correct horse battery", "new_password": "a new passphrase"],
+                headers: laptop.header)
             #expect(changed.status == .ok)
             for session in [laptop, phone] {
                 #expect(try await server.request(.GET, "/api/v1/users/me", headers: session.header).status == .unauthorized)
@@ -250,11 +268,15 @@ struct AuthTests {
             _ = try await register(server, "ada@example.com")
             _ = try await register(server, "bob@example.com")
             let bob = try await login(server, "bob@example.com")
-            let job = try await server.request(.POST, "/api/v1/jobs", json: ["title": "Bob's find", "company": "C", "is_private": false], headers: bob.header).data
+            let job = try await server.request(.POST, "/api/v1/jobs", json: ["title": "Bob's find", "company": "C", "is_private": false], headers: bob.header)
+                .data
             let jobID = try #require(job["id"]?.numberValue)
-            let privateJob = try #require(try await server.request(.POST, "/api/v1/jobs", json: ["title": "Bob's secret", "company": "C"], headers: bob.header).data["id"]?.intValue)
-            #expect(try await server.request(.POST, "/api/v1/applications", json: ["job_id": .number(Double(privateJob))], headers: bob.header).status == .created)
-            let application = try await server.request(.POST, "/api/v1/applications", json: ["job_id": .number(jobID), "status": "applied"], headers: bob.header)
+            let privateJob = try #require(
+                try await server.request(.POST, "/api/v1/jobs", json: ["title": "Bob's secret", "company": "C"], headers: bob.header).data["id"]?.intValue)
+            #expect(
+                try await server.request(.POST, "/api/v1/applications", json: ["job_id": .number(Double(privateJob))], headers: bob.header).status == .created)
+            let application = try await server.request(
+                .POST, "/api/v1/applications", json: ["job_id": .number(jobID), "status": "applied"], headers: bob.header)
             #expect(application.status == .created)
 
             let refused = try await server.request(.DELETE, "/api/v1/users/me", json: ["password": "wrong password"], headers: bob.header)
@@ -266,7 +288,9 @@ struct AuthTests {
             #expect(try await User.query(on: db).filter(\.$email == "bob@example.com").count() == 0)
             #expect(try await JobApplication.query(on: db).count() == 0)
             #expect(try await ApplicationStatusChange.query(on: db).count() == 0)
-            #expect(try await RefreshToken.query(on: db).join(User.self, on: \RefreshToken.$user.$id == \User.$id).filter(User.self, \.$email == "bob@example.com").count() == 0)
+            #expect(
+                try await RefreshToken.query(on: db).join(User.self, on: \RefreshToken.$user.$id == \User.$id).filter(User.self, \.$email == "bob@example.com")
+                    .count() == 0)
             // His private job goes with him; the one he shared stays, without its creator.
             #expect(try await Job.find(privateJob, on: db) == nil)
             let kept = try await Job.find(Int(jobID), on: db)
@@ -322,9 +346,11 @@ struct AuthTests {
             // An unsafe request carried by cookies alone (what another site can trigger) is refused.
             let forged = try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: [cookieHeader])
             #expect(forged.status == .forbidden)
-            let wrong = try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: [cookieHeader, ("X-CSRF-Token", "guess")])
+            let wrong = try await server.request(
+                .POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: [cookieHeader, ("X-CSRF-Token", "guess")])
             #expect(wrong.status == .forbidden)
-            let genuine = try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: [cookieHeader, ("X-CSRF-Token", value(csrfCookie))])
+            let genuine = try await server.request(
+                .POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: [cookieHeader, ("X-CSRF-Token", value(csrfCookie))])
             #expect(genuine.status == .created)
 
             let out = try await server.request(.POST, "/api/v1/auth/logout", headers: [cookieHeader, ("X-CSRF-Token", value(csrfCookie))])

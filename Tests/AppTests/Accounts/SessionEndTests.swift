@@ -1,8 +1,9 @@
-@testable import App
 import CareerCopilotCore
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 /// A session that ends while a person is typing (issue 13, point 2): the save lands on the
 /// sign-in page, which says why, keeps the return address and the submitted form, and after
@@ -29,7 +30,8 @@ struct SessionEndTests {
         try await withServer(.sqlite, adjust: HardeningTests.accounts) { server in
             let browser = Browser(server)
             try await browser.signUp("ada@example.com")
-            let jobID = try #require(try await browser.submit("/jobs", ["title": "Engineer", "company": "Acme"]).location?.split(separator: "/").last.flatMap { Int($0) })
+            let jobID = try #require(
+                try await browser.submit("/jobs", ["title": "Engineer", "company": "Acme"]).location?.split(separator: "/").last.flatMap { Int($0) })
             let applicationPath = try #require(try await browser.submit("/jobs/\(jobID)/track").location)
             let notes = "Call Ingrid on Monday <not before 10> & bring the \"portfolio\""
             let oldToken = browser.csrfToken
@@ -75,7 +77,9 @@ struct SessionEndTests {
             #expect(!forged.text.contains("Forged"))
             // Signed in, a wrong token is refused as before.
             try await browser.signUp("bob@example.com")
-            #expect(try await browser.submit("/jobs", ["title": "T", "company": "C"], csrf: "wrong", headers: [("Sec-Fetch-Site", "same-origin")]).status == .forbidden)
+            #expect(
+                try await browser.submit("/jobs", ["title": "T", "company": "C"], csrf: "wrong", headers: [("Sec-Fetch-Site", "same-origin")]).status
+                    == .forbidden)
         }
     }
 }

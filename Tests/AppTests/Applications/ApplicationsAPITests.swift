@@ -1,9 +1,10 @@
-@testable import App
 import CareerCopilotCore
 import Fluent
 import Foundation
 import NIOHTTP1
 import Testing
+
+@testable import App
 
 @Suite("Applications API")
 struct ApplicationsAPITests {
@@ -82,8 +83,14 @@ struct ApplicationsAPITests {
                 (["job_id": "1"], "job_id must be a whole number, not a string"),
                 (["job_id": 1.5], "job_id must be a whole number, not a number"),
                 (["job_id": 999], "job_id does not refer to an existing job"),
-                (["job_id": .number(Double(jobID)), "status": "hired"], "status must be one of: saved, applied, screening, interviewing, offer, accepted, rejected, withdrawn"),
-                (["job_id": .number(Double(jobID)), "status": nil], "status must be one of: saved, applied, screening, interviewing, offer, accepted, rejected, withdrawn"),
+                (
+                    ["job_id": .number(Double(jobID)), "status": "hired"],
+                    "status must be one of: saved, applied, screening, interviewing, offer, accepted, rejected, withdrawn"
+                ),
+                (
+                    ["job_id": .number(Double(jobID)), "status": nil],
+                    "status must be one of: saved, applied, screening, interviewing, offer, accepted, rejected, withdrawn"
+                ),
             ]
             for (body, expected) in cases {
                 let response = try await server.post("/api/v1/applications", body)
@@ -105,7 +112,9 @@ struct ApplicationsAPITests {
             for (title, status) in [("A", "saved"), ("B", "applied"), ("C", "rejected")] {
                 let jobID = try await job(server, title: title)
                 jobIDs.append(jobID)
-                ids.append(try #require(try await server.post("/api/v1/applications", ["job_id": .number(Double(jobID)), "status": .string(status)]).data["id"]?.intValue))
+                ids.append(
+                    try #require(
+                        try await server.post("/api/v1/applications", ["job_id": .number(Double(jobID)), "status": .string(status)]).data["id"]?.intValue))
             }
             let all = try await server.get("/api/v1/applications?sort=id").data
             #expect(all["total"] == 3)

@@ -1,4 +1,3 @@
-@testable import App
 import CareerCopilotCore
 import Fluent
 import Foundation
@@ -7,34 +6,36 @@ import SQLKit
 import Testing
 import Vapor
 
+@testable import App
+
 /// The feed, thread, detail and keyed sources, conditional requests, slow boards and the
 /// SSRF guard on redirects, against a real local HTTP server.
 @Suite("Discovery sources")
 struct DiscoverySourcesTests {
     static let feed = #"""
-    <?xml version="1.0" encoding="UTF-8"?>
-    <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:job="https://example.com/job">
-      <channel>
-        <title>Remote Swift Jobs</title>
-        <item>
-          <title>Lumen Labs: Senior iOS Engineer</title>
-          <link>https://jobs.example.com/lumen/ios</link>
-          <guid isPermaLink="false">lumen-ios-1</guid>
-          <pubDate>Tue, 25 Nov 2025 20:49:51 +0000</pubDate>
-          <job:location>Remote (EU)</job:location>
-          <content:encoded><![CDATA[<p>SwiftUI &amp; Combine</p><script>alert(1)</script><img src=x onerror=alert(2)>]]></content:encoded>
-        </item>
-        <item>
-          <title>Backend Developer</title>
-          <job:company>Orbit &amp; Co</job:company>
-          <link>https://jobs.example.com/orbit/backend</link>
-          <pubDate>Wed, 26 Nov 2025 09:00:00 GMT</pubDate>
-          <description>&lt;p&gt;Go and Postgres&lt;/p&gt;</description>
-          <job:salary>€60.000 - €80.000 per year</job:salary>
-        </item>
-      </channel>
-    </rss>
-    """#
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:job="https://example.com/job">
+          <channel>
+            <title>Remote Swift Jobs</title>
+            <item>
+              <title>Lumen Labs: Senior iOS Engineer</title>
+              <link>https://jobs.example.com/lumen/ios</link>
+              <guid isPermaLink="false">lumen-ios-1</guid>
+              <pubDate>Tue, 25 Nov 2025 20:49:51 +0000</pubDate>
+              <job:location>Remote (EU)</job:location>
+              <content:encoded><![CDATA[<p>SwiftUI &amp; Combine</p><script>alert(1)</script><img src=x onerror=alert(2)>]]></content:encoded>
+            </item>
+            <item>
+              <title>Backend Developer</title>
+              <job:company>Orbit &amp; Co</job:company>
+              <link>https://jobs.example.com/orbit/backend</link>
+              <pubDate>Wed, 26 Nov 2025 09:00:00 GMT</pubDate>
+              <description>&lt;p&gt;Go and Postgres&lt;/p&gt;</description>
+              <job:salary>€60.000 - €80.000 per year</job:salary>
+            </item>
+          </channel>
+        </rss>
+        """#
 
     @Test(arguments: TestDatabase.all)
     func anRSSFeed_isRead_andAskedOnlyIfChanged(database: TestDatabase) async throws {
@@ -75,24 +76,30 @@ struct DiscoverySourcesTests {
         let board = try await FixtureServer.start()
         defer { Task { try? await board.stop() } }
         try await withServer(.sqlite, adjust: DiscoveryTests.allowPrivate) { server in
-            board.serve("/api/v1/search_by_date", .init(body: #"""
-            {"hits": [
-              {"objectID": "46108941", "title": "Ask HN: Who wants to be hired? (December 2025)", "created_at_i": 1764608400},
-              {"objectID": "46108940", "title": "Ask HN: Who is hiring? (December 2025)", "created_at_i": 1764608400},
-              {"objectID": "45800000", "title": "Ask HN: Who is hiring? (November 2025)", "created_at_i": 1762016400}
-            ], "nbHits": 3}
-            """#))
-            board.serve("/api/v1/items/46108940", .init(body: #"""
-            {"id": 46108940, "title": "Ask HN: Who is hiring? (December 2025)", "children": [
-              {"id": 46109001, "created_at": "2025-12-01T16:05:00.000Z", "parent_id": 46108940,
-               "text": "Tessera (YC W23) | Senior Backend Engineer | Berlin, Germany | ONSITE | €90k–€110k<p>We build &quot;Postgres for robots&quot;. Go, Kubernetes. <a href=\"https://tessera.example/jobs\">Apply</a>",
-               "children": [{"id": 46109100, "text": "Is this open to juniors?", "parent_id": 46109001, "children": []}]},
-              {"id": 46109002, "created_at": "2025-12-01T16:07:00.000Z", "parent_id": 46108940,
-               "text": "Quanta Health | REMOTE (US) | Staff Data Engineer | Full-time | $180k-$220k<p>Spark, Airflow.", "children": []},
-              {"id": 46109003, "created_at": "2025-12-01T16:09:00.000Z", "parent_id": 46108940, "text": null, "children": []},
-              {"id": 46109004, "created_at": "2025-12-01T16:10:00.000Z", "parent_id": 46108940, "text": "We are hiring, email me!", "children": []}
-            ]}
-            """#))
+            board.serve(
+                "/api/v1/search_by_date",
+                .init(
+                    body: #"""
+                        {"hits": [
+                          {"objectID": "46108941", "title": "Ask HN: Who wants to be hired? (December 2025)", "created_at_i": 1764608400},
+                          {"objectID": "46108940", "title": "Ask HN: Who is hiring? (December 2025)", "created_at_i": 1764608400},
+                          {"objectID": "45800000", "title": "Ask HN: Who is hiring? (November 2025)", "created_at_i": 1762016400}
+                        ], "nbHits": 3}
+                        """#))
+            board.serve(
+                "/api/v1/items/46108940",
+                .init(
+                    body: #"""
+                        {"id": 46108940, "title": "Ask HN: Who is hiring? (December 2025)", "children": [
+                          {"id": 46109001, "created_at": "2025-12-01T16:05:00.000Z", "parent_id": 46108940,
+                           "text": "Tessera (YC W23) | Senior Backend Engineer | Berlin, Germany | ONSITE | €90k–€110k<p>We build &quot;Postgres for robots&quot;. Go, Kubernetes. <a href=\"https://tessera.example/jobs\">Apply</a>",
+                           "children": [{"id": 46109100, "text": "Is this open to juniors?", "parent_id": 46109001, "children": []}]},
+                          {"id": 46109002, "created_at": "2025-12-01T16:07:00.000Z", "parent_id": 46108940,
+                           "text": "Quanta Health | REMOTE (US) | Staff Data Engineer | Full-time | $180k-$220k<p>Spark, Airflow.", "children": []},
+                          {"id": 46109003, "created_at": "2025-12-01T16:09:00.000Z", "parent_id": 46108940, "text": null, "children": []},
+                          {"id": 46109004, "created_at": "2025-12-01T16:10:00.000Z", "parent_id": 46108940, "text": "We are hiring, email me!", "children": []}
+                        ]}
+                        """#))
             let source = try await DiscoveryTests.addSource(server, ["name": "HN", "type": "hn", "identifier": "", "base_url": .string(board.baseURL)])
             let report = try await DiscoveryTests.runner(server).run(source)
             #expect(report.error == nil)
@@ -114,22 +121,29 @@ struct DiscoverySourcesTests {
         let board = try await FixtureServer.start()
         defer { Task { try? await board.stop() } }
         try await withServer(database, adjust: DiscoveryTests.allowPrivate) { server in
-            board.serve("/v1/companies/acme/postings", .init(body: #"""
-            {"offset": 0, "limit": 100, "totalFound": 2, "content": [
-              {"id": "744000012345", "name": "Site Reliability Engineer", "releasedDate": "2025-11-20T10:00:00.000Z",
-               "location": {"city": "Lisbon", "country": "pt", "remote": false}, "company": {"identifier": "acme", "name": "ACME Corp"}},
-              {"id": "744000012346", "name": "Data Analyst", "releasedDate": "2025-11-21T10:00:00.000Z",
-               "location": {"city": "Porto", "country": "pt", "remote": true}, "company": {"identifier": "acme", "name": "ACME Corp"}}
-            ]}
-            """#, headers: [("ETag", "\"listing-1\"")]))
-            board.serve("/v1/companies/acme/postings/744000012345", .init(body: #"""
-            {"id": "744000012345", "jobAd": {"sections": {
-              "companyDescription": {"title": "Company Description", "text": "<p>We make anvils.</p>"},
-              "jobDescription": {"title": "Job Description", "text": "<p>Terraform and <b>Kubernetes</b>.</p>"},
-              "qualifications": {"title": "Qualifications", "text": "<ul><li>Linux</li></ul>"}}}}
-            """#))
+            board.serve(
+                "/v1/companies/acme/postings",
+                .init(
+                    body: #"""
+                        {"offset": 0, "limit": 100, "totalFound": 2, "content": [
+                          {"id": "744000012345", "name": "Site Reliability Engineer", "releasedDate": "2025-11-20T10:00:00.000Z",
+                           "location": {"city": "Lisbon", "country": "pt", "remote": false}, "company": {"identifier": "acme", "name": "ACME Corp"}},
+                          {"id": "744000012346", "name": "Data Analyst", "releasedDate": "2025-11-21T10:00:00.000Z",
+                           "location": {"city": "Porto", "country": "pt", "remote": true}, "company": {"identifier": "acme", "name": "ACME Corp"}}
+                        ]}
+                        """#, headers: [("ETag", "\"listing-1\"")]))
+            board.serve(
+                "/v1/companies/acme/postings/744000012345",
+                .init(
+                    body: #"""
+                        {"id": "744000012345", "jobAd": {"sections": {
+                          "companyDescription": {"title": "Company Description", "text": "<p>We make anvils.</p>"},
+                          "jobDescription": {"title": "Job Description", "text": "<p>Terraform and <b>Kubernetes</b>.</p>"},
+                          "qualifications": {"title": "Qualifications", "text": "<ul><li>Linux</li></ul>"}}}}
+                        """#))
             board.serve("/v1/companies/acme/postings/744000012346", .init(status: .internalServerError, body: "oops"))
-            let source = try await DiscoveryTests.addSource(server, ["name": "ACME", "type": "smartrecruiters", "identifier": "acme", "base_url": .string(board.baseURL)])
+            let source = try await DiscoveryTests.addSource(
+                server, ["name": "ACME", "type": "smartrecruiters", "identifier": "acme", "base_url": .string(board.baseURL)])
             let report = try await DiscoveryTests.runner(server).run(source)
             #expect(report.error == nil, "a failed detail request leaves one posting without its text")
             #expect(report.counts.new == 2)
@@ -150,12 +164,15 @@ struct DiscoverySourcesTests {
 
             // The listing changes (now remote) but still carries no text: the stored text and
             // the skills read from it stay.
-            board.serve("/v1/companies/acme/postings", .init(body: #"""
-            {"offset": 0, "limit": 100, "totalFound": 1, "content": [
-              {"id": "744000012345", "name": "Site Reliability Engineer", "releasedDate": "2025-11-20T10:00:00.000Z",
-               "location": {"city": "Lisbon", "country": "pt", "remote": true}, "company": {"identifier": "acme", "name": "ACME Corp"}}
-            ]}
-            """#))
+            board.serve(
+                "/v1/companies/acme/postings",
+                .init(
+                    body: #"""
+                        {"offset": 0, "limit": 100, "totalFound": 1, "content": [
+                          {"id": "744000012345", "name": "Site Reliability Engineer", "releasedDate": "2025-11-20T10:00:00.000Z",
+                           "location": {"city": "Lisbon", "country": "pt", "remote": true}, "company": {"identifier": "acme", "name": "ACME Corp"}}
+                        ]}
+                        """#))
             let changed = try await DiscoveryTests.runner(server).run(source)
             #expect(changed.counts.updated == 1)
             let updated = try #require(try await server.get("/api/v1/jobs?q=reliability").data["items"]?.arrayValue?.first)
@@ -166,24 +183,33 @@ struct DiscoverySourcesTests {
 
     static func withKeys(_ config: inout AppConfiguration) {
         config.allowPrivateNetwork = true
-        config.sourceCredentials = SourceCredentials(["CC_ADZUNA_APP_ID": "app-123", "CC_ADZUNA_APP_KEY": "secret-adzuna-key", "CC_USAJOBS_API_KEY": "secret-usajobs-key", "CC_USAJOBS_EMAIL": "me@example.com"], extraKeyHosts: ["127.0.0.1"])
+        config.sourceCredentials = SourceCredentials(
+            [
+                "CC_ADZUNA_APP_ID": "app-123", "CC_ADZUNA_APP_KEY": "secret-adzuna-key", "CC_USAJOBS_API_KEY": "secret-usajobs-key",
+                "CC_USAJOBS_EMAIL": "me@example.com",
+            ], extraKeyHosts: ["127.0.0.1"])
     }
 
     @Test func adzunaAndUSAJOBS_runWithTheirKeys_andNeverShowThem() async throws {
         let board = try await FixtureServer.start()
         defer { Task { try? await board.stop() } }
         try await withServer(.sqlite, adjust: Self.withKeys) { server in
-            board.serve("/v1/api/jobs/gb/search/1", .init(body: #"""
-            {"count": 2, "results": [
-              {"id": "4912345678", "title": "Swift Developer", "company": {"display_name": "Kite Ltd"}, "location": {"display_name": "London, UK", "area": ["UK", "London"]},
-               "description": "Build iOS apps in Swift…", "salary_min": 55000, "salary_max": 70000, "salary_is_predicted": "0",
-               "created": "2025-11-24T08:00:00Z", "redirect_url": "https://www.adzuna.co.uk/jobs/land/ad/4912345678", "contract_time": "full_time"},
-              {"id": "4912345679", "title": "iOS Engineer", "company": {"display_name": "Pico"}, "location": {"display_name": "Leeds"},
-               "description": "SwiftUI", "salary_min": 41234.56, "salary_max": 41234.56, "salary_is_predicted": "1",
-               "created": "2025-11-23T08:00:00Z", "redirect_url": "https://www.adzuna.co.uk/jobs/land/ad/4912345679"}
-            ]}
-            """#))
-            let adzuna = try await DiscoveryTests.addSource(server, ["name": "Adzuna Swift", "type": "adzuna", "identifier": "country=gb&what=swift developer&where=London", "base_url": .string(board.baseURL)])
+            board.serve(
+                "/v1/api/jobs/gb/search/1",
+                .init(
+                    body: #"""
+                        {"count": 2, "results": [
+                          {"id": "4912345678", "title": "Swift Developer", "company": {"display_name": "Kite Ltd"}, "location": {"display_name": "London, UK", "area": ["UK", "London"]},
+                           "description": "Build iOS apps in Swift…", "salary_min": 55000, "salary_max": 70000, "salary_is_predicted": "0",
+                           "created": "2025-11-24T08:00:00Z", "redirect_url": "https://www.adzuna.co.uk/jobs/land/ad/4912345678", "contract_time": "full_time"},
+                          {"id": "4912345679", "title": "iOS Engineer", "company": {"display_name": "Pico"}, "location": {"display_name": "Leeds"},
+                           "description": "SwiftUI", "salary_min": 41234.56, "salary_max": 41234.56, "salary_is_predicted": "1",
+                           "created": "2025-11-23T08:00:00Z", "redirect_url": "https://www.adzuna.co.uk/jobs/land/ad/4912345679"}
+                        ]}
+                        """#))
+            let adzuna = try await DiscoveryTests.addSource(
+                server,
+                ["name": "Adzuna Swift", "type": "adzuna", "identifier": "country=gb&what=swift developer&where=London", "base_url": .string(board.baseURL)])
             #expect(try await DiscoveryTests.runner(server).run(adzuna).counts.new == 2)
             let query = board.lastRequest("/v1/api/jobs/gb/search/1")?.query ?? ""
             #expect(query.contains("app_id=app-123") && query.contains("app_key=secret-adzuna-key") && query.contains("what=swift%20developer"))
@@ -192,20 +218,25 @@ struct DiscoverySourcesTests {
             let pico = try #require(try await server.get("/api/v1/jobs?company=Pico").data["items"]?.arrayValue?.first)
             #expect(pico["salary_min"] == .null, "Adzuna's predicted salary is not the employer's")
 
-            board.serve("/api/search", .init(body: #"""
-            {"SearchResult": {"SearchResultCount": 1, "SearchResultCountAll": 1, "SearchResultItems": [
-              {"MatchedObjectId": "812345600", "MatchedObjectDescriptor": {
-                "PositionID": "NASA-25-001", "PositionTitle": "IT Specialist (SYSADMIN)", "PositionURI": "https://www.usajobs.gov:443/job/812345600",
-                "ApplyURI": ["https://www.usajobs.gov:443/job/812345600"], "PositionLocationDisplay": "Multiple Locations",
-                "PositionLocation": [{"LocationName": "Houston, Texas"}, {"LocationName": "Greenbelt, Maryland"}],
-                "OrganizationName": "National Aeronautics and Space Administration", "DepartmentName": "NASA",
-                "PositionSchedule": [{"Name": "Full-time", "Code": "1"}],
-                "PositionRemuneration": [{"MinimumRange": "99200.0", "MaximumRange": "153354.0", "RateIntervalCode": "PA", "Description": "Per Year"}],
-                "PublicationStartDate": "2025-11-20T00:00:00.0000", "QualificationSummary": "Linux and Python.",
-                "UserArea": {"Details": {"JobSummary": "Keep mission systems running.", "TeleworkEligible": true, "RemoteIndicator": false}}}}
-            ], "UserArea": {"NumberOfPages": "1", "IsRadialSearch": false}}}
-            """#))
-            let usajobs = try await DiscoveryTests.addSource(server, ["name": "USAJOBS IT", "type": "usajobs", "identifier": "Keyword=sysadmin&LocationName=Houston, Texas", "base_url": .string(board.baseURL)])
+            board.serve(
+                "/api/search",
+                .init(
+                    body: #"""
+                        {"SearchResult": {"SearchResultCount": 1, "SearchResultCountAll": 1, "SearchResultItems": [
+                          {"MatchedObjectId": "812345600", "MatchedObjectDescriptor": {
+                            "PositionID": "NASA-25-001", "PositionTitle": "IT Specialist (SYSADMIN)", "PositionURI": "https://www.usajobs.gov:443/job/812345600",
+                            "ApplyURI": ["https://www.usajobs.gov:443/job/812345600"], "PositionLocationDisplay": "Multiple Locations",
+                            "PositionLocation": [{"LocationName": "Houston, Texas"}, {"LocationName": "Greenbelt, Maryland"}],
+                            "OrganizationName": "National Aeronautics and Space Administration", "DepartmentName": "NASA",
+                            "PositionSchedule": [{"Name": "Full-time", "Code": "1"}],
+                            "PositionRemuneration": [{"MinimumRange": "99200.0", "MaximumRange": "153354.0", "RateIntervalCode": "PA", "Description": "Per Year"}],
+                            "PublicationStartDate": "2025-11-20T00:00:00.0000", "QualificationSummary": "Linux and Python.",
+                            "UserArea": {"Details": {"JobSummary": "Keep mission systems running.", "TeleworkEligible": true, "RemoteIndicator": false}}}}
+                        ], "UserArea": {"NumberOfPages": "1", "IsRadialSearch": false}}}
+                        """#))
+            let usajobs = try await DiscoveryTests.addSource(
+                server,
+                ["name": "USAJOBS IT", "type": "usajobs", "identifier": "Keyword=sysadmin&LocationName=Houston, Texas", "base_url": .string(board.baseURL)])
             #expect(try await DiscoveryTests.runner(server).run(usajobs).counts.new == 1)
             let seen = try #require(board.lastRequest("/api/search"))
             #expect(seen.headers["authorization-key"] == "secret-usajobs-key" && seen.headers["user-agent"] == "me@example.com")
@@ -237,9 +268,14 @@ struct DiscoverySourcesTests {
         defer { Task { try? await board.stop() } }
         try await withServer(.sqlite, adjust: DiscoveryTests.allowPrivate) { server in
             board.serve("/v1/boards/slow/jobs", .init(body: #"{"jobs": []}"#, delay: .seconds(6)))
-            let source = try await DiscoveryTests.addSource(server, ["name": "Slow", "type": "greenhouse", "identifier": "slow", "base_url": .string(board.baseURL)])
+            let source = try await DiscoveryTests.addSource(
+                server, ["name": "Slow", "type": "greenhouse", "identifier": "slow", "base_url": .string(board.baseURL)])
             var runner = DiscoveryTests.runner(server)
-            runner = SourceRunner(database: runner.database, fetcher: { var fetcher = runner.fetcher; fetcher.timeout = .seconds(1); return fetcher }(), logger: runner.logger)
+            runner = SourceRunner(
+                database: runner.database,
+                fetcher: {
+                    var fetcher = runner.fetcher; fetcher.timeout = .seconds(1); return fetcher
+                }(), logger: runner.logger)
             let started = Date()
             let report = try await runner.run(source)
             #expect(report.error?.contains("within the time limit") == true)
@@ -248,7 +284,8 @@ struct DiscoverySourcesTests {
 
             // A board that answers at once and then trickles its body is cut off as well.
             board.serve("/v1/boards/trickle/jobs", .init(body: String(repeating: " ", count: 40) + #"{"jobs": []}"#, trickle: .milliseconds(200)))
-            let trickling = try await DiscoveryTests.addSource(server, ["name": "Trickle", "type": "greenhouse", "identifier": "trickle", "base_url": .string(board.baseURL)])
+            let trickling = try await DiscoveryTests.addSource(
+                server, ["name": "Trickle", "type": "greenhouse", "identifier": "trickle", "base_url": .string(board.baseURL)])
             let cutOff = Date()
             #expect(try await runner.run(trickling).error?.contains("within the time limit") == true)
             #expect(Date().timeIntervalSince(cutOff) < 4.5, "not the 10 s the body would take")
@@ -321,19 +358,22 @@ struct DiscoverySourcesTests {
         let board = try await FixtureServer.start()
         defer { Task { try? await board.stop() } }
         try await withServer(.sqlite, adjust: DiscoveryTests.allowPrivate) { server in
-            board.serve("/jobs/42", .init(body: #"""
-            <html><body>
-            <div itemscope itemtype="https://schema.org/JobPosting">
-              <h1 itemprop="title">Platform Engineer</h1>
-              <div itemprop="hiringOrganization" itemscope itemtype="https://schema.org/Organization"><span itemprop="name">Harbor Freight Tech</span></div>
-              <div itemprop="jobLocation" itemscope itemtype="https://schema.org/Place">
-                <div itemprop="address" itemscope itemtype="https://schema.org/PostalAddress">
-                  <span itemprop="addressLocality">Calabasas</span>, <span itemprop="addressRegion">CA</span></div></div>
-              <meta itemprop="datePosted" content="2025-11-18">
-              <meta itemprop="employmentType" content="FULL_TIME">
-              <div itemprop="description"><p>Run <strong>Kubernetes</strong> at scale.</p><script>steal()</script></div>
-            </div></body></html>
-            """#, contentType: "text/html"))
+            board.serve(
+                "/jobs/42",
+                .init(
+                    body: #"""
+                        <html><body>
+                        <div itemscope itemtype="https://schema.org/JobPosting">
+                          <h1 itemprop="title">Platform Engineer</h1>
+                          <div itemprop="hiringOrganization" itemscope itemtype="https://schema.org/Organization"><span itemprop="name">Harbor Freight Tech</span></div>
+                          <div itemprop="jobLocation" itemscope itemtype="https://schema.org/Place">
+                            <div itemprop="address" itemscope itemtype="https://schema.org/PostalAddress">
+                              <span itemprop="addressLocality">Calabasas</span>, <span itemprop="addressRegion">CA</span></div></div>
+                          <meta itemprop="datePosted" content="2025-11-18">
+                          <meta itemprop="employmentType" content="FULL_TIME">
+                          <div itemprop="description"><p>Run <strong>Kubernetes</strong> at scale.</p><script>steal()</script></div>
+                        </div></body></html>
+                        """#, contentType: "text/html"))
             let imported = try await server.post("/api/v1/jobs/import", ["url": .string(board.baseURL + "/jobs/42")])
             #expect(imported.status == .created)
             let job = try imported.data
@@ -352,7 +392,8 @@ struct DiscoverySourcesTests {
             let changed = try await server.request(.PUT, "/api/v1/sources/\(id)", json: ["schedule": "@daily", "enabled": false])
             #expect(changed.status == .ok)
             #expect(try changed.data["schedule"] == "@daily" && changed.data["enabled"] == false && changed.data["identifier"] == "stripe")
-            let bad = try await server.request(.PUT, "/api/v1/sources/\(id)", json: ["schedule": "every 7m", "type": "lever", "identifier": "no spaces allowed"])
+            let bad = try await server.request(
+                .PUT, "/api/v1/sources/\(id)", json: ["schedule": "every 7m", "type": "lever", "identifier": "no spaces allowed"])
             #expect(bad.status == .unprocessableEntity)
             #expect(try bad.error.details.count == 3)
             #expect(try await server.request(.PUT, "/api/v1/sources/\(id)", json: ["name": "Netflix"]).status == .conflict)
@@ -363,7 +404,8 @@ struct DiscoverySourcesTests {
             let queue = TaskQueue(database: server.app.db)
             _ = try await queue.enqueue(TaskRequest(kind: DiscoveryDueHandler.kind, payload: [:]))
             let claimed = try #require(try await queue.claim(worker: "test", queues: ["default"], limit: 1, lease: 30).first)
-            let due = try await DiscoveryDueHandler().run(TaskContext(task: claimed, payload: claimed.payloadValue, database: server.app.db, logger: server.app.logger))
+            let due = try await DiscoveryDueHandler().run(
+                TaskContext(task: claimed, payload: claimed.payloadValue, database: server.app.db, logger: server.app.logger))
             #expect(due?["queued"] == 1, "only the enabled source")
         }
     }
@@ -376,12 +418,26 @@ struct DiscoverySourcesTests {
             // The same id listed twice; two openings of one role with their own ids; an id with a
             // NUL byte (no database stores it whole: its chunk fails and is stored posting by
             // posting); a job already added by hand with a board id.
-            let existing = try await server.post("/api/v1/jobs", ["title": "Support Engineer", "company": "Trade Desk", "source": "greenhouse", "external_id": "50", "url": "https://careers.example.com/jobs/50"]).data
-            board.serve("/v1/boards/quirks/jobs", .init(body: DiscoveryTests.greenhouse(
-                [(10, "Account Executive", "Denver, CO"), (10, "Account Executive", "Denver, CO"), (11, "Account Executive", "Denver, CO"), (50, "Support Engineer", "Denver, CO")].map { (id: $0.0, title: $0.1, city: $0.2) },
-                extra: #"{"id": "bad\u0000id", "title": "Nul Engineer", "company_name": "Trade Desk", "absolute_url": "https://careers.example.com/jobs/nul"}"#
-            )))
-            let source = try await DiscoveryTests.addSource(server, ["name": "Quirks", "type": "greenhouse", "identifier": "quirks", "base_url": .string(board.baseURL)])
+            let existing = try await server.post(
+                "/api/v1/jobs",
+                [
+                    "title": "Support Engineer", "company": "Trade Desk", "source": "greenhouse", "external_id": "50",
+                    "url": "https://careers.example.com/jobs/50",
+                ]
+            ).data
+            board.serve(
+                "/v1/boards/quirks/jobs",
+                .init(
+                    body: DiscoveryTests.greenhouse(
+                        [
+                            (10, "Account Executive", "Denver, CO"), (10, "Account Executive", "Denver, CO"), (11, "Account Executive", "Denver, CO"),
+                            (50, "Support Engineer", "Denver, CO"),
+                        ].map { (id: $0.0, title: $0.1, city: $0.2) },
+                        extra:
+                            #"{"id": "bad\u0000id", "title": "Nul Engineer", "company_name": "Trade Desk", "absolute_url": "https://careers.example.com/jobs/nul"}"#
+                    )))
+            let source = try await DiscoveryTests.addSource(
+                server, ["name": "Quirks", "type": "greenhouse", "identifier": "quirks", "base_url": .string(board.baseURL)])
             let report = try await DiscoveryTests.runner(server).run(source)
             #expect(report.error == nil)
             // 10 twice is one job; 10 and 11 are two; 50 joins the job added by hand.

@@ -1,10 +1,11 @@
-@testable import App
 import CareerCopilotCore
 import Fluent
 import Foundation
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 /// Job discovery against a real local HTTP server answering in each source's shape.
 @Suite("Discovery runs")
@@ -37,8 +38,10 @@ struct DiscoveryTests {
         defer { Task { try? await board.stop() } }
         try await withServer(database, adjust: Self.allowPrivate) { server in
             let jobs = [(1, "Platform Engineer", "Denver, CO"), (2, "Data Engineer", "New York, NY")].map { (id: $0.0, title: $0.1, city: $0.2) }
-            board.serve("/v1/boards/tradedesk/jobs", .init(body: Self.greenhouse(jobs, extra: #"{"id": 3, "title": "", "absolute_url": "https://x.example/3"}"#)))
-            let source = try await Self.addSource(server, ["name": "Trade Desk", "type": "greenhouse", "identifier": "tradedesk", "base_url": .string(board.baseURL)])
+            board.serve(
+                "/v1/boards/tradedesk/jobs", .init(body: Self.greenhouse(jobs, extra: #"{"id": 3, "title": "", "absolute_url": "https://x.example/3"}"#)))
+            let source = try await Self.addSource(
+                server, ["name": "Trade Desk", "type": "greenhouse", "identifier": "tradedesk", "base_url": .string(board.baseURL)])
 
             let first = try await Self.runner(server).run(source)
             #expect(first.error == nil)
@@ -72,19 +75,22 @@ struct DiscoveryTests {
         let board = try await FixtureServer.start()
         defer { Task { try? await board.stop() } }
         try await withServer(database, adjust: Self.allowPrivate) { server in
-            board.serve("/v1/boards/tradedesk/jobs", .init(body: Self.greenhouse([(1, "Senior Platform Engineer", "Denver, CO")].map { (id: $0.0, title: $0.1, city: $0.2) })))
+            board.serve(
+                "/v1/boards/tradedesk/jobs",
+                .init(body: Self.greenhouse([(1, "Senior Platform Engineer", "Denver, CO")].map { (id: $0.0, title: $0.1, city: $0.2) })))
             let page = #"""
-            <html><script type="application/ld+json">[
-              {"@type": "JobPosting", "title": "Sr. Platform Engineer", "hiringOrganization": {"name": "Trade Desk"}, "url": "https://td.example/jobs/a",
-               "jobLocation": {"address": {"addressLocality": "Denver", "addressRegion": "CO"}}, "description": "Terraform"},
-              {"@type": "JobPosting", "title": "Platform Engineer", "hiringOrganization": {"name": "Trade Desk"}, "url": "https://td.example/jobs/b",
-               "jobLocation": {"address": {"addressLocality": "Denver", "addressRegion": "CO"}}, "description": "Terraform"},
-              {"@type": "JobPosting", "title": "Senior Platform Engineer", "hiringOrganization": {"name": "Trade Desk"}, "url": "https://td.example/jobs/c",
-               "jobLocation": {"address": {"addressLocality": "Austin", "addressRegion": "TX"}}, "description": "Terraform"}
-            ]</script></html>
-            """#
+                <html><script type="application/ld+json">[
+                  {"@type": "JobPosting", "title": "Sr. Platform Engineer", "hiringOrganization": {"name": "Trade Desk"}, "url": "https://td.example/jobs/a",
+                   "jobLocation": {"address": {"addressLocality": "Denver", "addressRegion": "CO"}}, "description": "Terraform"},
+                  {"@type": "JobPosting", "title": "Platform Engineer", "hiringOrganization": {"name": "Trade Desk"}, "url": "https://td.example/jobs/b",
+                   "jobLocation": {"address": {"addressLocality": "Denver", "addressRegion": "CO"}}, "description": "Terraform"},
+                  {"@type": "JobPosting", "title": "Senior Platform Engineer", "hiringOrganization": {"name": "Trade Desk"}, "url": "https://td.example/jobs/c",
+                   "jobLocation": {"address": {"addressLocality": "Austin", "addressRegion": "TX"}}, "description": "Terraform"}
+                ]</script></html>
+                """#
             board.serve("/careers", .init(body: page, contentType: "text/html"))
-            let greenhouse = try await Self.addSource(server, ["name": "TD board", "type": "greenhouse", "identifier": "tradedesk", "base_url": .string(board.baseURL)])
+            let greenhouse = try await Self.addSource(
+                server, ["name": "TD board", "type": "greenhouse", "identifier": "tradedesk", "base_url": .string(board.baseURL)])
             let careers = try await Self.addSource(server, ["name": "TD careers", "type": "jsonld", "identifier": .string(board.baseURL + "/careers")])
             #expect(try await Self.runner(server).run(greenhouse).counts.new == 1)
             let report = try await Self.runner(server).run(careers)
@@ -92,7 +98,8 @@ struct DiscoveryTests {
             // The senior role in Denver is merged; another level and another city are new jobs.
             #expect(report.counts == .init(new: 2, merged: 1))
             #expect(try await server.get("/api/v1/jobs?page_size=1").data["total"] == 3)
-            let reason = try await server.app.db.sql.raw("SELECT merge_reason FROM job_sources WHERE merge_reason IS NOT NULL").first()?.decode(column: "merge_reason", as: String.self)
+            let reason = try await server.app.db.sql.raw("SELECT merge_reason FROM job_sources WHERE merge_reason IS NOT NULL").first()?.decode(
+                column: "merge_reason", as: String.self)
             #expect(reason?.contains("same company, level and place") == true)
 
             // The job lists both sources, and says why the second joined it; so does its page.
@@ -143,7 +150,10 @@ struct DiscoveryTests {
             #expect(board.hitCount("/careers") == 0, "nothing was requested")
         }
         let fetcher = SourceFetcher(client: .shared, resolver: HostResolver())
-        for host in ["localhost", "127.0.0.1", "169.254.169.254", "[::1]", "10.0.0.8", "[::127.0.0.1]", "[::ffff:0:127.0.0.1]", "[64:ff9b::127.0.0.1]", "[64:ff9b::a9fe:a9fe]"] {
+        for host in [
+            "localhost", "127.0.0.1", "169.254.169.254", "[::1]", "10.0.0.8", "[::127.0.0.1]", "[::ffff:0:127.0.0.1]", "[64:ff9b::127.0.0.1]",
+            "[64:ff9b::a9fe:a9fe]",
+        ] {
             await #expect(throws: SourceFetcher.FetchError.self) { _ = try await fetcher.checkedAddress(host) }
         }
     }
@@ -182,7 +192,8 @@ struct DiscoveryTests {
         let board = try await FixtureServer.start()
         defer { Task { try? await board.stop() } }
         try await withServer(.sqlite, adjust: Self.allowPrivate) { server in
-            let page = #"<html><script type="application/ld+json">{"@type": "JobPosting", "title": "Staff Engineer", "hiringOrganization": {"name": "Quill"}, "description": "<p>Rust</p><script>x()<\/script>", "datePosted": "2025-11-02"}</script></html>"#
+            let page =
+                #"<html><script type="application/ld+json">{"@type": "JobPosting", "title": "Staff Engineer", "hiringOrganization": {"name": "Quill"}, "description": "<p>Rust</p><script>x()<\/script>", "datePosted": "2025-11-02"}</script></html>"#
             board.serve("/jobs/staff", .init(body: page, contentType: "text/html"))
             board.serve("/about", .init(body: "<html>No jobs here</html>", contentType: "text/html"))
             let url = board.baseURL + "/jobs/staff"

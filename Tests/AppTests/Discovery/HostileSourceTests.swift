@@ -1,9 +1,10 @@
-@testable import App
 import CareerCopilotCore
 import Foundation
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 /// A job board that does everything a board should not, served by the local fixture server
 /// and run through discovery on both databases: huge numbers, far dates, NULs and control
@@ -38,7 +39,8 @@ struct HostileSourceTests {
         defer { Task { try? await board.stop() } }
         try await withServer(database, adjust: DiscoveryTests.allowPrivate) { server in
             board.serve("/v1/boards/hostile/jobs", .init(body: Self.hostileBoard))
-            let source = try await DiscoveryTests.addSource(server, ["name": "Hostile", "type": "greenhouse", "identifier": "hostile", "base_url": .string(board.baseURL)])
+            let source = try await DiscoveryTests.addSource(
+                server, ["name": "Hostile", "type": "greenhouse", "identifier": "hostile", "base_url": .string(board.baseURL)])
             let report = try await DiscoveryTests.runner(server).run(source)
             #expect(report.error == nil, "\(report.error ?? "")")
             #expect(report.counts.new == 3 && report.counts.rejected == 4, "\(report.counts)")
@@ -68,16 +70,22 @@ struct HostileSourceTests {
             // JSON-LD nested 50,000 deep, microdata nested 10,000 deep, a feed nested 100,000 deep.
             let deepJSON = String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000)
             board.serve("/deep-jsonld", .init(body: "<script type=\"application/ld+json\">\(deepJSON)</script>", contentType: "text/html"))
-            let microdata = "<div itemscope itemtype=\"https://schema.org/JobPosting\"><span itemprop=\"title\">Deep Role</span><span itemprop=\"hiringOrganization\">Acme</span><a itemprop=\"url\" href=\"https://jobs.example.com/deep\">x</a>"
+            let microdata =
+                "<div itemscope itemtype=\"https://schema.org/JobPosting\"><span itemprop=\"title\">Deep Role</span><span itemprop=\"hiringOrganization\">Acme</span><a itemprop=\"url\" href=\"https://jobs.example.com/deep\">x</a>"
                 + String(repeating: "<div itemscope itemprop=\"x\"><span itemprop=\"description\">", count: 10_000) + "text"
             board.serve("/deep-microdata", .init(body: microdata, contentType: "text/html"))
-            board.serve("/deep-feed.xml", .init(body: "<rss><channel>" + String(repeating: "<item><title>x", count: 100_000), contentType: "application/rss+xml"))
+            board.serve(
+                "/deep-feed.xml", .init(body: "<rss><channel>" + String(repeating: "<item><title>x", count: 100_000), contentType: "application/rss+xml"))
             // Larger than the 10 MiB limit, and a body that never ends within the time limit.
             board.serve("/huge", .init(body: String(repeating: "x", count: 11 * 1_048_576), contentType: "text/html"))
             board.serve("/endless", .init(body: String(repeating: "<p>", count: 10_000), contentType: "text/html", trickle: .milliseconds(50)))
             var outcomes: [String: SourceRunner.Report] = [:]
-            for (name, type, path) in [("JSON-LD", "jsonld", "/deep-jsonld"), ("Microdata", "jsonld", "/deep-microdata"), ("Feed", "rss", "/deep-feed.xml"), ("Huge", "jsonld", "/huge"), ("Endless", "jsonld", "/endless")] {
-                let source = try await DiscoveryTests.addSource(server, ["name": .string(name), "type": .string(type), "identifier": .string(board.baseURL + path)])
+            for (name, type, path) in [
+                ("JSON-LD", "jsonld", "/deep-jsonld"), ("Microdata", "jsonld", "/deep-microdata"), ("Feed", "rss", "/deep-feed.xml"),
+                ("Huge", "jsonld", "/huge"), ("Endless", "jsonld", "/endless"),
+            ] {
+                let source = try await DiscoveryTests.addSource(
+                    server, ["name": .string(name), "type": .string(type), "identifier": .string(board.baseURL + path)])
                 var runner = DiscoveryTests.runner(server)
                 if name == "Endless" {
                     var fetcher = runner.fetcher
@@ -99,10 +107,12 @@ struct HostileSourceTests {
     }
 
     @Test func aSourceWhoseDNSNeverAnswers_failsItsRun_clearly() async throws {
-        let silent = HostResolver(timeout: .milliseconds(500), lookup: { _ in
-            Thread.sleep(forTimeInterval: 5)
-            return []
-        })
+        let silent = HostResolver(
+            timeout: .milliseconds(500),
+            lookup: { _ in
+                Thread.sleep(forTimeInterval: 5)
+                return []
+            })
         try await withServer(.sqlite, resolver: silent) { server in
             let source = try await DiscoveryTests.addSource(server, ["name": "Silent", "type": "rss", "identifier": "https://silent-dns.example/feed.xml"])
             let report = try await DiscoveryTests.runner(server).run(source)

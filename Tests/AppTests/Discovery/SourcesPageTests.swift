@@ -1,10 +1,11 @@
-@testable import App
 import CareerCopilotCore
 import Fluent
 import Foundation
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 /// The sources page as an admin uses it (issue 13, point 14).
 @Suite("Sources page")
@@ -14,7 +15,8 @@ struct SourcesPageTests {
             let browser = Browser(server)
             let page = try await browser.get("/sources")
             #expect(page.text.contains("name=\"base_url\""), "the form can set the base URL the API accepts")
-            let added = try await browser.submit("/sources", ["name": "Acme", "type": "lever", "identifier": "https://boards.greenhouse.io/acme/jobs/4012", "schedule": "every 6h"])
+            let added = try await browser.submit(
+                "/sources", ["name": "Acme", "type": "lever", "identifier": "https://boards.greenhouse.io/acme/jobs/4012", "schedule": "every 6h"])
             #expect(added.status == .seeOther, "\(added.text.prefix(300))")
             let sources = try #require(try await server.get("/api/v1/sources").data["items"]?.arrayValue)
             let acme = try #require(sources.first { $0["name"] == "Acme" })
@@ -35,10 +37,12 @@ struct SourcesPageTests {
         let board = try await FixtureServer.start()
         defer { Task { try? await board.stop() } }
         try await withServer(.sqlite, adjust: DiscoveryTests.allowPrivate) { server in
-            let payload = DiscoveryTests.greenhouse([(id: 7, title: "Platform Engineer", city: "Berlin")]).replacingOccurrences(of: #""company_name": "Trade Desk", "#, with: "")
+            let payload = DiscoveryTests.greenhouse([(id: 7, title: "Platform Engineer", city: "Berlin")]).replacingOccurrences(
+                of: #""company_name": "Trade Desk", "#, with: "")
             board.serve("/v1/boards/acme/jobs", .init(body: payload))
             board.serve("/v1/boards/acme", .init(body: #"{"name": "Acme Robotics", "content": "<p>We build robots.</p>"}"#))
-            let source = try await DiscoveryTests.addSource(server, ["name": "Acme", "type": "greenhouse", "identifier": "acme", "base_url": .string(board.baseURL)])
+            let source = try await DiscoveryTests.addSource(
+                server, ["name": "Acme", "type": "greenhouse", "identifier": "acme", "base_url": .string(board.baseURL)])
             #expect(try await DiscoveryTests.runner(server).run(source).counts.new == 1)
             let job = try #require(try await server.get("/api/v1/jobs?q=platform").data["items"]?.arrayValue?.first)
             #expect(job["company"] == "Acme Robotics")

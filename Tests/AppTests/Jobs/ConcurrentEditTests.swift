@@ -1,8 +1,9 @@
-@testable import App
 import CareerCopilotCore
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 /// Two tabs, two devices or two clients editing the same record: a save made from an old
 /// copy is refused with 409 and loses nothing (issue 13, point 3; decision 0015).
@@ -39,8 +40,11 @@ struct ConcurrentEditTests {
             // Applications too.
             let application = try #require(try await server.post("/api/v1/applications", ["job_id": .number(Double(id))]).data["id"]?.intValue)
             let tag = try #require(try await server.get("/api/v1/applications/\(application)").headers.first(name: .eTag))
-            #expect(try await server.request(.PUT, "/api/v1/applications/\(application)", json: ["notes": "Tab one"], headers: [("If-Match", tag)]).status == .ok)
-            #expect(try await server.request(.PUT, "/api/v1/applications/\(application)", json: ["notes": "Tab two"], headers: [("If-Match", tag)]).status == .conflict)
+            #expect(
+                try await server.request(.PUT, "/api/v1/applications/\(application)", json: ["notes": "Tab one"], headers: [("If-Match", tag)]).status == .ok)
+            #expect(
+                try await server.request(.PUT, "/api/v1/applications/\(application)", json: ["notes": "Tab two"], headers: [("If-Match", tag)]).status
+                    == .conflict)
             #expect(try await server.get("/api/v1/applications/\(application)").data["notes"] == "Tab one")
         }
     }
@@ -118,7 +122,8 @@ struct ConcurrentEditTests {
             #expect(try await server.get("/api/v1/applications/\(id)").data["notes"] == "Called Ingrid")
 
             let fresh = try #require(Self.hidden("notes_version", in: conflict.text))
-            #expect(try await browser.submit("/applications/\(id)/notes", ["notes": "Called Ingrid. Send portfolio", "notes_version": fresh]).status == .seeOther)
+            #expect(
+                try await browser.submit("/applications/\(id)/notes", ["notes": "Called Ingrid. Send portfolio", "notes_version": fresh]).status == .seeOther)
             #expect(try await server.get("/api/v1/applications/\(id)").data["notes"] == "Called Ingrid. Send portfolio")
         }
     }

@@ -1,7 +1,8 @@
-@testable import App
 import CareerCopilotCore
 import NIOHTTP1
 import Testing
+
+@testable import App
 
 @Suite("Count cache")
 struct CountCacheTests {

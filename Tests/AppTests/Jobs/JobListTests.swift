@@ -7,15 +7,23 @@ import Testing
 @Suite("Job list: filters, sort, pages")
 struct JobListTests {
     static let jobs: [JSONValue] = [
-        ["title": "Backend Engineer", "company": "Acme Corp", "location": "New York, NY", "remote": "onsite", "source": "greenhouse",
-         "posted_at": "2025-10-01T00:00:00Z", "salary_min": 100000, "salary_max": 150000, "skills": ["Go", "PostgreSQL"],
-         "description": "Build payment APIs in Go."],
-        ["title": "Senior Backend Engineer", "company": "Acme Robotics", "location": "Berlin, Germany", "remote": "hybrid", "source": "lever",
-         "posted_at": "2025-11-01T00:00:00Z", "salary_min": 80000, "skills": ["Swift"], "description": "Robots and Swift on the server."],
-        ["title": "Data Scientist", "company": "Zeta Analytics", "location": "Remote (EU)", "remote": "remote", "source": "lever",
-         "posted_at": "2025-09-01T00:00:00Z", "description": "Statistics, Python and <b>dashboards</b>."],
-        ["title": "Frontend Developer", "company": "Beta Soft", "location": "New York, NY", "source": "manual",
-         "is_active": false, "description": "React and TypeScript."],
+        [
+            "title": "Backend Engineer", "company": "Acme Corp", "location": "New York, NY", "remote": "onsite", "source": "greenhouse",
+            "posted_at": "2025-10-01T00:00:00Z", "salary_min": 100000, "salary_max": 150000, "skills": ["Go", "PostgreSQL"],
+            "description": "Build payment APIs in Go.",
+        ],
+        [
+            "title": "Senior Backend Engineer", "company": "Acme Robotics", "location": "Berlin, Germany", "remote": "hybrid", "source": "lever",
+            "posted_at": "2025-11-01T00:00:00Z", "salary_min": 80000, "skills": ["Swift"], "description": "Robots and Swift on the server.",
+        ],
+        [
+            "title": "Data Scientist", "company": "Zeta Analytics", "location": "Remote (EU)", "remote": "remote", "source": "lever",
+            "posted_at": "2025-09-01T00:00:00Z", "description": "Statistics, Python and <b>dashboards</b>.",
+        ],
+        [
+            "title": "Frontend Developer", "company": "Beta Soft", "location": "New York, NY", "source": "manual",
+            "is_active": false, "description": "React and TypeScript.",
+        ],
     ]
 
     static func seed(_ server: TestServer) async throws {
@@ -42,7 +50,8 @@ struct JobListTests {
                 ("Firmware Engineer", "Embedded C on ARM microcontrollers."),
             ]
             for (title, description) in jobs {
-                #expect(try await server.post("/api/v1/jobs", ["title": .string(title), "company": "Acme", "description": .string(description)]).status == .created)
+                #expect(
+                    try await server.post("/api/v1/jobs", ["title": .string(title), "company": "Acme", "description": .string(description)]).status == .created)
             }
             for (query, expected) in [
                 ("c%2B%2B", ["Game Engine Programmer"]), ("C%23", ["Unity Developer"]), (".net", ["Backend Developer"]),
@@ -95,7 +104,8 @@ struct JobListTests {
             // Zeta Analytics, Beta Soft, Acme Robotics, Acme Corp.
             #expect(try await Self.titles(server, "sort=-company") == ["Data Scientist", "Frontend Developer", "Senior Backend Engineer", "Backend Engineer"])
             // Ties (no salary) are broken by id in the same direction.
-            #expect(try await Self.titles(server, "sort=-salary_min") == ["Backend Engineer", "Senior Backend Engineer", "Frontend Developer", "Data Scientist"])
+            #expect(
+                try await Self.titles(server, "sort=-salary_min") == ["Backend Engineer", "Senior Backend Engineer", "Frontend Developer", "Data Scientist"])
         }
     }
 
@@ -132,7 +142,8 @@ struct BlocklistTests {
             }
             let (ada, bob) = (sessions[0], sessions[1])
             for company in ["Acme Recruiting", "Globex", "acme recruiting"] {
-                _ = try await server.request(.POST, "/api/v1/jobs", json: ["title": "Engineer", "company": .string(company), "is_private": false], headers: ada)
+                _ = try await server.request(
+                    .POST, "/api/v1/jobs", json: ["title": "Engineer", "company": .string(company), "is_private": false], headers: ada)
             }
             let hidden = try await server.request(.POST, "/api/v1/users/me/blocklist", json: ["company": "  ACME   Recruiting "], headers: ada)
             #expect(hidden.status == .created)

@@ -1,4 +1,3 @@
-@testable import App
 import CareerCopilotCore
 import Fluent
 import Foundation
@@ -6,6 +5,8 @@ import JobSources
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 /// Jobs a person adds or imports are theirs alone until they share them; discovery's jobs are
 /// the shared catalogue (decision 0014). The privacy matrix tries every route; this suite
@@ -16,10 +17,13 @@ struct JobPrivacyTests {
     func anImport_isItsImportersAlone_andASecondImporterGetsTheirOwnCopy(database: TestDatabase) async throws {
         let board = try await FixtureServer.start()
         defer { Task { try? await board.stop() } }
-        try await withServer(database, adjust: {
-            HardeningTests.accounts(&$0)
-            $0.allowPrivateNetwork = true
-        }) { server in
+        try await withServer(
+            database,
+            adjust: {
+                HardeningTests.accounts(&$0)
+                $0.allowPrivateNetwork = true
+            }
+        ) { server in
             let ada = try await HardeningTests.account(server, "ada@example.com")
             let bob = try await HardeningTests.account(server, "bob@example.com")
             let url = board.baseURL + "/careers/9"
@@ -36,8 +40,14 @@ struct JobPrivacyTests {
             #expect(second.status == .created)
             let bobJob = try #require(try second.data["id"]?.intValue)
             #expect(bobJob != adaJob)
-            #expect(try await server.request(.GET, "/api/v1/jobs?q=quiet", headers: bob.header).data["items"]?.arrayValue?.compactMap { $0["id"]?.intValue } == [bobJob])
-            #expect(try await server.request(.GET, "/api/v1/jobs?q=quiet", headers: ada.header).data["items"]?.arrayValue?.compactMap { $0["id"]?.intValue } == [adaJob])
+            #expect(
+                try await server.request(.GET, "/api/v1/jobs?q=quiet", headers: bob.header).data["items"]?.arrayValue?.compactMap { $0["id"]?.intValue } == [
+                    bobJob
+                ])
+            #expect(
+                try await server.request(.GET, "/api/v1/jobs?q=quiet", headers: ada.header).data["items"]?.arrayValue?.compactMap { $0["id"]?.intValue } == [
+                    adaJob
+                ])
 
             // Importing it again finds one's own job.
             let again = try await server.request(.POST, "/api/v1/jobs/import", json: ["url": .string(url)], headers: ada.header)

@@ -113,7 +113,8 @@ struct JobsAPITests {
     @Test(arguments: TestDatabase.all)
     func description_isSanitised(database: TestDatabase) async throws {
         try await withServer(database) { server in
-            let hostile = #"<p onclick="steal()">Hi<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">click</a><a href="https://ok.example/x">ok</a></p><iframe src="https://evil"></iframe><style>body{}</style>"#
+            let hostile =
+                #"<p onclick="steal()">Hi<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">click</a><a href="https://ok.example/x">ok</a></p><iframe src="https://evil"></iframe><style>body{}</style>"#
             let job = try await server.post("/api/v1/jobs", ["title": "T", "company": "C", "description": .string(hostile)]).data
             let html = try #require(job["description"]?.stringValue)
             #expect(html == #"<p>Hiclick<a href="https://ok.example/x" rel="nofollow noopener noreferrer">ok</a></p>"#)

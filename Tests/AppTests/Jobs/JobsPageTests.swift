@@ -1,9 +1,10 @@
-@testable import App
 import CareerCopilotCore
 import CareerCopilotWeb
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 /// The jobs list as a person uses it (issue 13): tracked jobs marked and a Track button, the
 /// API's filters on the page, sources to choose from, clean addresses, and an address the
@@ -13,7 +14,10 @@ struct JobsPageTests {
     static func seed(_ server: TestServer) async throws -> [String: Int] {
         var ids: [String: Int] = [:]
         let jobs: [JSONValue] = [
-            ["title": "Swift Engineer", "company": "Acme", "skills": ["Swift"], "salary_min": 90000, "posted_at": .string(ISODate.format(Date().addingTimeInterval(-2 * 86_400)))],
+            [
+                "title": "Swift Engineer", "company": "Acme", "skills": ["Swift"], "salary_min": 90000,
+                "posted_at": .string(ISODate.format(Date().addingTimeInterval(-2 * 86_400))),
+            ],
             ["title": "Go Engineer", "company": "Globex", "skills": ["Go"], "salary_min": 60000, "posted_at": "2024-01-10T00:00:00Z"],
             ["title": "Support Lead", "company": "Initech", "source": "lever", "external_id": "s-1"],
         ]
@@ -107,8 +111,12 @@ extension JobsPageTests {
     /// Editing showed a plain description as raw HTML ("<p>…</p>").
     @Test func editing_showsADescriptionAsItWasWritten() async throws {
         try await withServer(.sqlite) { server in
-            let plain = try #require(try await server.post("/api/v1/jobs", ["title": "A", "company": "C", "description": "Line one\nLine two\n\nSecond paragraph"]).data["id"]?.intValue)
-            let rich = try #require(try await server.post("/api/v1/jobs", ["title": "B", "company": "C", "description": "<p>Apply <a href=\"https://acme.example/\">here</a></p>"]).data["id"]?.intValue)
+            let plain = try #require(
+                try await server.post("/api/v1/jobs", ["title": "A", "company": "C", "description": "Line one\nLine two\n\nSecond paragraph"]).data["id"]?
+                    .intValue)
+            let rich = try #require(
+                try await server.post("/api/v1/jobs", ["title": "B", "company": "C", "description": "<p>Apply <a href=\"https://acme.example/\">here</a></p>"])
+                    .data["id"]?.intValue)
             let browser = Browser(server)
             let plainForm = try await browser.get("/jobs/\(plain)/edit").text
             #expect(plainForm.contains(">Line one\nLine two\n\nSecond paragraph</textarea>"))
@@ -140,11 +148,13 @@ extension JobsPageTests {
     /// Settings now decide the day a date falls on.
     @Test func dates_areShownInTheReadersTimeZone() async throws {
         try await withServer(.sqlite) { server in
-            let id = try #require(try await server.post("/api/v1/jobs", ["title": "Night Owl", "company": "Acme", "posted_at": "2026-01-01T20:00:00Z"]).data["id"]?.intValue)
+            let id = try #require(
+                try await server.post("/api/v1/jobs", ["title": "Night Owl", "company": "Acme", "posted_at": "2026-01-01T20:00:00Z"]).data["id"]?.intValue)
             let browser = Browser(server)
             #expect(try await browser.get("/jobs/\(id)").text.contains(">1 Jan 2026</time>"))
             #expect(try await browser.get("/jobs/\(id)", headers: [("Cookie", "cc_tz=Asia%2FTokyo")]).text.contains(">2 Jan 2026</time>"))
-            #expect(try await browser.get("/jobs/\(id)", headers: [("Cookie", "cc_tz=Not%2FAZone")]).text.contains(">1 Jan 2026</time>"), "an unknown zone is UTC")
+            #expect(
+                try await browser.get("/jobs/\(id)", headers: [("Cookie", "cc_tz=Not%2FAZone")]).text.contains(">1 Jan 2026</time>"), "an unknown zone is UTC")
 
             let saved = try await browser.submit("/settings/profile", ["full_name": "Ada", "time_zone": "Pacific/Auckland"])
             #expect(saved.status == .seeOther)

@@ -1,8 +1,9 @@
-@testable import App
 import CareerCopilotCore
 import JobSources
 import Logging
 import Testing
+
+@testable import App
 
 @Suite("Configuration")
 struct ConfigurationTests {
@@ -68,7 +69,9 @@ struct ConfigurationTests {
         #expect(config.sourceTimeout == 5 && config.sourceRequestInterval == 0 && config.dedupTitleSimilarity == 0.9)
         #expect(config.sourceCredentials.missing(for: .adzuna) == nil && config.sourceCredentials.missing(for: .usajobs) == nil)
         let error = try #require(throws: ConfigurationError.self) {
-            try AppConfiguration.load(from: ["CC_SOURCE_TIMEOUT_SECONDS": "0", "CC_DEDUP_TITLE_SIMILARITY": "2", "CC_ADZUNA_APP_ID": "only-the-id", "CC_SOURCE_REQUEST_INTERVAL_MS": "-1"])
+            try AppConfiguration.load(from: [
+                "CC_SOURCE_TIMEOUT_SECONDS": "0", "CC_DEDUP_TITLE_SIMILARITY": "2", "CC_ADZUNA_APP_ID": "only-the-id", "CC_SOURCE_REQUEST_INTERVAL_MS": "-1",
+            ])
         }
         #expect(error.problems.count == 4)
         #expect(error.description.contains("CC_ADZUNA_APP_ID and CC_ADZUNA_APP_KEY go together"))

@@ -1,4 +1,3 @@
-@testable import App
 import AsyncHTTPClient
 import CareerCopilotCore
 import Foundation
@@ -6,6 +5,8 @@ import NIOCore
 import NIOHTTP1
 import Testing
 import Vapor
+
+@testable import App
 
 /// What a person types reaches the server whole, however the body arrives.
 @Suite("Form input")
@@ -42,13 +43,17 @@ struct FormInputTests {
             let id = try #require(application["id"]?.intValue)
             // Notes up to their limit (20,000 characters), a description of 90,000.
             let notes = String(repeating: "Called Dana about the offer. ", count: 689)
-            let saved = try await Self.postInPieces(server, "/applications/\(id)/notes", fields: [("csrf_token", browser.csrfToken), ("notes", notes)], cookies: browser.cookies)
+            let saved = try await Self.postInPieces(
+                server, "/applications/\(id)/notes", fields: [("csrf_token", browser.csrfToken), ("notes", notes)], cookies: browser.cookies)
             #expect(saved.status == .seeOther, "saved, not refused as an expired form")
             let stored = try await server.get("/api/v1/applications/\(id)").data
             #expect(stored["notes"]?.stringValue?.count == notes.trimmingCharacters(in: .whitespaces).count)
 
             let description = String(repeating: "Build payment systems in Go. ", count: 3_100)
-            let created = try await Self.postInPieces(server, "/jobs", fields: [("csrf_token", browser.csrfToken), ("title", "Payments Engineer"), ("company", "Acme"), ("description", description)], cookies: browser.cookies)
+            let created = try await Self.postInPieces(
+                server, "/jobs",
+                fields: [("csrf_token", browser.csrfToken), ("title", "Payments Engineer"), ("company", "Acme"), ("description", description)],
+                cookies: browser.cookies)
             #expect(created.status == .seeOther)
             let payments = try await server.get("/api/v1/jobs?q=payments").data["items"]?.arrayValue?.first
             #expect(payments?["description_text"]?.stringValue?.count == description.trimmingCharacters(in: .whitespaces).count)

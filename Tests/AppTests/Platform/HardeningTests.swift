@@ -1,4 +1,3 @@
-@testable import App
 import CareerCopilotCore
 import Fluent
 import FluentSQLiteDriver
@@ -8,6 +7,8 @@ import NIOConcurrencyHelpers
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 /// The attacks of the hardening report, each replayed against a real server: one request
 /// that used to end the process, two that froze it, races in accounts, and jobs the wrong
@@ -58,9 +59,13 @@ struct HardeningTests {
                 let created = try await server.request(.POST, "/api/v1/applications", body: body, contentType: "application/json")
                 #expect(created.status == .unprocessableEntity, "\(body): \(created.text)")
             }
-            let changed = try await server.request(.PUT, "/api/v1/applications/\(application["id"]?.intValue ?? 0)", body: #"{"job_id": 9223372036854775808}"#, contentType: "application/json")
+            let changed = try await server.request(
+                .PUT, "/api/v1/applications/\(application["id"]?.intValue ?? 0)", body: #"{"job_id": 9223372036854775808}"#, contentType: "application/json")
             #expect(changed.status == .unprocessableEntity || changed.status == .badRequest)
-            for path in ["/api/v1/jobs?page=9223372036854775808", "/api/v1/jobs?page_size=99999999999999999999", "/api/v1/jobs?salary_min=1e400", "/api/v1/applications?job_id=9223372036854775808"] {
+            for path in [
+                "/api/v1/jobs?page=9223372036854775808", "/api/v1/jobs?page_size=99999999999999999999", "/api/v1/jobs?salary_min=1e400",
+                "/api/v1/applications?job_id=9223372036854775808",
+            ] {
                 let listed = try await server.get(path)
                 #expect(listed.status == .badRequest, "\(path)")
             }
@@ -74,17 +79,31 @@ struct HardeningTests {
         defer { Task { try? await board.stop() } }
         try await withServer(database, adjust: DiscoveryTests.allowPrivate) { server in
             // Arbeitnow (unix seconds), RemoteOK (epoch), Lever (milliseconds): far, infinite, NaN.
-            board.serve("/api/job-board-api", .init(body: #"""
-            {"data": [
-              {"slug": "far", "company_name": "Far Ltd", "title": "Far Engineer", "url": "https://jobs.example.com/far", "created_at": 1e300, "location": "Berlin", "description": "x"},
-              {"slug": "text", "company_name": "Far Ltd", "title": "Text Engineer", "url": "https://jobs.example.com/text", "created_at": "inf", "location": "Berlin", "description": "x"},
-              {"slug": "ok", "company_name": "Far Ltd", "title": "Sane Engineer", "url": "https://jobs.example.com/ok", "created_at": 1764000000, "location": "Berlin", "description": "x"}
-            ], "links": {"next": null}}
-            """#))
-            board.serve("/api", .init(body: #"[{"legal": "notice"}, {"id": "7", "position": "Remote Engineer", "company": "Epoch Inc", "epoch": 1e300, "url": "https://remoteok.example/7"}, {"id": "8", "position": "Remote Engineer II", "company": "Epoch Inc", "date": "9999-12-31T23:59:60Z", "url": "https://remoteok.example/8"}]"#))
-            board.serve("/v0/postings/far", .init(body: #"[{"id": "l1", "text": "Lever Engineer", "categories": {"location": "Paris"}, "hostedUrl": "https://jobs.lever.example/l1", "createdAt": 1e300, "descriptionPlain": "x"}]"#))
+            board.serve(
+                "/api/job-board-api",
+                .init(
+                    body: #"""
+                        {"data": [
+                          {"slug": "far", "company_name": "Far Ltd", "title": "Far Engineer", "url": "https://jobs.example.com/far", "created_at": 1e300, "location": "Berlin", "description": "x"},
+                          {"slug": "text", "company_name": "Far Ltd", "title": "Text Engineer", "url": "https://jobs.example.com/text", "created_at": "inf", "location": "Berlin", "description": "x"},
+                          {"slug": "ok", "company_name": "Far Ltd", "title": "Sane Engineer", "url": "https://jobs.example.com/ok", "created_at": 1764000000, "location": "Berlin", "description": "x"}
+                        ], "links": {"next": null}}
+                        """#))
+            board.serve(
+                "/api",
+                .init(
+                    body:
+                        #"[{"legal": "notice"}, {"id": "7", "position": "Remote Engineer", "company": "Epoch Inc", "epoch": 1e300, "url": "https://remoteok.example/7"}, {"id": "8", "position": "Remote Engineer II", "company": "Epoch Inc", "date": "9999-12-31T23:59:60Z", "url": "https://remoteok.example/8"}]"#
+                ))
+            board.serve(
+                "/v0/postings/far",
+                .init(
+                    body:
+                        #"[{"id": "l1", "text": "Lever Engineer", "categories": {"location": "Paris"}, "hostedUrl": "https://jobs.lever.example/l1", "createdAt": 1e300, "descriptionPlain": "x"}]"#
+                ))
             for (name, type, identifier) in [("Arbeitnow", "arbeitnow", ""), ("RemoteOK", "remoteok", ""), ("Lever", "lever", "far")] {
-                let source = try await DiscoveryTests.addSource(server, ["name": .string(name), "type": .string(type), "identifier": .string(identifier), "base_url": .string(board.baseURL)])
+                let source = try await DiscoveryTests.addSource(
+                    server, ["name": .string(name), "type": .string(type), "identifier": .string(identifier), "base_url": .string(board.baseURL)])
                 let report = try await DiscoveryTests.runner(server).run(source)
                 #expect(report.error == nil && report.counts.new >= 1, "\(name): \(report)")
             }
@@ -116,11 +135,13 @@ struct HardeningTests {
         // Lookups that hang until the test lets them go: no timing in the test.
         let started = ManagedCounter()
         let release = DispatchSemaphore(value: 0)
-        let hanging = HostResolver(timeout: .seconds(120), lookup: { _ in
-            started.increment()
-            release.wait()
-            return []
-        })
+        let hanging = HostResolver(
+            timeout: .seconds(120),
+            lookup: { _ in
+                started.increment()
+                release.wait()
+                return []
+            })
         try await withServer(.sqlite, resolver: hanging) { server in
             let finished = ManagedCounter()
             async let imports: [TestResponse] = withThrowingTaskGroup(of: TestResponse.self) { group in
@@ -147,10 +168,12 @@ struct HardeningTests {
             }
         }
         // The deadline: a lookup that never answers fails the import clearly, after it.
-        let silent = HostResolver(timeout: .milliseconds(300), lookup: { _ in
-            Thread.sleep(forTimeInterval: 3)
-            return []
-        })
+        let silent = HostResolver(
+            timeout: .milliseconds(300),
+            lookup: { _ in
+                Thread.sleep(forTimeInterval: 3)
+                return []
+            })
         try await withServer(.sqlite, resolver: silent) { server in
             let response = try await server.post("/api/v1/jobs/import", ["url": "https://silent-dns.example/jobs/1"])
             #expect(response.status == .unprocessableEntity)
@@ -180,18 +203,23 @@ struct HardeningTests {
 
     @Test(arguments: TestDatabase.all)
     func passwordHashing_neverStarvesTheDatabase(database: TestDatabase) async throws {
-        try await withServer(database, adjust: {
-            Self.accounts(&$0)
-            $0.passwordHashCost = 10
-            $0.passwordHashCapacity = 2
-        }) { server in
+        try await withServer(
+            database,
+            adjust: {
+                Self.accounts(&$0)
+                $0.passwordHashCost = 10
+                $0.passwordHashCapacity = 2
+            }
+        ) { server in
             let owner = try await Self.account(server, "owner@example.com")
             let job = try await server.request(.POST, "/api/v1/jobs", json: ["title": "Backend Engineer", "company": "Acme"], headers: owner.header).data
             // Password checks that no rate limit stops: 40 wrong current passwords at once.
             let results = try await withThrowingTaskGroup(of: (HTTPStatus, String?, Bool).self) { group in
                 for _ in 0..<40 {
                     group.addTask {
-                        let response = try await server.request(.PUT, "/api/v1/users/me/password", json: ["current_password": "wrong guess", "new_password": "another long passphrase"], headers: owner.header)
+                        let response = try await server.request(
+                            .PUT, "/api/v1/users/me/password", json: ["current_password": "wrong guess", "new_password": "another long passphrase"],
+                            headers: owner.header)
                         return (response.status, response.headers.first(name: "Retry-After"), false)
                     }
                 }
@@ -219,7 +247,10 @@ struct HardeningTests {
             _ = try await Self.account(server, "ada@example.com")
             let logins = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for _ in 0..<24 {
-                    group.addTask { try await Self.persistent { try await server.post("/api/v1/auth/login", ["email": "ada@example.com", "password": "wrong password"]) }.status }
+                    group.addTask {
+                        try await Self.persistent { try await server.post("/api/v1/auth/login", ["email": "ada@example.com", "password": "wrong password"]) }
+                            .status
+                    }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
@@ -232,7 +263,13 @@ struct HardeningTests {
 
             let signUps = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for index in 0..<20 {
-                    group.addTask { try await Self.persistent { try await server.post("/api/v1/auth/register", ["email": .string("new\(index)@example.com"), "password": "a long passphrase", "full_name": "New Person"]) }.status }
+                    group.addTask {
+                        try await Self.persistent {
+                            try await server.post(
+                                "/api/v1/auth/register",
+                                ["email": .string("new\(index)@example.com"), "password": "a long passphrase", "full_name": "New Person"])
+                        }.status
+                    }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
@@ -249,7 +286,11 @@ struct HardeningTests {
                 let created = try await withThrowingTaskGroup(of: JSONValue?.self) { group in
                     for index in 0..<5 {
                         group.addTask {
-                            let response = try await Self.persistent { try await server.post("/api/v1/auth/register", ["email": .string("first\(index)@example.com"), "password": "a long passphrase", "full_name": "First Person"]) }
+                            let response = try await Self.persistent {
+                                try await server.post(
+                                    "/api/v1/auth/register",
+                                    ["email": .string("first\(index)@example.com"), "password": "a long passphrase", "full_name": "First Person"])
+                            }
                             // `Optional.none`, not `nil`: JSONValue takes `nil` as its null.
                             return response.status == .created ? try response.data : Optional<JSONValue>.none
                         }
@@ -257,7 +298,9 @@ struct HardeningTests {
                     return try await group.reduce(into: []) { $0.append($1) }
                 }.compactMap { $0 }
                 #expect(created.count == 5)
-                #expect(Set(created.compactMap { $0["id"]?.intValue }).count == 5, "five accounts, none overwritten: \(created.map { "\($0["id"] ?? .null) \($0["email"] ?? .null)" })")
+                #expect(
+                    Set(created.compactMap { $0["id"]?.intValue }).count == 5,
+                    "five accounts, none overwritten: \(created.map { "\($0["id"] ?? .null) \($0["email"] ?? .null)" })")
                 #expect(created.filter { $0["role"] == "admin" }.count == 1)
                 #expect(created.filter { $0["id"] == 1 }.count == 1, "one of them claimed the owner")
                 for index in 0..<5 {
@@ -272,15 +315,19 @@ struct HardeningTests {
     func anImport_neverRewritesAJobItsImporterMayNotEdit(database: TestDatabase) async throws {
         let board = try await FixtureServer.start()
         defer { Task { try? await board.stop() } }
-        try await withServer(database, adjust: {
-            Self.accounts(&$0)
-            $0.allowPrivateNetwork = true
-        }) { server in
+        try await withServer(
+            database,
+            adjust: {
+                Self.accounts(&$0)
+                $0.allowPrivateNetwork = true
+            }
+        ) { server in
             let admin = try await Self.account(server, "admin@example.com")
             let mallory = try await Self.account(server, "mallory@example.com")
             // A job of the shared catalogue, from a careers page the admin imported.
             board.serve("/careers/7", .init(body: Self.page(title: "Platform Engineer", url: board.baseURL + "/careers/7"), contentType: "text/html"))
-            let original = try await server.request(.POST, "/api/v1/jobs/import", json: ["url": .string(board.baseURL + "/careers/7")], headers: admin.header).data
+            let original = try await server.request(.POST, "/api/v1/jobs/import", json: ["url": .string(board.baseURL + "/careers/7")], headers: admin.header)
+                .data
             let id = try #require(original["id"]?.intValue)
             #expect(original["is_private"] == true, "an import is its importer's")
             #expect(try await server.request(.PUT, "/api/v1/jobs/\(id)", json: ["title": "Phished"], headers: mallory.header).status == .notFound)
@@ -288,7 +335,11 @@ struct HardeningTests {
             #expect(try await server.request(.PUT, "/api/v1/jobs/\(id)", json: ["title": "Phished"], headers: mallory.header).status == .forbidden)
 
             // Mallory's own page names that job's URL, with her own text and apply link.
-            board.serve("/mallory", .init(body: Self.page(title: "Send your password here", url: board.baseURL + "/careers/7", apply: "https://phish.example/apply"), contentType: "text/html"))
+            board.serve(
+                "/mallory",
+                .init(
+                    body: Self.page(title: "Send your password here", url: board.baseURL + "/careers/7", apply: "https://phish.example/apply"),
+                    contentType: "text/html"))
             let imported = try await server.request(.POST, "/api/v1/jobs/import", json: ["url": .string(board.baseURL + "/mallory")], headers: mallory.header)
             #expect(imported.status == .ok || imported.status == .created)
             let after = try await server.request(.GET, "/api/v1/jobs/\(id)", headers: admin.header).data
@@ -296,14 +347,23 @@ struct HardeningTests {
             #expect(after["sources"]?.arrayValue?.count == original["sources"]?.arrayValue?.count, "no link of hers was added to it")
 
             // A board's ids are not hers to claim.
-            let claimed = try await server.request(.POST, "/api/v1/jobs", json: ["title": "Support Engineer", "company": "Trade Desk", "source": "greenhouse", "external_id": "1001"], headers: mallory.header)
+            let claimed = try await server.request(
+                .POST, "/api/v1/jobs", json: ["title": "Support Engineer", "company": "Trade Desk", "source": "greenhouse", "external_id": "1001"],
+                headers: mallory.header)
             #expect(claimed.status == .unprocessableEntity)
             #expect(try claimed.error.details.contains { $0.contains("kept for jobs that discovery brings in") })
 
             // An admin's job with a board's id is adopted by the board's run, and leaves its creator.
-            let adopted = try await server.request(.POST, "/api/v1/jobs", json: ["title": "Support Engineer", "company": "Trade Desk", "source": "greenhouse", "external_id": "50"], headers: admin.header).data
+            let adopted = try await server.request(
+                .POST, "/api/v1/jobs", json: ["title": "Support Engineer", "company": "Trade Desk", "source": "greenhouse", "external_id": "50"],
+                headers: admin.header
+            ).data
             board.serve("/v1/boards/adopt/jobs", .init(body: DiscoveryTests.greenhouse([(id: 50, title: "Support Engineer", city: "Denver, CO")])))
-            let sourceID = try #require(try await server.request(.POST, "/api/v1/sources", json: ["name": "Adopt", "type": "greenhouse", "identifier": "adopt", "base_url": .string(board.baseURL)], headers: admin.header).data["id"]?.intValue)
+            let sourceID = try #require(
+                try await server.request(
+                    .POST, "/api/v1/sources", json: ["name": "Adopt", "type": "greenhouse", "identifier": "adopt", "base_url": .string(board.baseURL)],
+                    headers: admin.header
+                ).data["id"]?.intValue)
             let source = try #require(try await SourceRecord.find(sourceID, on: server.app.db))
             #expect(try await DiscoveryTests.runner(server).run(source).counts.updated == 1)
             let row = try await server.app.db.sql.raw("SELECT created_by, private_to FROM jobs WHERE id = \(bind: adopted["id"]?.intValue ?? 0)").first()
@@ -318,11 +378,15 @@ struct HardeningTests {
         defer { Task { try? await board.stop() } }
         try await withServer(database, adjust: DiscoveryTests.allowPrivate) { server in
             for index in 0..<4 {
-                board.serve("/careers/\(index)", .init(body: Self.page(title: "Role \(index)", url: board.baseURL + "/careers/\(index)"), contentType: "text/html"))
+                board.serve(
+                    "/careers/\(index)", .init(body: Self.page(title: "Role \(index)", url: board.baseURL + "/careers/\(index)"), contentType: "text/html"))
             }
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for attempt in 0..<24 {
-                    group.addTask { try await Self.persistent { try await server.post("/api/v1/jobs/import", ["url": .string(board.baseURL + "/careers/\(attempt % 4)")]) }.status }
+                    group.addTask {
+                        try await Self.persistent { try await server.post("/api/v1/jobs/import", ["url": .string(board.baseURL + "/careers/\(attempt % 4)")]) }
+                            .status
+                    }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
@@ -345,20 +409,29 @@ struct HardeningTests {
     @Test func operatorKeys_goOnlyToTheirServicesOwnHost() async throws {
         let board = try await FixtureServer.start()
         defer { Task { try? await board.stop() } }
-        try await withServer(.sqlite, adjust: {
-            $0.allowPrivateNetwork = true
-            $0.sourceCredentials = SourceCredentials(["CC_ADZUNA_APP_ID": "app-123", "CC_ADZUNA_APP_KEY": "secret-adzuna-key", "CC_USAJOBS_API_KEY": "secret-usajobs-key", "CC_USAJOBS_EMAIL": "me@example.com"])
-        }) { server in
+        try await withServer(
+            .sqlite,
+            adjust: {
+                $0.allowPrivateNetwork = true
+                $0.sourceCredentials = SourceCredentials([
+                    "CC_ADZUNA_APP_ID": "app-123", "CC_ADZUNA_APP_KEY": "secret-adzuna-key", "CC_USAJOBS_API_KEY": "secret-usajobs-key",
+                    "CC_USAJOBS_EMAIL": "me@example.com",
+                ])
+            }
+        ) { server in
             for (type, identifier) in [("adzuna", "country=gb&what=swift"), ("usajobs", "Keyword=swift")] {
-                let refused = try await server.post("/api/v1/sources", ["name": .string(type), "type": .string(type), "identifier": .string(identifier), "base_url": .string(board.baseURL)])
+                let refused = try await server.post(
+                    "/api/v1/sources", ["name": .string(type), "type": .string(type), "identifier": .string(identifier), "base_url": .string(board.baseURL)])
                 #expect(refused.status == .unprocessableEntity)
                 #expect(try refused.error.details.contains { $0.contains("CC_SOURCE_KEY_HOSTS") })
             }
             // A source stored before this rule (or by hand) fails its run without a request.
-            try await server.app.db.sql.raw("""
+            try await server.app.db.sql.raw(
+                """
                 INSERT INTO sources (name, kind, identifier, base_url, schedule, enabled, created_at, updated_at)
                 VALUES ('Old Adzuna', 'adzuna', 'country=gb&what=swift', \(bind: board.baseURL), '@daily', \(bind: true), \(bind: Date()), \(bind: Date()))
-                """).run()
+                """
+            ).run()
             let stored = try #require(try await SourceRecord.all(on: server.app.db).first { $0.name == "Old Adzuna" })
             let report = try await DiscoveryTests.runner(server).run(stored)
             #expect(report.error?.contains("CC_SOURCE_KEY_HOSTS") == true)
@@ -384,15 +457,28 @@ struct HardeningTests {
             for host in ["localhost:\(server.port)", "127.0.0.1", "[::1]:\(server.port)", "copilot.lan:8000"] {
                 #expect(try await server.request(.GET, "/api/v1/jobs", headers: [("Host", host)]).status == .ok, "\(host)")
             }
-            let crossSite = try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: [("Origin", "https://evil.example")])
+            let crossSite = try await server.request(
+                .POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: [("Origin", "https://evil.example")])
             #expect(crossSite.status == .forbidden)
-            #expect(try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: [("Origin", "null"), ("Sec-Fetch-Site", "cross-site")]).status == .forbidden)
-            #expect(try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: [("Origin", "https://127.0.0.1.evil.example")]).status == .forbidden)
-            #expect(try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: [("Sec-Fetch-Site", "cross-site")]).status == .forbidden)
-            #expect(try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: [("Origin", "http://127.0.0.1:\(server.port)")]).status == .created)
+            #expect(
+                try await server.request(
+                    .POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: [("Origin", "null"), ("Sec-Fetch-Site", "cross-site")]
+                ).status == .forbidden)
+            #expect(
+                try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: [("Origin", "https://127.0.0.1.evil.example")])
+                    .status == .forbidden)
+            #expect(
+                try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: [("Sec-Fetch-Site", "cross-site")]).status
+                    == .forbidden)
+            #expect(
+                try await server.request(.POST, "/api/v1/jobs", json: ["title": "T", "company": "C"], headers: [("Origin", "http://127.0.0.1:\(server.port)")])
+                    .status == .created)
             #expect(try await server.post("/api/v1/jobs", ["title": "T2", "company": "C"]).status == .created, "clients without Origin (curl) still work")
             // Our own pages send no referrer, so their forms come with `Origin: null`.
-            #expect(try await server.request(.POST, "/api/v1/jobs", json: ["title": "T3", "company": "C"], headers: [("Origin", "null"), ("Sec-Fetch-Site", "same-origin")]).status == .created)
+            #expect(
+                try await server.request(
+                    .POST, "/api/v1/jobs", json: ["title": "T3", "company": "C"], headers: [("Origin", "null"), ("Sec-Fetch-Site", "same-origin")]
+                ).status == .created)
             #expect(try await server.get("/api/v1/jobs").data["total"] == 3)
         }
     }
@@ -404,7 +490,8 @@ struct HardeningTests {
             var password = "correct horse battery"
             for round in 0..<3 {
                 let new = "a new passphrase \(round)"
-                let changed = try await server.request(.PUT, "/api/v1/users/me/password", json: ["current_password": .string(password), "new_password": .string(new)], headers: session)
+                let changed = try await server.request(
+                    .PUT, "/api/v1/users/me/password", json: ["current_password": .string(password), "new_password": .string(new)], headers: session)
                 #expect(changed.status == .ok, "\(changed.text)")
                 password = new
                 // A sign-in in the same second as the change gives tokens that work at once.
@@ -425,10 +512,13 @@ struct HardeningTests {
         }
         // A taken e-mail costs the same hash as a new one: it is hashed before it is looked up
         // (with no hashing capacity, both are refused alike, and neither is told apart).
-        try await withServer(database, adjust: {
-            Self.accounts(&$0)
-            $0.passwordHashCapacity = 0
-        }) { server in
+        try await withServer(
+            database,
+            adjust: {
+                Self.accounts(&$0)
+                $0.passwordHashCapacity = 0
+            }
+        ) { server in
             try await server.app.db.sql.raw("UPDATE users SET email = 'taken@example.com', password_hash = 'x' WHERE id = 1").run()
             let taken = try await server.post("/api/v1/auth/register", ["email": "taken@example.com", "password": "a long passphrase", "full_name": "Taken"])
             let fresh = try await server.post("/api/v1/auth/register", ["email": "fresh@example.com", "password": "a long passphrase", "full_name": "Fresh"])
@@ -456,9 +546,11 @@ struct HardeningTests {
 
     @Test func anUnreachablePostgreSQL_answers503_notA500() async throws {
         // A PostgreSQL URL where nothing listens: no server is needed to prove this.
-        let server = try await TestServer.start(.sqlite, migrate: false, adjust: { config in
-            config.database = .postgres(url: "postgres://postgres@127.0.0.1:1/nowhere")
-        })
+        let server = try await TestServer.start(
+            .sqlite, migrate: false,
+            adjust: { config in
+                config.database = .postgres(url: "postgres://postgres@127.0.0.1:1/nowhere")
+            })
         defer { Task { try? await server.stop() } }
         let response = try await server.get("/api/v1/jobs")
         #expect(response.status == .serviceUnavailable, "\(response.text)")
@@ -490,11 +582,15 @@ struct HardeningTests {
         try await withServer(database, adjust: Self.accounts) { server in
             let admin = try await Self.account(server, "admin@example.com")
             let user = try await Self.account(server, "user@example.com")
-            let created = try await server.request(.POST, "/api/v1/sources", json: ["name": "Stripe", "type": "greenhouse", "identifier": "stripe"], headers: admin.header).data
+            let created = try await server.request(
+                .POST, "/api/v1/sources", json: ["name": "Stripe", "type": "greenhouse", "identifier": "stripe"], headers: admin.header
+            ).data
             let id = created["id"]?.intValue ?? 0
             #expect(try await server.request(.GET, "/api/v1/sources", headers: user.header).data["total"] == 1)
             #expect(try await server.request(.GET, "/api/v1/sources/\(id)", headers: user.header).data["name"] == "Stripe")
-            #expect(try await server.request(.POST, "/api/v1/sources", json: ["name": "X", "type": "greenhouse", "identifier": "x"], headers: user.header).status == .forbidden)
+            #expect(
+                try await server.request(.POST, "/api/v1/sources", json: ["name": "X", "type": "greenhouse", "identifier": "x"], headers: user.header).status
+                    == .forbidden)
             #expect(try await server.request(.PUT, "/api/v1/sources/\(id)", json: ["enabled": false], headers: user.header).status == .forbidden)
             #expect(try await server.request(.POST, "/api/v1/sources/\(id)/run", headers: user.header).status == .forbidden)
         }

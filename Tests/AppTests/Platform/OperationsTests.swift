@@ -1,10 +1,11 @@
-@testable import App
 import CareerCopilotCore
 import Fluent
 import Foundation
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Health, metrics, OpenAPI, persistence")
 struct OperationsTests {
@@ -62,13 +63,16 @@ struct OperationsTests {
                 }
             }
             // The API's document: pages and their assets are not part of it.
-            let registered = Set(server.app.routes.all.filter { !APIErrorMiddleware.isPage("/" + $0.path.map(\.description).joined(separator: "/")) }.map { route in
-                let path = "/" + route.path.map { component in
-                    if case let .parameter(name) = component { return "{\(name)}" }
-                    return component.description
-                }.joined(separator: "/")
-                return "\(route.method.rawValue) \(path)"
-            })
+            let registered = Set(
+                server.app.routes.all.filter { !APIErrorMiddleware.isPage("/" + $0.path.map(\.description).joined(separator: "/")) }.map { route in
+                    let path =
+                        "/"
+                        + route.path.map { component in
+                            if case let .parameter(name) = component { return "{\(name)}" }
+                            return component.description
+                        }.joined(separator: "/")
+                    return "\(route.method.rawValue) \(path)"
+                })
             #expect(documented == registered)
         }
     }

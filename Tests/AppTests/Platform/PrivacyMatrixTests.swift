@@ -1,10 +1,11 @@
-@testable import App
 import CareerCopilotCore
 import Fluent
 import Foundation
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 /// Every route is either public, shared (the job catalogue), about the caller themselves,
 /// private to the owner of the id in its path, or about a job — shared, or private to the
@@ -47,7 +48,8 @@ struct PrivacyMatrixTests {
         "POST /applications/move": .privatePageByID, "GET /applications/:id": .privatePageByID,
         "POST /applications/:id/status": .privatePageByID, "POST /applications/:id/notes": .privatePageByID,
         "POST /applications/:id/delete": .privatePageByID,
-        "GET /jobs/import": .shared, "GET /sources": .shared, "POST /sources": .shared, "POST /sources/:id/run": .shared, "POST /sources/:id/edit": .shared, "POST /sources/:id/delete": .shared,
+        "GET /jobs/import": .shared, "GET /sources": .shared, "POST /sources": .shared, "POST /sources/:id/run": .shared, "POST /sources/:id/edit": .shared,
+        "POST /sources/:id/delete": .shared,
         "POST /jobs/import": .shared,
     ]
 
@@ -105,15 +107,19 @@ struct PrivacyMatrixTests {
         let other = try await session(server, "other@example.com")
 
         // The owner's private rows: a job they added (private unless shared) and its application.
-        let job = try await server.request(.POST, "/api/v1/jobs", json: ["title": "Quiet Role", "company": "Hushco", "source": "manual", "external_id": "q-1"], headers: owner).data
+        let job = try await server.request(
+            .POST, "/api/v1/jobs", json: ["title": "Quiet Role", "company": "Hushco", "source": "manual", "external_id": "q-1"], headers: owner
+        ).data
         #expect(job["is_private"] == true)
         let jobID = try #require(job["id"]?.intValue)
         let application = try await server.request(.POST, "/api/v1/applications", json: ["job_id": job["id"] ?? nil], headers: owner).data
         let id = try #require(application["id"]?.intValue)
         // Creating the application queued tasks on the owner's behalf (its notification first).
-        let ownerTask = try #require(try await server.app.db.sql.raw("SELECT min(id) AS id FROM tasks WHERE user_id IS NOT NULL").first()?.decode(column: "id", as: Int?.self))
+        let ownerTask = try #require(
+            try await server.app.db.sql.raw("SELECT min(id) AS id FROM tasks WHERE user_id IS NOT NULL").first()?.decode(column: "id", as: Int?.self))
         #expect(try await server.request(.GET, "/api/v1/tasks/\(ownerTask)", headers: owner).status == .ok)
-        let hidden = try #require(try await server.request(.POST, "/api/v1/users/me/blocklist", json: ["company": "Initech"], headers: owner).data["id"]?.intValue)
+        let hidden = try #require(
+            try await server.request(.POST, "/api/v1/users/me/blocklist", json: ["company": "Initech"], headers: owner).data["id"]?.intValue)
 
         for (route, kind) in Self.routes where kind == .privateByID || kind == .jobByID {
             let parts = route.split(separator: " ", maxSplits: 1)
@@ -130,7 +136,8 @@ struct PrivacyMatrixTests {
         // Nor can they track it, learn of it through its id, or import over it.
         let track = try await server.request(.POST, "/api/v1/applications", json: ["job_id": .number(Double(jobID))], headers: other)
         #expect(track.status == .unprocessableEntity)
-        let twin = try await server.request(.POST, "/api/v1/jobs", json: ["title": "X", "company": "Y", "source": "manual", "external_id": "q-1"], headers: other)
+        let twin = try await server.request(
+            .POST, "/api/v1/jobs", json: ["title": "X", "company": "Y", "source": "manual", "external_id": "q-1"], headers: other)
         #expect(twin.status == .conflict)
         #expect(try !twin.error.message.contains("(id "), "the conflict does not name another's private job")
         #expect(try await server.request(.GET, "/api/v1/jobs?q=quiet", headers: owner).data["total"] == 1, "the owner finds it")

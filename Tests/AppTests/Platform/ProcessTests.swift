@@ -1,9 +1,11 @@
-@testable import App
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
+
+@testable import App
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// The product as a user starts it: the real binary, its commands and its exit codes.
 @Suite("The career-copilot command", .serialized)

@@ -1,4 +1,3 @@
-@testable import App
 import CareerCopilotCore
 import CareerCopilotWeb
 import Fluent
@@ -6,6 +5,8 @@ import Foundation
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 /// The pages through real HTTP, as a browser without JavaScript uses them: cookies, CSRF
 /// tokens, forms, redirects. (The real browser runs in tests/browser.)
@@ -76,9 +77,11 @@ struct WebPagesTests {
     func jobForm_showsErrorsNextToFields_andKeepsInput(database: TestDatabase) async throws {
         try await withServer(database) { server in
             let browser = Browser(server)
-            let response = try await browser.submit("/jobs", [
-                "title": " ", "company": "Acme <Labs>", "url": "ftp://files.example", "salary_min": "90,000", "salary_max": "50000",
-            ])
+            let response = try await browser.submit(
+                "/jobs",
+                [
+                    "title": " ", "company": "Acme <Labs>", "url": "ftp://files.example", "salary_min": "90,000", "salary_max": "50000",
+                ])
             #expect(response.status == .unprocessableEntity)
             let html = response.text
             #expect(html.contains("id=\"title-error\""))
@@ -113,7 +116,8 @@ struct WebPagesTests {
             #expect(moved.location == "/applications#card-\(id)", "back to the moved card")
             #expect(try await browser.get("/applications").text.contains("Moved “Platform Engineer” to Applied."), "the message names the job")
             // With JavaScript: the same form, answered in JSON.
-            let dragged = try await browser.submit("/applications/move", ["move": String(id), "status_\(id)": "interviewing"], headers: [("Accept", "application/json")])
+            let dragged = try await browser.submit(
+                "/applications/move", ["move": String(id), "status_\(id)": "interviewing"], headers: [("Accept", "application/json")])
             #expect(dragged.status == .ok)
             #expect(try dragged.data["status"] == "interviewing")
 
@@ -142,7 +146,8 @@ struct WebPagesTests {
             let other = Browser(server)
             try await other.signUp("other@example.com")
             for path in PrivacyMatrixTests.privatePagePaths(applicationID: id) {
-                let response = path.method == .GET
+                let response =
+                    path.method == .GET
                     ? try await other.get(path.path)
                     : try await other.submit(path.path, path.fields)
                 #expect(response.status == .notFound, "\(path.method) \(path.path) answered \(response.status) to another user")
@@ -293,7 +298,11 @@ struct WebPagesTests {
         let board = try await FixtureServer.start()
         defer { Task { try? await board.stop() } }
         try await withServer(.sqlite, adjust: { $0.allowPrivateNetwork = true }) { server in
-            board.serve("/careers/7", .init(body: #"<script type="application/ld+json">{"@type": "JobPosting", "title": "Go Developer", "hiringOrganization": "Harbor"}</script>"#, contentType: "text/html"))
+            board.serve(
+                "/careers/7",
+                .init(
+                    body: #"<script type="application/ld+json">{"@type": "JobPosting", "title": "Go Developer", "hiringOrganization": "Harbor"}</script>"#,
+                    contentType: "text/html"))
             let browser = Browser(server)
             #expect(try await browser.get("/jobs/new").text.contains("id=\"import-form\""))
             let imported = try await browser.submit("/jobs/import", ["url": board.baseURL + "/careers/7"])

@@ -1,4 +1,3 @@
-@testable import App
 import CareerCopilotCore
 import Fluent
 import Foundation
@@ -6,6 +5,8 @@ import Logging
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 /// The durable queue on real databases: claims, retries, unique keys, schedules, the outbox,
 /// leases; workers run in this process (the process tests kill real ones).
@@ -198,7 +199,9 @@ struct TaskQueueTests {
                     try await Self.count(server, "SELECT count(*) AS count FROM tasks WHERE status = 'succeeded'") >= 3
                 }
             }
-            let messages = try await server.app.db.sql.raw("SELECT message FROM notifications WHERE user_id = 1").all().map { try $0.decode(column: "message", as: String.self) }
+            let messages = try await server.app.db.sql.raw("SELECT message FROM notifications WHERE user_id = 1").all().map {
+                try $0.decode(column: "message", as: String.self)
+            }
             // Tasks run concurrently: their notifications may be written in either order.
             #expect(Set(messages) == ["You are tracking Data Engineer at Atlas.", "Data Engineer at Atlas moved to Applied."])
             #expect(messages.count == 2)

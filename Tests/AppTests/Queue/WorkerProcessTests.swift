@@ -1,10 +1,11 @@
-@testable import App
 import CareerCopilotCore
 import Fluent
 import FluentKit
 import Foundation
 import SQLKit
 import Testing
+
+@testable import App
 
 /// Real `career-copilot worker` processes on a real database: killed mid-task, stopped
 /// with SIGTERM, two at once on PostgreSQL. The test's own server enqueues and watches.

@@ -1,6 +1,7 @@
-@testable import App
 import Foundation
 import Vapor
+
+@testable import App
 
 /// A browser as the pages see it: a cookie jar, and forms sent with the CSRF token the
 /// page set, as `application/x-www-form-urlencoded`. Redirects are not followed.

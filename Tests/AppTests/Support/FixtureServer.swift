@@ -1,7 +1,8 @@
-@testable import App
 import Foundation
 import NIOConcurrencyHelpers
 import Vapor
+
+@testable import App
 
 /// A real HTTP server on a loopback port that answers as a job board would: each path gets
 /// a list of planned answers (the last one repeats), every hit is counted, and the last
@@ -55,18 +56,20 @@ final class FixtureServer: Sendable {
             headers.replaceOrAdd(name: .contentType, value: answer.contentType)
             if answer.trickle > .zero {
                 let bytes = Array(answer.body.utf8)
-                return Response(status: answer.status, headers: headers, body: .init(asyncStream: { writer in
-                    do {
-                        for byte in bytes {
-                            try await writer.writeBuffer(ByteBuffer(bytes: [byte]))
-                            try await Task.sleep(for: answer.trickle)
+                return Response(
+                    status: answer.status, headers: headers,
+                    body: .init(asyncStream: { writer in
+                        do {
+                            for byte in bytes {
+                                try await writer.writeBuffer(ByteBuffer(bytes: [byte]))
+                                try await Task.sleep(for: answer.trickle)
+                            }
+                            try await writer.write(.end)
+                        } catch {
+                            // The client hung up: the stream must still be ended.
+                            try? await writer.write(.error(error))
                         }
-                        try await writer.write(.end)
-                    } catch {
-                        // The client hung up: the stream must still be ended.
-                        try? await writer.write(.error(error))
-                    }
-                }))
+                    }))
             }
             return Response(status: answer.status, headers: headers, body: .init(string: answer.body))
         }
@@ -74,7 +77,10 @@ final class FixtureServer: Sendable {
         return FixtureServer(app: app, port: app.http.server.shared.localAddress!.port!, plans: plans, hits: hits, seen: seen)
     }
 
-    private init(app: Application, port: Int, plans: NIOLockedValueBox<[String: [Answer]]>, hits: NIOLockedValueBox<[String: Int]>, seen: NIOLockedValueBox<[String: Seen]>) {
+    private init(
+        app: Application, port: Int, plans: NIOLockedValueBox<[String: [Answer]]>, hits: NIOLockedValueBox<[String: Int]>,
+        seen: NIOLockedValueBox<[String: Seen]>
+    ) {
         self.app = app
         self.port = port
         self.plans = plans

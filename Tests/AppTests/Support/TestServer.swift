@@ -1,4 +1,3 @@
-@testable import App
 import CareerCopilotCore
 import Fluent
 import Foundation
@@ -7,6 +6,8 @@ import NIOCore
 import NIOFoundationCompat
 import SQLKit
 import Vapor
+
+@testable import App
 
 /// A real Career Copilot server on a free loopback port, on a fresh database (a temporary
 /// SQLite file, or a PostgreSQL schema of its own), talked to over real HTTP.
@@ -29,10 +30,12 @@ final class TestServer: @unchecked Sendable {
         adjust: (inout AppConfiguration) -> Void = { _ in }, resolver: HostResolver = HostResolver()
     ) async throws -> TestServer {
         TestLogging.bootstrapOnce()
-        let location = location ?? Location(
-            dataDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("cc-test-\(UUID().uuidString)").path,
-            schema: database == .postgres ? "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20) : nil
-        )
+        let location =
+            location
+            ?? Location(
+                dataDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("cc-test-\(UUID().uuidString)").path,
+                schema: database == .postgres ? "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20) : nil
+            )
         var config = AppConfiguration(dataDirectory: location.dataDirectory, port: 0, logLevel: .error)
         if database == .postgres {
             guard let url = TestDatabase.postgresURL else { throw TestServerError.postgresUnavailable }

@@ -7,7 +7,7 @@ extension Request {
     /// 415 unless the body is declared JSON; 400 when it is missing or not valid JSON.
     func jsonBody() throws -> JSONValue {
         guard let type = headers.contentType, type.type == "application",
-              type.subType == "json" || type.subType.hasSuffix("+json")
+            type.subType == "json" || type.subType.hasSuffix("+json")
         else {
             throw Abort(.unsupportedMediaType)
         }
@@ -25,7 +25,8 @@ extension Request {
     /// (a browser sends "swift developer" as `swift+developer`, and a real plus as `%2B`).
     var queryItems: [(name: String, value: String)] {
         guard let query = url.query?.replacingOccurrences(of: "+", with: "%20"),
-              let items = URLComponents(string: "?" + query)?.queryItems else { return [] }
+            let items = URLComponents(string: "?" + query)?.queryItems
+        else { return [] }
         return items.map { ($0.name, $0.value ?? "") }
     }
 

@@ -121,9 +121,10 @@ public struct AppConfiguration: Sendable {
         }
         config.databasePoolSize = env.integer("DATABASE_POOL_SIZE", in: 1...256, default: config.databasePoolSize)
         config.port = env.integer("PORT", in: 0...65_535, default: config.port)
-        config.logLevel = env.value("LOG_LEVEL", "one of: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))") {
-            Logger.Level(rawValue: $0.lowercased())
-        } ?? config.logLevel
+        config.logLevel =
+            env.value("LOG_LEVEL", "one of: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))") {
+                Logger.Level(rawValue: $0.lowercased())
+            } ?? config.logLevel
         config.logFormat = env.value("LOG_FORMAT", "text or json") { LogFormat(rawValue: $0.lowercased()) } ?? config.logFormat
         config.singleUser = env.flag("CC_SINGLE_USER", default: config.singleUser)
         config.jwtSecret = env.value("JWT_SECRET", "at least 32 bytes long (e.g. openssl rand -base64 48)") { $0.utf8.count >= 32 ? $0 : nil }
@@ -139,7 +140,8 @@ public struct AppConfiguration: Sendable {
         config.dedupTitleSimilarity = env.number("CC_DEDUP_TITLE_SIMILARITY", in: 0.5...1.0, default: config.dedupTitleSimilarity)
         config.sourceCredentials = SourceCredentials(
             env.sourceKeys(),
-            extraKeyHosts: Set((env.string("CC_SOURCE_KEY_HOSTS") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            extraKeyHosts: Set(
+                (env.string("CC_SOURCE_KEY_HOSTS") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         )
         config.workerConcurrency = env.integer("CC_WORKER_CONCURRENCY", in: 1...64, default: config.workerConcurrency)
         config.taskLease = TimeInterval(env.integer("CC_TASK_LEASE_SECONDS", in: 2...3_600, default: Int(config.taskLease)))

@@ -79,7 +79,8 @@ private struct WriteCheckAtStart: LifecycleHandler {
     func didBootAsync(_ application: Application) async throws {
         let result = await probe.check(application.db)
         if !result.writable {
-            application.logger.error("The database takes no writes: every change will be refused with 503 until this is fixed", metadata: ["problem": .string(result.problem ?? "")])
+            application.logger.error(
+                "The database takes no writes: every change will be refused with 503 until this is fixed", metadata: ["problem": .string(result.problem ?? "")])
         }
     }
 }

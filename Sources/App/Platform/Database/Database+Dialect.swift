@@ -1,6 +1,7 @@
 import Fluent
 import FluentKit
 import SQLKit
+import SQLiteNIO
 
 /// The two databases the product runs on. Where SQL differs (full-text search, collations),
 /// code switches on this, and nowhere else on driver types.
@@ -60,7 +61,7 @@ extension Database {
     private func lockingTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard dialect == .sqlite, !inTransaction else { return try await transaction(body) }
         return try await withConnection { connection in
-            try await connection.sql.raw("BEGIN IMMEDIATE").run()
+            try await Self.beginImmediate(on: connection)
             do {
                 let result = try await body(connection)
                 try await connection.sql.raw("COMMIT").run()
@@ -68,6 +69,20 @@ extension Database {
             } catch {
                 try? await connection.sql.raw("ROLLBACK").run()
                 throw error
+            }
+        }
+    }
+
+    /// Takes SQLite's write lock, waiting for it up to three busy timeouts: on two cores busy
+    /// with other work, the writer ahead may hold it longer than one, and nothing has run yet,
+    /// so asking again is safe.
+    private static func beginImmediate(on connection: any Database) async throws {
+        for attempt in 1...3 {
+            do {
+                try await connection.sql.raw("BEGIN IMMEDIATE").run()
+                return
+            } catch let error as SQLiteError where attempt < 3 && [.busy, .busyTimeout, .locked].contains(error.reason) {
+                continue
             }
         }
     }

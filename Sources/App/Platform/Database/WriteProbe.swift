@@ -37,7 +37,9 @@ actor WriteProbe {
             case .postgres:
                 struct Setting: Decodable { let read_only: String }
                 let setting = try await database.sql.raw("SELECT current_setting('transaction_read_only') AS read_only").first(decoding: Setting.self)
-                if setting?.read_only == "on" { return Result(writable: false, problem: "PostgreSQL is read-only (a standby, or default_transaction_read_only)") }
+                if setting?.read_only == "on" {
+                    return Result(writable: false, problem: "PostgreSQL is read-only (a standby, or default_transaction_read_only)")
+                }
             }
             return Result(writable: true, problem: nil)
         } catch {

@@ -71,7 +71,8 @@ struct APIError: Error {
 
     /// 503 with `Retry-After` for a database that cannot serve now.
     private init(databaseProblem problem: DatabaseAvailability.Problem) {
-        let message = problem == .notWritable
+        let message =
+            problem == .notWritable
             ? "The database cannot be written (a read-only file or a full disk); nothing was changed"
             : "The database is not available right now; nothing was changed. Try again in a moment"
         self.init(status: .serviceUnavailable, message: message, headers: ["Retry-After": "5"])

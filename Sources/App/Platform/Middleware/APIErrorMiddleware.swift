@@ -18,7 +18,8 @@ struct APIErrorMiddleware: AsyncMiddleware {
             // The path exists for other methods only: say which. (Also when a parameter route
             // took the request, e.g. PUT /jobs/import reaching PUT /jobs/:id.)
             if apiError.status == .notFound, let allowed = methods.allowedMethods(for: request.url.path),
-               !allowed.isEmpty, !allowed.contains(request.method.rawValue) {
+                !allowed.isEmpty, !allowed.contains(request.method.rawValue)
+            {
                 apiError = APIError(
                     status: .methodNotAllowed,
                     message: "\(request.method.rawValue) is not allowed here; use \(allowed.joined(separator: ", "))",
@@ -26,7 +27,9 @@ struct APIErrorMiddleware: AsyncMiddleware {
                 )
             }
             if apiError.isServerFault {
-                request.logger.error("Request failed", metadata: ["error": .string(String(reflecting: error)), "method": .string(request.method.rawValue), "path": .string(request.url.path)])
+                request.logger.error(
+                    "Request failed",
+                    metadata: ["error": .string(String(reflecting: error)), "method": .string(request.method.rawValue), "path": .string(request.url.path)])
             }
             return Self.isPage(request.url.path) ? await page(for: apiError, request) : apiError.response()
         }
@@ -54,11 +57,12 @@ struct APIErrorMiddleware: AsyncMiddleware {
     private func page(for error: APIError, _ request: Request) async -> Response {
         // The navigation stays, so that a wrong address is one click from the right one.
         let context = PageContext(viewer: await viewer(of: request), singleUser: services.configuration.singleUser, csrfToken: "")
-        let message = switch error.status {
-        case .notFound: "There is nothing at this address. It may have been removed, or the link may be wrong."
-        case .internalServerError: "Something went wrong on our side. Your data is safe; try again in a moment."
-        default: ([error.message] + error.details).joined(separator: " ")
-        }
+        let message =
+            switch error.status {
+            case .notFound: "There is nothing at this address. It may have been removed, or the link may be wrong."
+            case .internalServerError: "Something went wrong on our side. Your data is safe; try again in a moment."
+            default: ([error.message] + error.details).joined(separator: " ")
+            }
         let html = ErrorPage.render(
             status: Int(error.status.code), reason: error.status.reasonPhrase, message: message,
             requestID: error.isServerFault ? request.requestID : nil, context: context

@@ -21,11 +21,12 @@ struct SingleUserGuardMiddleware: AsyncMiddleware {
             // their own forms with `Origin: null`; then `Sec-Fetch-Site` tells where they came from.
             let origin = request.headers.first(name: .origin).flatMap { $0 == "null" ? nil : $0 }
             let site = request.headers.first(name: "Sec-Fetch-Site")?.lowercased()
-            let crossSite = if let origin {
-                HostHeader.originHost(origin).map { !isAllowed($0) } ?? true
-            } else {
-                site == "cross-site" || site == "same-site"
-            }
+            let crossSite =
+                if let origin {
+                    HostHeader.originHost(origin).map { !isAllowed($0) } ?? true
+                } else {
+                    site == "cross-site" || site == "same-site"
+                }
             if crossSite {
                 throw DomainError.forbidden("Cross-site request refused: this single-user server only takes changes from its own pages")
             }

@@ -48,10 +48,15 @@ extension OpenAPIDocument {
                     "properties": [
                         "email": ["type": "string", "maxLength": 320, "pattern": .string(nonBlankText)],
                         "password": ["type": "string", "minLength": 1, "maxLength": 1000],
-                        "cookies": ["type": "boolean", "description": "Also set HttpOnly session cookies (browsers); unsafe requests they authenticate need X-CSRF-Token"],
+                        "cookies": [
+                            "type": "boolean",
+                            "description": "Also set HttpOnly session cookies (browsers); unsafe requests they authenticate need X-CSRF-Token",
+                        ],
                     ],
                 ],
-                "Refresh": ["type": "object", "required": ["refresh_token"], "properties": ["refresh_token": ["type": "string", "minLength": 1, "maxLength": 4096]]],
+                "Refresh": [
+                    "type": "object", "required": ["refresh_token"], "properties": ["refresh_token": ["type": "string", "minLength": 1, "maxLength": 4096]],
+                ],
                 "Logout": ["type": "object", "properties": ["refresh_token": ["type": "string", "minLength": 1, "maxLength": 4096]]],
                 "TokenPair": [
                     "type": "object", "required": ["access_token", "refresh_token", "token_type", "expires_in"],
@@ -68,7 +73,9 @@ extension OpenAPIDocument {
                         "role": enumSchema(["admin", "user"]), "created_at": nullable("string", ["format": "date-time"]),
                     ],
                 ],
-                "PasswordConfirmation": ["type": "object", "required": ["password"], "properties": ["password": ["type": "string", "minLength": 1, "maxLength": 1000]]],
+                "PasswordConfirmation": [
+                    "type": "object", "required": ["password"], "properties": ["password": ["type": "string", "minLength": 1, "maxLength": 1000]],
+                ],
                 "PasswordChange": [
                     "type": "object", "required": ["current_password", "new_password"],
                     "properties": [
@@ -76,11 +83,14 @@ extension OpenAPIDocument {
                         "new_password": ["type": "string", "minLength": 8, "maxLength": 72, "description": "8 to 72 bytes; not the e-mail address"],
                     ],
                 ],
-                "UserUpdate": ["type": "object", "properties": [
-                    "full_name": text(200, nullable: false, nonBlank: true),
-                    "time_zone": enumSchema(Set(["UTC"] + TimeZone.knownTimeZoneIdentifiers).sorted(), nullable: true)
-                        .adding(note: "An IANA time zone such as Europe/Berlin; null: none chosen"),
-                ]],
+                "UserUpdate": [
+                    "type": "object",
+                    "properties": [
+                        "full_name": text(200, nullable: false, nonBlank: true),
+                        "time_zone": enumSchema(Set(["UTC"] + TimeZone.knownTimeZoneIdentifiers).sorted(), nullable: true)
+                            .adding(note: "An IANA time zone such as Europe/Berlin; null: none chosen"),
+                    ],
+                ],
                 "Health": health,
                 "HiddenCompany": [
                     "type": "object", "required": ["id", "company", "created_at"],
@@ -100,8 +110,12 @@ extension OpenAPIDocument {
                     "type": "object", "required": ["name", "type"],
                     "properties": [
                         "name": text(100, nullable: false, nonBlank: true), "type": enumSchema(SourceKind.allCases.map(\.rawValue)),
-                        "identifier": ["type": "string", "maxLength": 2048, "description": "board token, site, board name, tag, feed or page URL, or search query, by type"],
-                        "base_url": nullable("string", ["format": "uri"]), "schedule": ["type": "string", "maxLength": 100, "description": "cron or 'every 6h' (default)"],
+                        "identifier": [
+                            "type": "string", "maxLength": 2048,
+                            "description": "board token, site, board name, tag, feed or page URL, or search query, by type",
+                        ],
+                        "base_url": nullable("string", ["format": "uri"]),
+                        "schedule": ["type": "string", "maxLength": 100, "description": "cron or 'every 6h' (default)"],
                         "enabled": ["type": "boolean"],
                     ],
                 ],
@@ -149,7 +163,9 @@ extension OpenAPIDocument {
                     "posted_at": nullable("string", ["format": "date-time"]),
                     "scraped_at": dateTime,
                     "is_active": ["type": "boolean"],
-                    "is_private": ["type": "boolean", "description": "Only its creator sees it (a job added or imported by hand); false: the shared catalogue"],
+                    "is_private": [
+                        "type": "boolean", "description": "Only its creator sees it (a job added or imported by hand); false: the shared catalogue",
+                    ],
                     "inactive_since": nullable("string", ["format": "date-time"]),
                     "skills": ["type": "array", "items": ["type": "string"]],
                     "sources": [
@@ -211,7 +227,10 @@ extension OpenAPIDocument {
                 // Blank text clears a clearable field and is refused by the others.
                 schema = ["type": "string", "maxLength": .number(Double(maxLength)), "pattern": .string(clearable ? plainText : nonBlankText)]
             case .url:
-                schema = ["type": "string", "maxLength": 2048, "pattern": "^[ \\t\\n\\r]*([Hh][Tt][Tt][Pp][Ss]?://[^\\s\\u0000-\\u001F/?#@]+([/?#][^\\s\\u0000-\\u001F]*)?)?[ \\t\\n\\r]*$"]
+                schema = [
+                    "type": "string", "maxLength": 2048,
+                    "pattern": "^[ \\t\\n\\r]*([Hh][Tt][Tt][Pp][Ss]?://[^\\s\\u0000-\\u001F/?#@]+([/?#][^\\s\\u0000-\\u001F]*)?)?[ \\t\\n\\r]*$",
+                ]
             case let .choice(values):
                 return enumSchema(values, nullable: clearable).adding(note: rule.note)
             case let .number(min, max):
@@ -224,7 +243,10 @@ extension OpenAPIDocument {
                 guard case let .object(dateTime) = dateTimeInput else { preconditionFailure("a schema is an object") }
                 schema = dateTime
             case let .textList(maxCount, maxLength):
-                schema = ["type": "array", "maxItems": .number(Double(maxCount)), "items": ["type": "string", "maxLength": .number(Double(maxLength)), "pattern": .string(plainText)]]
+                schema = [
+                    "type": "array", "maxItems": .number(Double(maxCount)),
+                    "items": ["type": "string", "maxLength": .number(Double(maxLength)), "pattern": .string(plainText)],
+                ]
             }
             if let format = rule.format { schema["pattern"] = .string(format.pattern) }
             if clearable { schema["type"] = [schema["type"] ?? "string", "null"] }

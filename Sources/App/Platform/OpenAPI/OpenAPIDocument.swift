@@ -28,179 +28,253 @@ enum OpenAPIDocument {
     static var paths: [String: JSONValue] {
         [
             "/health": [
-                "get": operation("Health of the service and its database", tag: "operations", envelope: false, responses: [
-                    "200": ["description": "Healthy or degraded", "content": json(ref("Health"))],
-                    "503": ["description": "Unhealthy", "content": json(ref("Health"))],
-                ]),
+                "get": operation(
+                    "Health of the service and its database", tag: "operations", envelope: false,
+                    responses: [
+                        "200": ["description": "Healthy or degraded", "content": json(ref("Health"))],
+                        "503": ["description": "Unhealthy", "content": json(ref("Health"))],
+                    ])
             ],
             "/metrics": [
-                "get": operation("Prometheus metrics", tag: "operations", envelope: false, responses: [
-                    "200": ["description": "Prometheus text format", "content": ["text/plain": ["schema": ["type": "string"]]]],
-                ]),
+                "get": operation(
+                    "Prometheus metrics", tag: "operations", envelope: false,
+                    responses: [
+                        "200": ["description": "Prometheus text format", "content": ["text/plain": ["schema": ["type": "string"]]]]
+                    ])
             ],
             "/api/v1/openapi.json": [
-                "get": operation("This document", tag: "operations", envelope: false, responses: [
-                    "200": ["description": "OpenAPI document", "content": json(["type": "object"])],
-                ]),
+                "get": operation(
+                    "This document", tag: "operations", envelope: false,
+                    responses: [
+                        "200": ["description": "OpenAPI document", "content": json(["type": "object"])]
+                    ])
             ],
             "/api/v1/auth/register": [
-                "post": operation("Create an account (the first one is an admin)", tag: "auth", isPublic: true, body: ref("Register"), responses: [
-                    "201": success(ref("User")), "409": errorRef("Conflict"), "422": errorRef("ValidationError"), "429": errorRef("RateLimited"),
-                ]),
+                "post": operation(
+                    "Create an account (the first one is an admin)", tag: "auth", isPublic: true, body: ref("Register"),
+                    responses: [
+                        "201": success(ref("User")), "409": errorRef("Conflict"), "422": errorRef("ValidationError"), "429": errorRef("RateLimited"),
+                    ])
             ],
             "/api/v1/auth/login": [
-                "post": operation("Sign in", tag: "auth", isPublic: true, body: ref("Login"), responses: [
-                    "200": success(ref("TokenPair")), "401": errorRef("Unauthorized"), "422": errorRef("ValidationError"), "429": errorRef("RateLimited"),
-                ]),
+                "post": operation(
+                    "Sign in", tag: "auth", isPublic: true, body: ref("Login"),
+                    responses: [
+                        "200": success(ref("TokenPair")), "401": errorRef("Unauthorized"), "422": errorRef("ValidationError"), "429": errorRef("RateLimited"),
+                    ])
             ],
             "/api/v1/auth/refresh": [
-                "post": operation("Spend a refresh token for a new pair (a spent one revokes its family)", tag: "auth", isPublic: true, body: ref("Refresh"), responses: [
-                    "200": success(ref("TokenPair")), "401": errorRef("Unauthorized"), "422": errorRef("ValidationError"),
-                ]),
+                "post": operation(
+                    "Spend a refresh token for a new pair (a spent one revokes its family)", tag: "auth", isPublic: true, body: ref("Refresh"),
+                    responses: [
+                        "200": success(ref("TokenPair")), "401": errorRef("Unauthorized"), "422": errorRef("ValidationError"),
+                    ])
             ],
             "/api/v1/auth/logout": [
-                "post": operation("Revoke this access token and, when given, the refresh token's family", tag: "auth", body: ref("Logout"), bodyRequired: false, responses: [
-                    "200": success(["type": "object", "properties": ["signed_out": ["type": "boolean"]]]), "401": errorRef("Unauthorized"),
-                    "422": errorRef("ValidationError"),
-                ]),
+                "post": operation(
+                    "Revoke this access token and, when given, the refresh token's family", tag: "auth", body: ref("Logout"), bodyRequired: false,
+                    responses: [
+                        "200": success(["type": "object", "properties": ["signed_out": ["type": "boolean"]]]), "401": errorRef("Unauthorized"),
+                        "422": errorRef("ValidationError"),
+                    ])
             ],
             "/api/v1/users": [
-                "get": operation("List accounts (admins only)", tag: "users", parameters: [paramRef("page"), paramRef("page_size")], responses: [
-                    "200": success(list(ref("User"))), "400": errorRef("BadRequest"), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"),
-                ]),
+                "get": operation(
+                    "List accounts (admins only)", tag: "users", parameters: [paramRef("page"), paramRef("page_size")],
+                    responses: [
+                        "200": success(list(ref("User"))), "400": errorRef("BadRequest"), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"),
+                    ])
             ],
             "/api/v1/users/me": [
                 "get": operation("The current account", tag: "users", responses: ["200": success(ref("User")), "401": errorRef("Unauthorized")]),
-                "put": operation("Change the current account's name", tag: "users", body: ref("UserUpdate"), responses: [
-                    "200": success(ref("User")), "401": errorRef("Unauthorized"), "422": errorRef("ValidationError"),
-                ]),
-                "delete": operation("Delete the account and all its private data (password to confirm)", tag: "users", body: ref("PasswordConfirmation"), responses: [
-                    "200": success(ref("Deleted")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "422": errorRef("ValidationError"),
-                ]),
+                "put": operation(
+                    "Change the current account's name", tag: "users", body: ref("UserUpdate"),
+                    responses: [
+                        "200": success(ref("User")), "401": errorRef("Unauthorized"), "422": errorRef("ValidationError"),
+                    ]),
+                "delete": operation(
+                    "Delete the account and all its private data (password to confirm)", tag: "users", body: ref("PasswordConfirmation"),
+                    responses: [
+                        "200": success(ref("Deleted")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "422": errorRef("ValidationError"),
+                    ]),
             ],
             "/api/v1/users/me/password": [
-                "put": operation("Change the password; every session ends", tag: "users", body: ref("PasswordChange"), responses: [
-                    "200": success(["type": "object", "properties": ["sessions_ended": ["type": "boolean"]]]),
-                    "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "422": errorRef("ValidationError"),
-                ]),
+                "put": operation(
+                    "Change the password; every session ends", tag: "users", body: ref("PasswordChange"),
+                    responses: [
+                        "200": success(["type": "object", "properties": ["sessions_ended": ["type": "boolean"]]]),
+                        "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "422": errorRef("ValidationError"),
+                    ])
             ],
             "/api/v1/jobs": [
-                "get": operation("List jobs", tag: "jobs", parameters: jobListParameters, responses: [
-                    "200": success(list(ref("Job"))), "400": errorRef("BadRequest"),
-                ]),
-                "post": operation("Create a job", tag: "jobs", body: ref("JobCreate"), responses: [
-                    "201": success(ref("Job")), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
-                ]),
+                "get": operation(
+                    "List jobs", tag: "jobs", parameters: jobListParameters,
+                    responses: [
+                        "200": success(list(ref("Job"))), "400": errorRef("BadRequest"),
+                    ]),
+                "post": operation(
+                    "Create a job", tag: "jobs", body: ref("JobCreate"),
+                    responses: [
+                        "201": success(ref("Job")), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
+                    ]),
             ],
             "/api/v1/jobs/{id}": [
                 "parameters": [paramRef("id")],
                 "get": operation("Get a job", tag: "jobs", responses: ["200": success(ref("Job")), "404": errorRef("NotFound")]),
-                "put": operation("Change a job (only the fields sent; null clears). With If-Match (the ETag of a GET), only if it is unchanged since", tag: "jobs", parameters: [ifMatch], body: ref("JobUpdate"), responses: [
-                    "200": success(ref("Job")), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
-                    "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
-                ]),
-                "delete": operation("Delete a job nobody tracks", tag: "jobs", responses: [
-                    "200": success(ref("Deleted")), "403": errorRef("Forbidden"), "404": errorRef("NotFound"), "409": errorRef("Conflict"),
-                ]),
+                "put": operation(
+                    "Change a job (only the fields sent; null clears). With If-Match (the ETag of a GET), only if it is unchanged since", tag: "jobs",
+                    parameters: [ifMatch], body: ref("JobUpdate"),
+                    responses: [
+                        "200": success(ref("Job")), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
+                        "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
+                    ]),
+                "delete": operation(
+                    "Delete a job nobody tracks", tag: "jobs",
+                    responses: [
+                        "200": success(ref("Deleted")), "403": errorRef("Forbidden"), "404": errorRef("NotFound"), "409": errorRef("Conflict"),
+                    ]),
             ],
             "/api/v1/applications": [
-                "get": operation("List your applications", tag: "applications", parameters: applicationListParameters, responses: [
-                    "200": success(list(ref("Application"))), "400": errorRef("BadRequest"),
-                ]),
-                "post": operation("Track a job", tag: "applications", body: ref("ApplicationCreate"), responses: [
-                    "201": success(ref("Application")), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
-                ]),
+                "get": operation(
+                    "List your applications", tag: "applications", parameters: applicationListParameters,
+                    responses: [
+                        "200": success(list(ref("Application"))), "400": errorRef("BadRequest"),
+                    ]),
+                "post": operation(
+                    "Track a job", tag: "applications", body: ref("ApplicationCreate"),
+                    responses: [
+                        "201": success(ref("Application")), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
+                    ]),
             ],
             "/api/v1/applications/{id}": [
                 "parameters": [paramRef("id")],
-                "get": operation("Get an application with its timeline", tag: "applications", responses: [
-                    "200": success(ref("Application")), "404": errorRef("NotFound"),
-                ]),
-                "put": operation("Change an application's status or notes. With If-Match (the ETag of a GET), only if it is unchanged since", tag: "applications", parameters: [ifMatch], body: ref("ApplicationUpdate"), responses: [
-                    "200": success(ref("Application")), "404": errorRef("NotFound"), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
-                ]),
-                "delete": operation("Delete an application", tag: "applications", responses: [
-                    "200": success(ref("Deleted")), "404": errorRef("NotFound"),
-                ]),
+                "get": operation(
+                    "Get an application with its timeline", tag: "applications",
+                    responses: [
+                        "200": success(ref("Application")), "404": errorRef("NotFound"),
+                    ]),
+                "put": operation(
+                    "Change an application's status or notes. With If-Match (the ETag of a GET), only if it is unchanged since", tag: "applications",
+                    parameters: [ifMatch], body: ref("ApplicationUpdate"),
+                    responses: [
+                        "200": success(ref("Application")), "404": errorRef("NotFound"), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
+                    ]),
+                "delete": operation(
+                    "Delete an application", tag: "applications",
+                    responses: [
+                        "200": success(ref("Deleted")), "404": errorRef("NotFound"),
+                    ]),
             ],
             "/api/v1/applications/{id}/timeline": [
                 "parameters": [paramRef("id")],
-                "get": operation("Every status change of an application", tag: "applications", responses: [
-                    "200": success(["type": "array", "items": ref("TimelineEntry")]), "404": errorRef("NotFound"),
-                ]),
+                "get": operation(
+                    "Every status change of an application", tag: "applications",
+                    responses: [
+                        "200": success(["type": "array", "items": ref("TimelineEntry")]), "404": errorRef("NotFound"),
+                    ]),
             ],
             "/api/v1/jobs/import": [
-                "post": operation("Import the job behind a URL (a known board's API, else the page's schema.org JobPosting)", tag: "jobs", body: [
-                    "type": "object", "required": ["url"], "properties": ["url": ["type": "string", "minLength": 1, "maxLength": 2048, "format": "uri"]],
-                ], responses: [
-                    "201": success(ref("Job")), "200": success(ref("Job")), "401": errorRef("Unauthorized"), "422": errorRef("ValidationError"),
-                ]),
+                "post": operation(
+                    "Import the job behind a URL (a known board's API, else the page's schema.org JobPosting)", tag: "jobs",
+                    body: [
+                        "type": "object", "required": ["url"], "properties": ["url": ["type": "string", "minLength": 1, "maxLength": 2048, "format": "uri"]],
+                    ],
+                    responses: [
+                        "201": success(ref("Job")), "200": success(ref("Job")), "401": errorRef("Unauthorized"), "422": errorRef("ValidationError"),
+                    ])
             ],
             "/api/v1/users/me/blocklist": [
-                "get": operation("The companies you hide from your job lists", tag: "users", responses: [
-                    "200": success(["type": "array", "items": ref("HiddenCompany")]), "401": errorRef("Unauthorized"),
-                ]),
-                "post": operation("Hide a company's jobs from your lists and searches", tag: "users", body: [
-                    "type": "object", "required": ["company"], "properties": ["company": Schemas.text(200, nullable: false, nonBlank: true)],
-                ], responses: [
-                    "201": success(ref("HiddenCompany")), "401": errorRef("Unauthorized"), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
-                ]),
+                "get": operation(
+                    "The companies you hide from your job lists", tag: "users",
+                    responses: [
+                        "200": success(["type": "array", "items": ref("HiddenCompany")]), "401": errorRef("Unauthorized"),
+                    ]),
+                "post": operation(
+                    "Hide a company's jobs from your lists and searches", tag: "users",
+                    body: [
+                        "type": "object", "required": ["company"], "properties": ["company": Schemas.text(200, nullable: false, nonBlank: true)],
+                    ],
+                    responses: [
+                        "201": success(ref("HiddenCompany")), "401": errorRef("Unauthorized"), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
+                    ]),
             ],
             "/api/v1/users/me/blocklist/{id}": [
                 "parameters": [paramRef("id")],
-                "delete": operation("Show a hidden company's jobs again", tag: "users", responses: [
-                    "200": success(ref("Deleted")), "401": errorRef("Unauthorized"), "404": errorRef("NotFound"),
-                ]),
+                "delete": operation(
+                    "Show a hidden company's jobs again", tag: "users",
+                    responses: [
+                        "200": success(ref("Deleted")), "401": errorRef("Unauthorized"), "404": errorRef("NotFound"),
+                    ]),
             ],
             "/api/v1/sources": [
-                "get": operation("Every job source with its last run (admins only)", tag: "sources", responses: [
-                    "200": success(list(ref("Source"))), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"),
-                ]),
-                "post": operation("Add a job source (admins only)", tag: "sources", body: ref("SourceCreate"), responses: [
-                    "201": success(ref("Source")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "409": errorRef("Conflict"),
-                    "422": errorRef("ValidationError"),
-                ]),
+                "get": operation(
+                    "Every job source with its last run (admins only)", tag: "sources",
+                    responses: [
+                        "200": success(list(ref("Source"))), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"),
+                    ]),
+                "post": operation(
+                    "Add a job source (admins only)", tag: "sources", body: ref("SourceCreate"),
+                    responses: [
+                        "201": success(ref("Source")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "409": errorRef("Conflict"),
+                        "422": errorRef("ValidationError"),
+                    ]),
             ],
             "/api/v1/sources/{id}": [
                 "parameters": [paramRef("id")],
-                "get": operation("A job source and its last run (admins only)", tag: "sources", responses: [
-                    "200": success(ref("Source")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
-                ]),
-                "put": operation("Change a job source: only the fields sent (admins only)", tag: "sources", body: ref("SourceUpdate"), responses: [
-                    "200": success(ref("Source")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
-                    "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
-                ]),
-                "delete": operation("Remove a job source; its jobs stay (admins only)", tag: "sources", responses: [
-                    "200": success(ref("Deleted")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
-                ]),
+                "get": operation(
+                    "A job source and its last run (admins only)", tag: "sources",
+                    responses: [
+                        "200": success(ref("Source")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
+                    ]),
+                "put": operation(
+                    "Change a job source: only the fields sent (admins only)", tag: "sources", body: ref("SourceUpdate"),
+                    responses: [
+                        "200": success(ref("Source")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
+                        "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
+                    ]),
+                "delete": operation(
+                    "Remove a job source; its jobs stay (admins only)", tag: "sources",
+                    responses: [
+                        "200": success(ref("Deleted")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
+                    ]),
             ],
             "/api/v1/sources/{id}/run": [
                 "parameters": [paramRef("id")],
-                "post": operation("Run a source now: 202 with its task (admins only)", tag: "sources", bodyRequired: false, responses: [
-                    "202": success(ref("Task")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
-                    "409": errorRef("Conflict"),
-                ]),
+                "post": operation(
+                    "Run a source now: 202 with its task (admins only)", tag: "sources", bodyRequired: false,
+                    responses: [
+                        "202": success(ref("Task")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
+                        "409": errorRef("Conflict"),
+                    ]),
             ],
             "/api/v1/tasks": [
-                "get": operation("Tasks in one status, newest first: the failed ones are the dead-letter view (admins only)", tag: "tasks", parameters: [
-                    queryParameter("status", enumSchema(TaskRecord.Status.allCases.map(\.rawValue)), "queued, running, succeeded, failed or cancelled", required: true),
-                    paramRef("page"), paramRef("page_size"),
-                ], responses: [
-                    "200": success(list(ref("Task"))), "400": errorRef("BadRequest"), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"),
-                ]),
+                "get": operation(
+                    "Tasks in one status, newest first: the failed ones are the dead-letter view (admins only)", tag: "tasks",
+                    parameters: [
+                        queryParameter(
+                            "status", enumSchema(TaskRecord.Status.allCases.map(\.rawValue)), "queued, running, succeeded, failed or cancelled", required: true),
+                        paramRef("page"), paramRef("page_size"),
+                    ],
+                    responses: [
+                        "200": success(list(ref("Task"))), "400": errorRef("BadRequest"), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"),
+                    ])
             ],
             "/api/v1/tasks/{id}": [
                 "parameters": [paramRef("id")],
-                "get": operation("A background task: status, attempts, result or error (its user's, or any for admins)", tag: "tasks", responses: [
-                    "200": success(ref("Task")), "401": errorRef("Unauthorized"), "404": errorRef("NotFound"),
-                ]),
+                "get": operation(
+                    "A background task: status, attempts, result or error (its user's, or any for admins)", tag: "tasks",
+                    responses: [
+                        "200": success(ref("Task")), "401": errorRef("Unauthorized"), "404": errorRef("NotFound"),
+                    ]),
             ],
             "/api/v1/tasks/{id}/retry": [
                 "parameters": [paramRef("id")],
-                "post": operation("Queue a failed task again with all its attempts (admins only)", tag: "tasks", bodyRequired: false, responses: [
-                    "200": success(ref("Task")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
-                    "409": errorRef("Conflict"),
-                ]),
+                "post": operation(
+                    "Queue a failed task again with all its attempts (admins only)", tag: "tasks", bodyRequired: false,
+                    responses: [
+                        "200": success(ref("Task")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "404": errorRef("NotFound"),
+                        "409": errorRef("Conflict"),
+                    ]),
             ],
         ]
     }
@@ -276,7 +350,10 @@ enum OpenAPIDocument {
     ]
 
     static func queryParameter(_ name: String, _ schema: JSONValue, _ description: String, required: Bool = false) -> JSONValue {
-        ["name": .string(name), "in": "query", "required": .bool(required), "allowEmptyValue": .bool(!required), "schema": schema, "description": .string(description)]
+        [
+            "name": .string(name), "in": "query", "required": .bool(required), "allowEmptyValue": .bool(!required), "schema": schema,
+            "description": .string(description),
+        ]
     }
 
     /// One or more values of a list, comma-separated: `a,b`.
@@ -294,7 +371,9 @@ enum OpenAPIDocument {
 
     static var jobListParameters: [JSONValue] {
         [
-            queryParameter("q", ["type": "string", "maxLength": 200, "pattern": .string(Schemas.plainText)], "Keywords, matched as word prefixes in title, company, location and description"),
+            queryParameter(
+                "q", ["type": "string", "maxLength": 200, "pattern": .string(Schemas.plainText)],
+                "Keywords, matched as word prefixes in title, company, location and description"),
             queryParameter("company", ["type": "string", "maxLength": 200, "pattern": .string(Schemas.plainText)], "Company name prefix, case-insensitive"),
             queryParameter("location", ["type": "string", "maxLength": 200, "pattern": .string(Schemas.plainText)], "Words of the location, as word prefixes"),
             queryParameter("remote", enumListSchema(RemoteType.allCases.map(\.rawValue)), "One or more of onsite, hybrid, remote, comma-separated"),

@@ -95,7 +95,10 @@ extension HealthController {
     private func background(_ request: Request) async -> (queue: Report.Component, workers: Report.Component) {
         do {
             let depth = try await TaskQueue(database: request.db).depth()
-            let alive = try await request.db.sql.raw("SELECT count(*) AS count FROM workers WHERE heartbeat_at >= \(bind: Date().addingTimeInterval(-Self.workerSilence))")
+            let alive =
+                try await request.db.sql.raw(
+                    "SELECT count(*) AS count FROM workers WHERE heartbeat_at >= \(bind: Date().addingTimeInterval(-Self.workerSilence))"
+                )
                 .first()?.decode(column: "count", as: Int.self) ?? 0
             let waited = depth.oldestWait ?? 0
             var queue = Report.Component(status: waited > Self.maximumWait ? "backlogged" : "ok")

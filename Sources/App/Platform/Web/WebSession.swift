@@ -51,7 +51,8 @@ struct WebSessionMiddleware: AsyncMiddleware {
             user = try? await auth.authenticate(bearer: access).0
         }
         if user == nil, let refresh = request.cookies[SessionCookies.refresh]?.string, !refresh.isEmpty,
-           let pair = try? await auth.refresh(refresh) {
+            let pair = try? await auth.refresh(refresh)
+        {
             renewed = pair
             user = try? await auth.authenticate(bearer: pair.accessToken).0
         }
@@ -88,7 +89,8 @@ struct WebSessionMiddleware: AsyncMiddleware {
     /// A form sent from one of our own pages (the browser says so: `Sec-Fetch-Site`), other
     /// than the sign-in forms themselves, whose fields are never carried over.
     static func isOwnPageForm(_ request: Request) -> Bool {
-        request.headers.first(name: "Sec-Fetch-Site") == "same-origin" && ![SiteURL.login.path, SiteURL.signup.path, SiteURL.logout.path].contains(request.url.path)
+        request.headers.first(name: "Sec-Fetch-Site") == "same-origin"
+            && ![SiteURL.login.path, SiteURL.signup.path, SiteURL.logout.path].contains(request.url.path)
     }
 
     /// "s:" or "e:" then the message, base64url: cookie values cannot hold every character.
@@ -112,7 +114,8 @@ struct RequireSignInMiddleware: AsyncMiddleware {
         guard request.webSession.user != nil else {
             if request.method == .GET || request.method == .HEAD {
                 let back = request.url.string
-                return request.redirect(to: SiteURL.login.path + (back == "/" ? "" : "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")))
+                return request.redirect(
+                    to: SiteURL.login.path + (back == "/" ? "" : "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")))
             }
             return try await Self.signInToResume(request)
         }
@@ -135,10 +138,11 @@ struct RequireSignInMiddleware: AsyncMiddleware {
         let pages = application.routes.all.filter { $0.method == .GET }.map(\.path)
         while !parts.isEmpty {
             if pages.contains(where: { route in
-                route.count == parts.count && zip(route, parts).allSatisfy { component, part in
-                    if case let .constant(name) = component { return name == part }
-                    return true
-                }
+                route.count == parts.count
+                    && zip(route, parts).allSatisfy { component, part in
+                        if case let .constant(name) = component { return name == part }
+                        return true
+                    }
             }) {
                 return "/" + parts.joined(separator: "/")
             }

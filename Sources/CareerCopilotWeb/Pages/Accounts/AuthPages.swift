@@ -19,9 +19,10 @@ public enum AuthPages {
         public init?(signInFields: [String: String]) {
             guard let action = signInFields["resume_action"] else { return nil }
             self.action = action
-            self.fields = Dictionary(uniqueKeysWithValues: signInFields.compactMap { name, value in
-                name.hasPrefix("resume.") ? (String(name.dropFirst(7)), value) : nil
-            })
+            self.fields = Dictionary(
+                uniqueKeysWithValues: signInFields.compactMap { name, value in
+                    name.hasPrefix("resume.") ? (String(name.dropFirst(7)), value) : nil
+                })
         }
 
         var hiddenFields: HTML {
@@ -51,13 +52,16 @@ public enum AuthPages {
                     if let resume { resume.hiddenFields }
                     div(.class("stack")) {
                         Components.textField(.init(name: "email", label: "E-mail", type: "email", required: true, autocomplete: "email", maxLength: 320), state)
-                        Components.textField(.init(name: "password", label: "Password", type: "password", required: true, autocomplete: "current-password"), state)
+                        Components.textField(
+                            .init(name: "password", label: "Password", type: "password", required: true, autocomplete: "current-password"), state)
                     }
                     div(.class("form-actions")) {
                         button(.type("submit"), .class("btn", "btn-primary")) { "Sign in" }
                     }
                 }
-                p(.class("muted")) { "New here? "; a(.href(.signup)) { "Create an account" } }
+                p(.class("muted")) {
+                    "New here? "; a(.href(.signup)) { "Create an account" }
+                }
             }
         }
     }
@@ -73,14 +77,18 @@ public enum AuthPages {
                         Components.textField(.init(name: "full_name", label: "Full name", required: true, autocomplete: "name", maxLength: 200), state)
                         Components.textField(.init(name: "email", label: "E-mail", type: "email", required: true, autocomplete: "email", maxLength: 320), state)
                         Components.textField(
-                            .init(name: "password", label: "Password", type: "password", required: true, hint: "At least 8 characters.", autocomplete: "new-password"), state
+                            .init(
+                                name: "password", label: "Password", type: "password", required: true, hint: "At least 8 characters.",
+                                autocomplete: "new-password"), state
                         )
                     }
                     div(.class("form-actions")) {
                         button(.type("submit"), .class("btn", "btn-primary")) { "Create account" }
                     }
                 }
-                p(.class("muted")) { "Already have an account? "; a(.href(.login)) { "Sign in" } }
+                p(.class("muted")) {
+                    "Already have an account? "; a(.href(.login)) { "Sign in" }
+                }
             }
         }
     }

@@ -26,7 +26,8 @@ public enum SettingsPage {
 
     public static let profileFields: FormFields = ["full_name": "Full name", "time_zone": "Time zone"]
     /// Every zone the server knows, by name.
-    static let timeZones: [(String, String)] = [("", "My browser's (or UTC)")] + TimeZone.knownTimeZoneIdentifiers.sorted().map { ($0, $0.replacingOccurrences(of: "_", with: " ")) }
+    static let timeZones: [(String, String)] =
+        [("", "My browser's (or UTC)")] + TimeZone.knownTimeZoneIdentifiers.sorted().map { ($0, $0.replacingOccurrences(of: "_", with: " ")) }
     public static let passwordFields: FormFields = ["current_password": "Current password", "new_password": "New password"]
     public static let hideFields: FormFields = ["company": "Company to hide"]
 
@@ -44,8 +45,11 @@ public enum SettingsPage {
                         }
                         Components.errorSummary(model.profile)
                         Components.postForm(.profile, context, .id("profile-form")) {
-                            Components.textField(.init(name: "full_name", label: "Full name", required: true, autocomplete: "name", maxLength: 200), model.profile)
-                            Components.selectField(.init(name: "time_zone", label: "Time zone", hint: "Dates and times on these pages are shown in it."), options: timeZones, model.profile)
+                            Components.textField(
+                                .init(name: "full_name", label: "Full name", required: true, autocomplete: "name", maxLength: 200), model.profile)
+                            Components.selectField(
+                                .init(name: "time_zone", label: "Time zone", hint: "Dates and times on these pages are shown in it."), options: timeZones,
+                                model.profile)
                             div(.class("form-actions")) { button(.type("submit"), .class("btn", "btn-primary")) { "Save profile" } }
                         }
                     }
@@ -56,8 +60,14 @@ public enum SettingsPage {
                             Components.errorSummary(model.password)
                             Components.postForm(.password, context, .id("password-form")) {
                                 div(.class("stack")) {
-                                    Components.textField(.init(name: "current_password", label: "Current password", type: "password", required: true, autocomplete: "current-password"), model.password)
-                                    Components.textField(.init(name: "new_password", label: "New password", type: "password", required: true, hint: "At least 8 characters.", autocomplete: "new-password"), model.password)
+                                    Components.textField(
+                                        .init(
+                                            name: "current_password", label: "Current password", type: "password", required: true,
+                                            autocomplete: "current-password"), model.password)
+                                    Components.textField(
+                                        .init(
+                                            name: "new_password", label: "New password", type: "password", required: true, hint: "At least 8 characters.",
+                                            autocomplete: "new-password"), model.password)
                                 }
                                 div(.class("form-actions")) { button(.type("submit"), .class("btn", "btn-primary")) { "Change password" } }
                             }
@@ -91,7 +101,8 @@ public enum SettingsPage {
                         h2(.id("demo-title")) { "Demo data" }
                         if demoJobs > 0 {
                             p { "\(Formatting.plural(demoJobs, "demo job")) loaded, marked “Demo” everywhere." }
-                            Components.postForm(.removeDemo, context, .id("demo-remove-form"), .data("confirm", "Remove the demo jobs and their applications?")) {
+                            Components.postForm(.removeDemo, context, .id("demo-remove-form"), .data("confirm", "Remove the demo jobs and their applications?"))
+                            {
                                 button(.type("submit"), .class("btn", "btn-danger")) { "Remove demo data" }
                             }
                         } else {

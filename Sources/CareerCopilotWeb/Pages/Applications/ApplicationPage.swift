@@ -63,13 +63,18 @@ public enum ApplicationPage {
                         if let saved = model.savedNotes {
                             div(.class("conflict"), .id("conflict"), .role("alert")) {
                                 strong { "These notes were saved from elsewhere while you were writing." }
-                                p { "Your text is in the box below, not saved yet. Here is what is saved now; save again to replace it with yours, or copy from it what you need." }
+                                p {
+                                    "Your text is in the box below, not saved yet. Here is what is saved now; save again to replace it with yours, or copy from it what you need."
+                                }
                                 div(.class("saved-notes"), .id("conflict-saved")) { saved.isEmpty ? "(no notes)" : saved }
                             }
                         }
                         Components.postForm(.applicationNotes(application.id), context, .id("notes-form")) {
                             input(.type("hidden"), .name("notes_version"), .value(model.notes["notes_version"]))
-                            Components.textArea(.init(name: "notes", label: "Your notes", hint: "Contacts, dates, questions to ask, how it went.", maxLength: ApplicationDraft.maxNotesLength), model.notes, rows: 10)
+                            Components.textArea(
+                                .init(
+                                    name: "notes", label: "Your notes", hint: "Contacts, dates, questions to ask, how it went.",
+                                    maxLength: ApplicationDraft.maxNotesLength), model.notes, rows: 10)
                             div(.class("form-actions")) { button(.type("submit"), .class("btn", "btn-primary")) { "Save notes" } }
                         }
                     }
@@ -106,7 +111,10 @@ public enum ApplicationPage {
                         if let applied = model.appliedAt { dt { "Applied" }; dd { Formatting.time(applied) } }
                         if let updated = application.updatedAt { dt { "Last change" }; dd { Formatting.time(updated) } }
                     }
-                    Components.postForm(.deleteApplication(application.id), context, .id("delete-application-form"), .data("confirm", "Stop tracking this job? Its notes and timeline are deleted.")) {
+                    Components.postForm(
+                        .deleteApplication(application.id), context, .id("delete-application-form"),
+                        .data("confirm", "Stop tracking this job? Its notes and timeline are deleted.")
+                    ) {
                         button(.type("submit"), .class("btn", "btn-danger")) { "Stop tracking" }
                     }
                 }

@@ -100,10 +100,11 @@ public enum BoardPage {
     private static func lane(_ column: Column, focused: Bool, heading: (HTML) -> HTML) -> HTML {
         let status = column.status.rawValue
         return HTML.group {
-            heading(HTML.group {
-                Formatting.statusLabel(column.status)
-                span(.class("badge", "column-count"), .aria("label", "\(column.total) applications")) { String(column.total) }
-            })
+            heading(
+                HTML.group {
+                    Formatting.statusLabel(column.status)
+                    span(.class("badge", "column-count"), .aria("label", "\(column.total) applications")) { String(column.total) }
+                })
             if column.cards.isEmpty { p(.class("muted", "column-empty")) { "Nothing here yet." } }
             ol(.class("board-cards")) {
                 for card in column.cards { cardItem(card) }

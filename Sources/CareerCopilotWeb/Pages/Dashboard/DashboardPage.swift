@@ -10,7 +10,9 @@ public enum DashboardPage {
         /// Whether the viewer may load the demo dataset (admins, when it is not loaded yet).
         public var canLoadDemo: Bool
 
-        public init(countsByStatus: [ApplicationStatus: Int], recentJobs: [JobSummary], recentApplications: [ApplicationSummary], jobCount: Int, canLoadDemo: Bool) {
+        public init(
+            countsByStatus: [ApplicationStatus: Int], recentJobs: [JobSummary], recentApplications: [ApplicationSummary], jobCount: Int, canLoadDemo: Bool
+        ) {
             self.countsByStatus = countsByStatus
             self.recentJobs = recentJobs
             self.recentApplications = recentApplications
@@ -67,7 +69,9 @@ public enum DashboardPage {
         section(.id("recent-jobs"), .aria("labelledby", "recent-jobs-title")) {
             h2(.id("recent-jobs-title")) { "Recently added jobs" }
             if model.recentJobs.isEmpty {
-                p(.class("muted")) { "No jobs yet. "; a(.href(.newJob)) { "Add the first one" } }
+                p(.class("muted")) {
+                    "No jobs yet. "; a(.href(.newJob)) { "Add the first one" }
+                }
             } else {
                 ol(.class("job-list")) {
                     for job in model.recentJobs { Components.jobCard(job) }
@@ -104,7 +108,9 @@ public enum DashboardPage {
             p { "Career Copilot keeps every job you find and every application you send in one place." }
             ol(.class("steps", "muted")) {
                 if context.viewer?.isAdmin == true {
-                    li { "Let it find jobs for you: "; a(.href(.sources)) { "add a job board, feed or careers page" }; " and it reads it on a schedule." }
+                    li {
+                        "Let it find jobs for you: "; a(.href(.sources)) { "add a job board, feed or careers page" }; " and it reads it on a schedule."
+                    }
                 } else {
                     li { "Jobs from the job boards your admin adds appear here by themselves." }
                 }

@@ -19,7 +19,10 @@ public enum SourcesPage {
         /// A run is queued or under way: the page follows it (script) until it ends.
         public var running = false
 
-        public init(id: Int, name: String, type: String, identifier: String, schedule: String, enabled: Bool, lastRunAt: Date?, lastStatus: String?, lastError: String?, lastCounts: String?) {
+        public init(
+            id: Int, name: String, type: String, identifier: String, schedule: String, enabled: Bool, lastRunAt: Date?, lastStatus: String?, lastError: String?,
+            lastCounts: String?
+        ) {
             self.id = id
             self.name = name
             self.type = type
@@ -33,7 +36,9 @@ public enum SourcesPage {
         }
     }
 
-    public static let fields: FormFields = ["name": "Name", "type": "Type", "identifier": "Board, site, feed or page", "base_url": "Base URL", "schedule": "Schedule"]
+    public static let fields: FormFields = [
+        "name": "Name", "type": "Type", "identifier": "Board, site, feed or page", "base_url": "Base URL", "schedule": "Schedule",
+    ]
     /// The fields of a source's own edit form (`/sources/{id}/edit`).
     public static let editFields: FormFields = ["schedule": "Schedule", "enabled": "State"]
 
@@ -50,7 +55,10 @@ public enum SourcesPage {
                 section(.aria("labelledby", "sources-title")) {
                     h2(.id("sources-title"), .class("visually-hidden")) { "Sources" }
                     if rows.isEmpty {
-                        Components.emptyState(title: "No sources yet", message: "Add a board on the right: its jobs arrive in the catalogue on its schedule, or at once with Run now.") {}
+                        Components.emptyState(
+                            title: "No sources yet",
+                            message: "Add a board on the right: its jobs arrive in the catalogue on its schedule, or at once with Run now."
+                        ) {}
                     } else {
                         p(.class("visually-hidden"), .id("sources-status"), .role("status"), .aria("live", "polite")) {}
                         ol(.class("job-list"), .id("source-list")) {
@@ -63,11 +71,25 @@ public enum SourcesPage {
                     if editing == nil { Components.errorSummary(form) }
                     Components.postForm(.sources, context, .id("source-form"), .novalidate) {
                         div(.class("stack")) {
-                            Components.textField(.init(name: "name", label: "Name", required: true, hint: "Shown in lists and reports, e.g. “Stripe”.", maxLength: 100), form)
-                            Components.selectField(.init(name: "type", label: "Type"), options: SourceKind.allCases.map { ($0.rawValue, label($0)) }, editing == nil ? form : FormState())
-                            Components.textField(.init(name: "identifier", label: "Board, site, feed or page", hint: "Paste the board's address (boards.greenhouse.io/acme, jobs.lever.co/acme …) and the type follows; or the board token, a tag (remoteok), a feed or careers page URL, or a query (adzuna: country=gb&what=swift; usajobs: Keyword=software).", maxLength: 2_048), editing == nil ? form : FormState())
-                            Components.textField(.init(name: "base_url", label: "Base URL", type: "url", hint: "Leave empty. Only for a board served from another address than its usual one (a proxy, a regional host).", maxLength: 2_048), editing == nil ? form : FormState())
-                            Components.textField(.init(name: "schedule", label: "Schedule", hint: "every 6h, @daily or five cron fields (UTC).", maxLength: 100), editing == nil ? form : FormState())
+                            Components.textField(
+                                .init(name: "name", label: "Name", required: true, hint: "Shown in lists and reports, e.g. “Stripe”.", maxLength: 100), form)
+                            Components.selectField(
+                                .init(name: "type", label: "Type"), options: SourceKind.allCases.map { ($0.rawValue, label($0)) },
+                                editing == nil ? form : FormState())
+                            Components.textField(
+                                .init(
+                                    name: "identifier", label: "Board, site, feed or page",
+                                    hint:
+                                        "Paste the board's address (boards.greenhouse.io/acme, jobs.lever.co/acme …) and the type follows; or the board token, a tag (remoteok), a feed or careers page URL, or a query (adzuna: country=gb&what=swift; usajobs: Keyword=software).",
+                                    maxLength: 2_048), editing == nil ? form : FormState())
+                            Components.textField(
+                                .init(
+                                    name: "base_url", label: "Base URL", type: "url",
+                                    hint: "Leave empty. Only for a board served from another address than its usual one (a proxy, a regional host).",
+                                    maxLength: 2_048), editing == nil ? form : FormState())
+                            Components.textField(
+                                .init(name: "schedule", label: "Schedule", hint: "every 6h, @daily or five cron fields (UTC).", maxLength: 100),
+                                editing == nil ? form : FormState())
                         }
                         div(.class("form-actions")) { button(.type("submit"), .class("btn", "btn-primary")) { "Add source" } }
                     }
@@ -88,7 +110,9 @@ public enum SourcesPage {
             }
             div(.class("job-badges")) {
                 if row.running {
-                    span(.class("badge", "badge-accent"), .role("status")) { "Running… " ; a(.href(.sources)) { "refresh" } }
+                    span(.class("badge", "badge-accent"), .role("status")) {
+                        "Running… "; a(.href(.sources)) { "refresh" }
+                    }
                 }
                 switch row.lastStatus {
                 case "succeeded": span(.class("badge", "badge-success")) { "Last run succeeded" }
@@ -121,7 +145,9 @@ public enum SourcesPage {
             Components.postForm(.editSource(row.id), context, .novalidate) {
                 div(.class("stack")) {
                     Components.textField(.init(name: "schedule", label: "Schedule", maxLength: 100, id: "schedule-\(row.id)"), state)
-                    Components.selectField(.init(name: "enabled", label: "State", id: "enabled-\(row.id)"), options: [("true", "Runs on its schedule"), ("false", "Paused")], state)
+                    Components.selectField(
+                        .init(name: "enabled", label: "State", id: "enabled-\(row.id)"), options: [("true", "Runs on its schedule"), ("false", "Paused")], state
+                    )
                 }
                 div(.class("form-actions")) { button(.type("submit"), .class("btn", "btn-small")) { "Save" } }
             }

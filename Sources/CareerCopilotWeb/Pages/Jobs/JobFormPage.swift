@@ -37,9 +37,12 @@ public enum JobFormPage {
             if jobID == nil {
                 section(.class("card"), .id("import"), .aria("labelledby", "import-title")) {
                     h2(.id("import-title")) { "Import from a link" }
-                    p(.class("muted")) { "Paste the address of a posting: Greenhouse, Lever and Ashby jobs are read from their boards, any other page from its schema.org data." }
+                    p(.class("muted")) {
+                        "Paste the address of a posting: Greenhouse, Lever and Ashby jobs are read from their boards, any other page from its schema.org data."
+                    }
                     Components.postForm(.importJob, context, .id("import-form"), .novalidate) {
-                        Components.textField(.init(name: "url", label: "Posting URL", type: "url", required: true, maxLength: 2_048, id: "import-url"), imported)
+                        Components.textField(
+                            .init(name: "url", label: "Posting URL", type: "url", required: true, maxLength: 2_048, id: "import-url"), imported)
                         div(.class("form-actions")) { button(.type("submit"), .class("btn", "btn-primary")) { "Import" } }
                     }
                 }
@@ -55,16 +58,27 @@ public enum JobFormPage {
                         Components.textField(.init(name: "title", label: "Title", required: true, maxLength: 300, extra: [.autofocus]), state)
                         Components.textField(.init(name: "company", label: "Company", required: true, maxLength: 200), state)
                         Components.textField(.init(name: "location", label: "Location", hint: "City, country — or “Remote (EU)”.", maxLength: 300), state)
-                        Components.textField(.init(name: "url", label: "Link to the posting", type: "url", hint: "http:// or https://", maxLength: 2_048), state)
-                        Components.selectField(.init(name: "remote", label: "Workplace"), options: [("", "Not stated")] + RemoteType.allCases.map { ($0.rawValue, Formatting.remoteLabel($0)) }, state)
-                        Components.selectField(.init(name: "employment_type", label: "Contract"), options: [("", "Not stated")] + EmploymentType.allCases.map { ($0.rawValue, Formatting.employmentLabel($0)) }, state)
+                        Components.textField(
+                            .init(name: "url", label: "Link to the posting", type: "url", hint: "http:// or https://", maxLength: 2_048), state)
+                        Components.selectField(
+                            .init(name: "remote", label: "Workplace"),
+                            options: [("", "Not stated")] + RemoteType.allCases.map { ($0.rawValue, Formatting.remoteLabel($0)) }, state)
+                        Components.selectField(
+                            .init(name: "employment_type", label: "Contract"),
+                            options: [("", "Not stated")] + EmploymentType.allCases.map { ($0.rawValue, Formatting.employmentLabel($0)) }, state)
                         Components.textField(.init(name: "salary_min", label: "Salary from", hint: "Such as 80000, 80,000, 80.000 or 80k."), state)
                         Components.textField(.init(name: "salary_max", label: "Salary to", hint: "Leave empty for one amount."), state)
                         Components.textField(.init(name: "salary_currency", label: "Currency", hint: "Three letters, such as EUR or USD.", maxLength: 3), state)
-                        Components.selectField(.init(name: "salary_period", label: "Paid per"), options: [("", "Not stated")] + SalaryPeriod.allCases.map { ($0.rawValue, $0.rawValue.capitalizedFirst) }, state)
+                        Components.selectField(
+                            .init(name: "salary_period", label: "Paid per"),
+                            options: [("", "Not stated")] + SalaryPeriod.allCases.map { ($0.rawValue, $0.rawValue.capitalizedFirst) }, state)
                         Components.textField(.init(name: "posted_at", label: "Posted on", type: "date"), state)
                         Components.textField(.init(name: "skills", label: "Skills", hint: "Separated by commas: Swift, PostgreSQL, Kubernetes."), state)
-                        Components.textArea(.init(name: "description", label: "Description", hint: "Plain text, or HTML: links, lists, emphasis, headings and tables are kept, anything else is removed.", maxLength: JobDraft.maxDescriptionLength, wide: true), state)
+                        Components.textArea(
+                            .init(
+                                name: "description", label: "Description",
+                                hint: "Plain text, or HTML: links, lists, emphasis, headings and tables are kept, anything else is removed.",
+                                maxLength: JobDraft.maxDescriptionLength, wide: true), state)
                         // On a new job, and on a private one: a shared job stays shared.
                         let privacyShown = jobID == nil || state["private_shown"] == "1" || state["is_private"] == "true"
                         let privateTicked = state["private_shown"].isEmpty ? jobID == nil || state["is_private"] == "true" : state["is_private"] == "true"

@@ -57,7 +57,9 @@ public enum JobPage {
                 div {
                     p(.class("muted")) { a(.href(.jobs)) { "← Jobs" } }
                     h1 { job.title }
-                    p(.class("muted")) { strong { job.company }; job.location.map { " · \($0)" } ?? "" }
+                    p(.class("muted")) {
+                        strong { job.company }; job.location.map { " · \($0)" } ?? ""
+                    }
                 }
                 actions(model, context: context)
             }
@@ -97,7 +99,9 @@ public enum JobPage {
             Components.postForm(.blocklist, context, .id("hide-company-form")) {
                 input(.type("hidden"), .name("company"), .value(job.company))
                 input(.type("hidden"), .name("return_to"), .value(SiteURL.jobs.path))
-                button(.type("submit"), .class("btn"), .title("Hide every job from \(job.company) from your lists; undo it in Settings")) { "Hide this company" }
+                button(.type("submit"), .class("btn"), .title("Hide every job from \(job.company) from your lists; undo it in Settings")) {
+                    "Hide this company"
+                }
             }
             if model.canEdit {
                 a(.class("btn"), .href(.editJob(job.id))) { "Edit" }

@@ -31,7 +31,8 @@ public enum JobsPage {
 
     /// Where jobs come from, as the Source filter offers them: the boards discovery reads, jobs
     /// added by hand or imported, and the demo.
-    static let sourceChoices: [(value: String, label: String)] = [("", "Any")]
+    static let sourceChoices: [(value: String, label: String)] =
+        [("", "Any")]
         + SourceKind.allCases.map { ($0.rawValue, SourcesPage.label($0)) }
         + [("manual", "Added by hand"), ("import", "Imported from a page"), (DemoDataset.source, "Demo data")]
 

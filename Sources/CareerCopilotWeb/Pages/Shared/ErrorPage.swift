@@ -5,7 +5,9 @@ public enum ErrorPage {
             section(.class("error-page"), .id("error"), .data("status", String(status))) {
                 // The status once: large for the eye, in the heading for screen readers.
                 p(.class("error-code"), .aria("hidden", "true")) { String(status) }
-                h1 { span(.class("visually-hidden")) { "\(status) " }; reason }
+                h1 {
+                    span(.class("visually-hidden")) { "\(status) " }; reason
+                }
                 p(.class("muted")) { message }
                 if let requestID { p(.class("muted")) { small { "Request id: \(requestID)" } } }
                 div(.class("actions")) {
