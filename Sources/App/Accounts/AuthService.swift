@@ -128,7 +128,9 @@ struct AuthService {
         else {
             throw DomainError.unauthorized("Invalid, expired or revoked refresh token")
         }
-        let now = Date()
+        // When the token was presented, not when this server got to it: two pages of one
+        // browser refreshing at once stay within the grace however long the first one takes.
+        let now = request.arrivedAt
         let spent = try await database.sql.update(RefreshToken.schema)
             .set("spent_at", to: SQLBind(now))
             .where("jti", .equal, SQLBind(stored.jti))

@@ -1,4 +1,5 @@
 import CareerCopilotCore
+import CareerCopilotWeb
 import Foundation
 import Testing
 import Vapor
@@ -31,8 +32,8 @@ struct SessionEndTests {
             let browser = Browser(server)
             try await browser.signUp("ada@example.com")
             let jobID = try #require(
-                try await browser.submit("/jobs", ["title": "Engineer", "company": "Acme"]).location?.split(separator: "/").last.flatMap { Int($0) })
-            let applicationPath = try #require(try await browser.submit("/jobs/\(jobID)/track").location)
+                try await browser.submit(SiteURL.jobs.path, ["title": "Engineer", "company": "Acme"]).location?.split(separator: "/").last.flatMap { Int($0) })
+            let applicationPath = try #require(try await browser.submit(SiteURL.trackJob(jobID).path).location)
             let notes = "Call Ingrid on Monday <not before 10> & bring the \"portfolio\""
             let oldToken = browser.csrfToken
 
@@ -53,7 +54,7 @@ struct SessionEndTests {
             signIn.removeValue(forKey: "csrf_token")
             signIn["email"] = "ada@example.com"
             signIn["password"] = "correct horse battery"
-            let signedIn = try await browser.submit("/login", signIn)
+            let signedIn = try await browser.submit(SiteURL.login.path, signIn)
             #expect(signedIn.status == .ok)
             #expect(signedIn.text.contains("has not been saved yet"))
             var again = try Self.hiddenFields(of: "resume-form", in: signedIn.text)
@@ -72,13 +73,14 @@ struct SessionEndTests {
             browser.forget("cc_access")
             browser.forget("cc_refresh")
             // No token, and the browser says the form came from another site: nothing is carried.
-            let forged = try await browser.submit("/jobs", ["title": "Forged", "company": "X"], csrf: "wrong", headers: [("Sec-Fetch-Site", "cross-site")])
+            let forged = try await browser.submit(
+                SiteURL.jobs.path, ["title": "Forged", "company": "X"], csrf: "wrong", headers: [("Sec-Fetch-Site", "cross-site")])
             #expect(forged.status == .forbidden)
             #expect(!forged.text.contains("Forged"))
             // Signed in, a wrong token is refused as before.
             try await browser.signUp("bob@example.com")
             #expect(
-                try await browser.submit("/jobs", ["title": "T", "company": "C"], csrf: "wrong", headers: [("Sec-Fetch-Site", "same-origin")]).status
+                try await browser.submit(SiteURL.jobs.path, ["title": "T", "company": "C"], csrf: "wrong", headers: [("Sec-Fetch-Site", "same-origin")]).status
                     == .forbidden)
         }
     }

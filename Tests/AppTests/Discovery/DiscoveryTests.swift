@@ -1,4 +1,5 @@
 import CareerCopilotCore
+import CareerCopilotWeb
 import Fluent
 import Foundation
 import SQLKit
@@ -108,7 +109,7 @@ struct DiscoveryTests {
             let links = job["sources"]?.arrayValue ?? []
             #expect(links.map { $0["source_name"] } == ["TD board", "TD careers"])
             #expect(links.first?["merge_reason"] == .null && links.last?["merge_reason"]?.stringValue?.contains("same company, level and place") == true)
-            let jobPage = try await server.get("/jobs/\(try #require(merged["id"]?.intValue))").text
+            let jobPage = try await server.get(SiteURL.job(try #require(merged["id"]?.intValue)).path).text
             #expect(jobPage.contains("id=\"job-sources\"") && jobPage.contains("Joined this job: "))
         }
     }

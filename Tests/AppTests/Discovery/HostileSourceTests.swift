@@ -1,4 +1,5 @@
 import CareerCopilotCore
+import CareerCopilotWeb
 import Foundation
 import SQLKit
 import Testing
@@ -57,7 +58,7 @@ struct HostileSourceTests {
             for job in jobs {
                 #expect(try await server.get("/jobs/\(job["id"]?.intValue ?? 0)").status == .ok)
             }
-            #expect(try await server.get("/jobs").status == .ok)
+            #expect(try await server.get(SiteURL.jobs.path).status == .ok)
             #expect(try await server.get("/api/v1/jobs?q=engineer").status == .ok)
         }
     }
@@ -101,7 +102,7 @@ struct HostileSourceTests {
             #expect(outcomes["Endless"]?.error?.contains("within the time limit") == true)
             let sources = try await server.get("/api/v1/sources").data["items"]?.arrayValue ?? []
             #expect(sources.count == 5)
-            #expect(try await server.get("/sources").status == .ok)
+            #expect(try await server.get(SiteURL.sources.path).status == .ok)
             #expect(try await server.get("/api/v1/jobs").status == .ok)
         }
     }

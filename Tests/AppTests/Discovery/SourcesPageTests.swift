@@ -1,4 +1,5 @@
 import CareerCopilotCore
+import CareerCopilotWeb
 import Fluent
 import Foundation
 import SQLKit
@@ -13,10 +14,10 @@ struct SourcesPageTests {
     @Test func aPastedBoardAddress_fillsTheSource() async throws {
         try await withServer(.sqlite) { server in
             let browser = Browser(server)
-            let page = try await browser.get("/sources")
+            let page = try await browser.get(SiteURL.sources.path)
             #expect(page.text.contains("name=\"base_url\""), "the form can set the base URL the API accepts")
             let added = try await browser.submit(
-                "/sources", ["name": "Acme", "type": "lever", "identifier": "https://boards.greenhouse.io/acme/jobs/4012", "schedule": "every 6h"])
+                SiteURL.sources.path, ["name": "Acme", "type": "lever", "identifier": "https://boards.greenhouse.io/acme/jobs/4012", "schedule": "every 6h"])
             #expect(added.status == .seeOther, "\(added.text.prefix(300))")
             let sources = try #require(try await server.get("/api/v1/sources").data["items"]?.arrayValue)
             let acme = try #require(sources.first { $0["name"] == "Acme" })
@@ -54,14 +55,14 @@ struct SourcesPageTests {
             let browser = Browser(server)
             let created = try await server.post("/api/v1/sources", ["name": "Acme", "type": "greenhouse", "identifier": "acme"])
             let id = try #require(try created.data["id"]?.intValue)
-            #expect(!(try await browser.get("/sources").text.contains("data-running")))
-            #expect(try await browser.submit("/sources/\(id)/run").location == "/sources")
-            let page = try await browser.get("/sources").text
+            #expect(!(try await browser.get(SiteURL.sources.path).text.contains("data-running")))
+            #expect(try await browser.submit(SiteURL.runSource(id).path).location == SiteURL.sources.path)
+            let page = try await browser.get(SiteURL.sources.path).text
             #expect(page.contains("data-source-id=\"\(id)\" data-running"))
             #expect(page.contains("Running…"))
             // The run ends (here: its task is finished by hand): the card shows the result.
             try await server.app.db.sql.raw("UPDATE tasks SET status = 'succeeded'").run()
-            #expect(!(try await browser.get("/sources").text.contains("data-running")))
+            #expect(!(try await browser.get(SiteURL.sources.path).text.contains("data-running")))
         }
     }
 }

@@ -1,4 +1,5 @@
 import CareerCopilotCore
+import CareerCopilotWeb
 import Foundation
 import Testing
 import Vapor
@@ -72,8 +73,8 @@ struct ConcurrentEditTests {
         try await withServer(.sqlite) { server in
             let id = try #require(try await server.post("/api/v1/jobs", ["title": "Engineer", "company": "Acme", "location": "Berlin"]).data["id"]?.intValue)
             let browser = Browser(server)
-            let tabOne = try await browser.get("/jobs/\(id)/edit").text
-            let tabTwo = try await browser.get("/jobs/\(id)/edit").text
+            let tabOne = try await browser.get(SiteURL.editJob(id).path).text
+            let tabTwo = try await browser.get(SiteURL.editJob(id).path).text
             let version = try #require(Self.hidden("version", in: tabOne))
             #expect(Self.hidden("version", in: tabTwo) == version)
 
@@ -81,12 +82,12 @@ struct ConcurrentEditTests {
             var first = form
             first["title"] = "Staff Engineer"
             first["version"] = version
-            #expect(try await browser.submit("/jobs/\(id)/edit", first).status == .seeOther)
+            #expect(try await browser.submit(SiteURL.editJob(id).path, first).status == .seeOther)
 
             var second = form
             second["location"] = "Munich"
             second["version"] = version
-            let conflict = try await browser.submit("/jobs/\(id)/edit", second)
+            let conflict = try await browser.submit(SiteURL.editJob(id).path, second)
             #expect(conflict.status == .conflict)
             #expect(conflict.text.contains("This job changed while you were editing it"))
             #expect(conflict.text.contains("value=\"Munich\""), "what tab two typed is kept")
@@ -98,7 +99,7 @@ struct ConcurrentEditTests {
             let current: String = try #require(Self.hidden("version", in: conflict.text))
             again["version"] = current
             again["title"] = "Staff Engineer"
-            #expect(try await browser.submit("/jobs/\(id)/edit", again).status == .seeOther)
+            #expect(try await browser.submit(SiteURL.editJob(id).path, again).status == .seeOther)
             let saved = try await server.get("/api/v1/jobs/\(id)").data
             #expect(saved["title"] == "Staff Engineer" && saved["location"] == "Munich")
         }
@@ -109,13 +110,13 @@ struct ConcurrentEditTests {
             let jobID = try #require(try await server.post("/api/v1/jobs", ["title": "Engineer", "company": "Acme"]).data["id"]?.intValue)
             let id = try #require(try await server.post("/api/v1/applications", ["job_id": .number(Double(jobID))]).data["id"]?.intValue)
             let browser = Browser(server)
-            let page = try await browser.get("/applications/\(id)").text
+            let page = try await browser.get(SiteURL.application(id).path).text
             let version = try #require(Self.hidden("notes_version", in: page))
-            #expect(try await browser.submit("/applications/\(id)/notes", ["notes": "Called Ingrid", "notes_version": version]).status == .seeOther)
+            #expect(try await browser.submit(SiteURL.applicationNotes(id).path, ["notes": "Called Ingrid", "notes_version": version]).status == .seeOther)
             // A status moved meanwhile is no conflict for notes.
-            #expect(try await browser.submit("/applications/\(id)/status", ["status": "applied"]).status == .seeOther)
+            #expect(try await browser.submit(SiteURL.applicationStatus(id).path, ["status": "applied"]).status == .seeOther)
 
-            let conflict = try await browser.submit("/applications/\(id)/notes", ["notes": "Send portfolio", "notes_version": version])
+            let conflict = try await browser.submit(SiteURL.applicationNotes(id).path, ["notes": "Send portfolio", "notes_version": version])
             #expect(conflict.status == .conflict)
             #expect(conflict.text.contains("Called Ingrid"), "the saved notes are shown")
             #expect(conflict.text.contains("Send portfolio"), "the person's text is kept")
@@ -123,7 +124,8 @@ struct ConcurrentEditTests {
 
             let fresh = try #require(Self.hidden("notes_version", in: conflict.text))
             #expect(
-                try await browser.submit("/applications/\(id)/notes", ["notes": "Called Ingrid. Send portfolio", "notes_version": fresh]).status == .seeOther)
+                try await browser.submit(SiteURL.applicationNotes(id).path, ["notes": "Called Ingrid. Send portfolio", "notes_version": fresh]).status
+                    == .seeOther)
             #expect(try await server.get("/api/v1/applications/\(id)").data["notes"] == "Called Ingrid. Send portfolio")
         }
     }

@@ -37,7 +37,7 @@ struct JobsPageTests {
         try await withServer(.sqlite) { server in
             _ = try await Self.seed(server)
             let browser = Browser(server)
-            let page = try await browser.get("/jobs")
+            let page = try await browser.get(SiteURL.jobs.path)
             for field in ["name=\"skill\"", "name=\"salary_min\"", "name=\"posted\"", "<select id=\"source\""] {
                 #expect(page.text.contains(field), "the page offers \(field)")
             }
@@ -74,12 +74,12 @@ struct JobsPageTests {
             #expect(list.text.contains("formaction=\"/jobs/\(swift)/track\""))
             #expect(list.text.contains("aria-label=\"Track Swift Engineer at Acme\""))
 
-            let tracked = try await browser.submit("/jobs/\(swift)/track", ["return_to": "/jobs?q=engineer"])
+            let tracked = try await browser.submit(SiteURL.trackJob(swift).path, ["return_to": "/jobs?q=engineer"])
             #expect(tracked.location == "/jobs?q=engineer", "back to the list it was tracked from")
             let after = try await browser.get("/jobs?q=engineer")
             #expect(!after.text.contains("formaction=\"/jobs/\(swift)/track\""))
             #expect(after.text.contains("On your board: "))
-            let away = try await browser.submit("/jobs/\(try #require(ids["Go Engineer"]))/track", ["return_to": "https://evil.example/"])
+            let away = try await browser.submit(SiteURL.trackJob(try #require(ids["Go Engineer"])).path, ["return_to": "https://evil.example/"])
             #expect(away.location?.hasPrefix("/applications/") == true, "only a path of ours is a place to return to")
         }
     }
@@ -88,11 +88,11 @@ struct JobsPageTests {
         try await withServer(.sqlite) { server in
             let ids = try await Self.seed(server)
             let browser = Browser(server)
-            let page = try await browser.get("/jobs/\(try #require(ids["Support Lead"]))")
+            let page = try await browser.get(SiteURL.job(try #require(ids["Support Lead"])).path)
             #expect(page.text.contains("id=\"hide-company-form\""))
-            let hidden = try await browser.submit("/settings/blocklist", ["company": "Initech", "return_to": "/jobs"])
-            #expect(hidden.location == "/jobs")
-            #expect(Self.titles(try await browser.get("/jobs")) == ["Swift Engineer", "Go Engineer"])
+            let hidden = try await browser.submit(SiteURL.blocklist.path, ["company": "Initech", "return_to": SiteURL.jobs.path])
+            #expect(hidden.location == SiteURL.jobs.path)
+            #expect(Self.titles(try await browser.get(SiteURL.jobs.path)) == ["Swift Engineer", "Go Engineer"])
         }
     }
 }
@@ -118,10 +118,10 @@ extension JobsPageTests {
                 try await server.post("/api/v1/jobs", ["title": "B", "company": "C", "description": "<p>Apply <a href=\"https://acme.example/\">here</a></p>"])
                     .data["id"]?.intValue)
             let browser = Browser(server)
-            let plainForm = try await browser.get("/jobs/\(plain)/edit").text
+            let plainForm = try await browser.get(SiteURL.editJob(plain).path).text
             #expect(plainForm.contains(">Line one\nLine two\n\nSecond paragraph</textarea>"))
             #expect(!plainForm.contains("&lt;p&gt;"))
-            #expect(try await browser.get("/jobs/\(rich)/edit").text.contains("&lt;a href="), "a link needs its markup to survive an edit")
+            #expect(try await browser.get(SiteURL.editJob(rich).path).text.contains("&lt;a href="), "a link needs its markup to survive an edit")
         }
     }
 }
@@ -130,7 +130,7 @@ extension JobsPageTests {
     /// The demo timeline said "Started 29 Nov" while "Tracked since" said 30 Nov.
     @Test func demoApplications_areTrackedSinceTheirTimelineStarts() async throws {
         try await withServer(.sqlite) { server in
-            #expect(try await Browser(server).submit("/settings/demo").status == .seeOther)
+            #expect(try await Browser(server).submit(SiteURL.demo.path).status == .seeOther)
             let items = try #require(try await server.get("/api/v1/applications?page_size=100").data["items"]?.arrayValue)
             #expect(!items.isEmpty)
             for item in items {
@@ -151,16 +151,17 @@ extension JobsPageTests {
             let id = try #require(
                 try await server.post("/api/v1/jobs", ["title": "Night Owl", "company": "Acme", "posted_at": "2026-01-01T20:00:00Z"]).data["id"]?.intValue)
             let browser = Browser(server)
-            #expect(try await browser.get("/jobs/\(id)").text.contains(">1 Jan 2026</time>"))
-            #expect(try await browser.get("/jobs/\(id)", headers: [("Cookie", "cc_tz=Asia%2FTokyo")]).text.contains(">2 Jan 2026</time>"))
+            #expect(try await browser.get(SiteURL.job(id).path).text.contains(">1 Jan 2026</time>"))
+            #expect(try await browser.get(SiteURL.job(id).path, headers: [("Cookie", "cc_tz=Asia%2FTokyo")]).text.contains(">2 Jan 2026</time>"))
             #expect(
-                try await browser.get("/jobs/\(id)", headers: [("Cookie", "cc_tz=Not%2FAZone")]).text.contains(">1 Jan 2026</time>"), "an unknown zone is UTC")
+                try await browser.get(SiteURL.job(id).path, headers: [("Cookie", "cc_tz=Not%2FAZone")]).text.contains(">1 Jan 2026</time>"),
+                "an unknown zone is UTC")
 
-            let saved = try await browser.submit("/settings/profile", ["full_name": "Ada", "time_zone": "Pacific/Auckland"])
+            let saved = try await browser.submit(SiteURL.profile.path, ["full_name": "Ada", "time_zone": "Pacific/Auckland"])
             #expect(saved.status == .seeOther)
             #expect(try await server.get("/api/v1/users/me").data["time_zone"] == "Pacific/Auckland")
-            #expect(try await browser.get("/settings").text.contains("<option value=\"Pacific/Auckland\" selected>"))
-            let refused = try await browser.submit("/settings/profile", ["full_name": "Ada", "time_zone": "Mars/Olympus"])
+            #expect(try await browser.get(SiteURL.settings.path).text.contains("<option value=\"Pacific/Auckland\" selected>"))
+            let refused = try await browser.submit(SiteURL.profile.path, ["full_name": "Ada", "time_zone": "Mars/Olympus"])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.text.contains("Time zone: Must be a time zone"))
         }
@@ -173,21 +174,21 @@ extension JobsPageTests {
         try await withServer(.sqlite) { server in
             let id = try #require(try await server.post("/api/v1/jobs", ["title": "Doomed Role", "company": "Acme"]).data["id"]?.intValue)
             let browser = Browser(server)
-            let asked = try await browser.submit("/jobs/\(id)/delete")
+            let asked = try await browser.submit(SiteURL.deleteJob(id).path)
             #expect(asked.status == .ok)
             #expect(asked.text.contains("Delete “Doomed Role”?"))
             #expect(asked.text.contains("name=\"confirmed\" value=\"yes\""))
             #expect(asked.text.contains("href=\"/jobs/\(id)\""), "a way back")
             #expect(try await server.get("/api/v1/jobs/\(id)").status == .ok, "nothing deleted yet")
 
-            #expect(try await browser.submit("/jobs/\(id)/delete", ["confirmed": "yes"]).location == "/jobs")
+            #expect(try await browser.submit(SiteURL.deleteJob(id).path, ["confirmed": "yes"]).location == SiteURL.jobs.path)
             #expect(try await server.get("/api/v1/jobs/\(id)").status == .notFound)
 
             let job = try #require(try await server.post("/api/v1/jobs", ["title": "Kept", "company": "Acme"]).data["id"]?.intValue)
             let application = try #require(try await server.post("/api/v1/applications", ["job_id": .number(Double(job))]).data["id"]?.intValue)
-            #expect(try await browser.submit("/applications/\(application)/delete").text.contains("Stop tracking “Kept”?"))
+            #expect(try await browser.submit(SiteURL.deleteApplication(application).path).text.contains("Stop tracking “Kept”?"))
             #expect(try await server.get("/api/v1/applications/\(application)").status == .ok)
-            #expect(try await browser.submit("/settings/demo/remove").text.contains("Remove the demo data?"))
+            #expect(try await browser.submit(SiteURL.removeDemo.path).text.contains("Remove the demo data?"))
         }
     }
 }

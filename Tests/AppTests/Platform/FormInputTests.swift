@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import CareerCopilotCore
+import CareerCopilotWeb
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -44,14 +45,14 @@ struct FormInputTests {
             // Notes up to their limit (20,000 characters), a description of 90,000.
             let notes = String(repeating: "Called Dana about the offer. ", count: 689)
             let saved = try await Self.postInPieces(
-                server, "/applications/\(id)/notes", fields: [("csrf_token", browser.csrfToken), ("notes", notes)], cookies: browser.cookies)
+                server, SiteURL.applicationNotes(id).path, fields: [("csrf_token", browser.csrfToken), ("notes", notes)], cookies: browser.cookies)
             #expect(saved.status == .seeOther, "saved, not refused as an expired form")
             let stored = try await server.get("/api/v1/applications/\(id)").data
             #expect(stored["notes"]?.stringValue?.count == notes.trimmingCharacters(in: .whitespaces).count)
 
             let description = String(repeating: "Build payment systems in Go. ", count: 3_100)
             let created = try await Self.postInPieces(
-                server, "/jobs",
+                server, SiteURL.jobs.path,
                 fields: [("csrf_token", browser.csrfToken), ("title", "Payments Engineer"), ("company", "Acme"), ("description", description)],
                 cookies: browser.cookies)
             #expect(created.status == .seeOther)
@@ -77,9 +78,9 @@ struct PageFlowTests {
             let message = try refused.error.message
             #expect(!message.contains("1") && !message.contains("application(s)"), "no count of anybody's applications: \(message)")
 
-            let deleted = try await browser.submit("/jobs/\(id)/delete", ["confirmed": "yes"])
-            #expect(deleted.status == .seeOther && deleted.location == "/jobs/\(id)")
-            let page = try await browser.get("/jobs/\(id)")
+            let deleted = try await browser.submit(SiteURL.deleteJob(id).path, ["confirmed": "yes"])
+            #expect(deleted.status == .seeOther && deleted.location == SiteURL.job(id).path)
+            let page = try await browser.get(SiteURL.job(id).path)
             #expect(page.text.contains("closed rather than deleted"))
             #expect(!page.text.contains("is_active"), "no API words on a page")
             #expect(try await server.get("/api/v1/jobs/\(id)").data["is_active"] == false)
@@ -101,8 +102,8 @@ struct PageFlowTests {
 
     @Test func aFailedImportsAddress_opensTheForm() async throws {
         try await withServer(.sqlite) { server in
-            let response = try await server.get("/jobs/import")
-            #expect(response.status == .seeOther && response.location == "/jobs/new")
+            let response = try await server.get(SiteURL.importJob.path)
+            #expect(response.status == .seeOther && response.location == SiteURL.newJob.path)
         }
     }
 }

@@ -1,4 +1,5 @@
 import CareerCopilotCore
+import CareerCopilotWeb
 import Fluent
 import FluentSQLiteDriver
 import Foundation
@@ -111,7 +112,7 @@ struct HardeningTests {
             #expect(jobs.count == 6)
             let dated = jobs.filter { $0["posted_at"] != .null }
             #expect(dated.map { $0["title"] } == ["Sane Engineer"], "only the plausible date is kept")
-            #expect(try await server.get("/jobs").status == .ok)
+            #expect(try await server.get(SiteURL.jobs.path).status == .ok)
 
             // A date past the last representable second is refused, not stored as year 0000.
             let refused = try await server.post("/api/v1/jobs", ["title": "T", "company": "C", "posted_at": "9999-12-31T23:59:60Z"])
@@ -123,7 +124,7 @@ struct HardeningTests {
                 let listed = try await server.get("/api/v1/jobs?sort=-posted_at")
                 #expect(listed.status == .ok)
                 #expect(try listed.data["items"]?.arrayValue?.first?["posted_at"] == "9999-12-31T23:59:59Z")
-                #expect(try await server.get("/jobs/\(id)").status == .ok)
+                #expect(try await server.get(SiteURL.job(id).path).status == .ok)
                 #expect(try await server.get("/").status == .ok)
             }
         }

@@ -23,15 +23,16 @@ struct WebPagesTests {
 
             try await browser.signUp("ada@example.com")
             let signIn = Browser(server)
-            _ = try await signIn.get("/login")
-            let done = try await signIn.submit("/login", ["email": "ada@example.com", "password": "correct horse battery", "next": "/jobs?q=swift"])
+            _ = try await signIn.get(SiteURL.login.path)
+            let done = try await signIn.submit(SiteURL.login.path, ["email": "ada@example.com", "password": "correct horse battery", "next": "/jobs?q=swift"])
             #expect(done.status == .seeOther)
             #expect(done.location == "/jobs?q=swift")
             #expect(signIn.cookies["cc_access"] != nil)
             // Only our own paths: an address elsewhere leads to the dashboard.
             let elsewhere = Browser(server)
-            _ = try await elsewhere.get("/login")
-            let outside = try await elsewhere.submit("/login", ["email": "ada@example.com", "password": "correct horse battery", "next": "//evil.example/"])
+            _ = try await elsewhere.get(SiteURL.login.path)
+            let outside = try await elsewhere.submit(
+                SiteURL.login.path, ["email": "ada@example.com", "password": "correct horse battery", "next": "//evil.example/"])
             #expect(outside.location == "/")
         }
     }
@@ -52,8 +53,8 @@ struct WebPagesTests {
             let second = try await browser.get("/")
             #expect(!second.text.contains("Welcome to Career Copilot"))
 
-            let signOut = try await browser.submit("/logout")
-            #expect(signOut.location == "/login")
+            let signOut = try await browser.submit(SiteURL.logout.path)
+            #expect(signOut.location == SiteURL.login.path)
             #expect(browser.cookies["cc_access"] == nil)
             #expect(try await browser.get("/").status == .seeOther)
         }
@@ -63,13 +64,13 @@ struct WebPagesTests {
         try await withServer(.sqlite, adjust: Self.multiUser) { server in
             let browser = Browser(server)
             try await browser.signUp("csrf@example.com")
-            let forged = try await browser.submit("/jobs", ["title": "T", "company": "C"], csrf: "forged")
+            let forged = try await browser.submit(SiteURL.jobs.path, ["title": "T", "company": "C"], csrf: "forged")
             #expect(forged.status == .forbidden)
             #expect(forged.headers.contentType == .html)
             #expect(forged.text.contains("data-status=\"403\""))
-            let missing = try await Browser(server).submit("/login", ["email": "csrf@example.com", "password": "x"], csrf: "")
+            let missing = try await Browser(server).submit(SiteURL.login.path, ["email": "csrf@example.com", "password": "x"], csrf: "")
             #expect(missing.status == .forbidden)
-            #expect(try await browser.get("/jobs").text.contains("No jobs yet"))
+            #expect(try await browser.get(SiteURL.jobs.path).text.contains("No jobs yet"))
         }
     }
 
@@ -78,7 +79,7 @@ struct WebPagesTests {
         try await withServer(database) { server in
             let browser = Browser(server)
             let response = try await browser.submit(
-                "/jobs",
+                SiteURL.jobs.path,
                 [
                     "title": " ", "company": "Acme <Labs>", "url": "ftp://files.example", "salary_min": "90,000", "salary_max": "50000",
                 ])
@@ -90,7 +91,8 @@ struct WebPagesTests {
             #expect(html.contains("value=\"Acme &lt;Labs&gt;\""))
             #expect(html.contains("value=\"90,000\""))
 
-            let created = try await browser.submit("/jobs", ["title": "iOS Engineer", "company": "Acme", "salary_min": "90,000", "skills": "Swift, SwiftUI"])
+            let created = try await browser.submit(
+                SiteURL.jobs.path, ["title": "iOS Engineer", "company": "Acme", "salary_min": "90,000", "skills": "Swift, SwiftUI"])
             #expect(created.status == .seeOther)
             let location = try #require(created.location)
             let page = try await browser.get(location)
@@ -106,29 +108,29 @@ struct WebPagesTests {
             let browser = Browser(server)
             let job = try await server.post("/api/v1/jobs", ["title": "Platform Engineer", "company": "Cobalt"]).data
             let jobID = try #require(job["id"]?.intValue)
-            let tracked = try await browser.submit("/jobs/\(jobID)/track")
+            let tracked = try await browser.submit(SiteURL.trackJob(jobID).path)
             let applicationPath = try #require(tracked.location)
             let id = try #require(Int(applicationPath.split(separator: "/").last ?? ""))
 
             // Without JavaScript: the card's Move button sends the board's form.
-            let moved = try await browser.submit("/applications/move", ["move": String(id), "status_\(id)": "Applied"])
+            let moved = try await browser.submit(SiteURL.moveApplication.path, ["move": String(id), "status_\(id)": "Applied"])
             #expect(moved.status == .seeOther)
             #expect(moved.location == "/applications#card-\(id)", "back to the moved card")
-            #expect(try await browser.get("/applications").text.contains("Moved “Platform Engineer” to Applied."), "the message names the job")
+            #expect(try await browser.get(SiteURL.applications.path).text.contains("Moved “Platform Engineer” to Applied."), "the message names the job")
             // With JavaScript: the same form, answered in JSON.
             let dragged = try await browser.submit(
-                "/applications/move", ["move": String(id), "status_\(id)": "interviewing"], headers: [("Accept", "application/json")])
+                SiteURL.moveApplication.path, ["move": String(id), "status_\(id)": "interviewing"], headers: [("Accept", "application/json")])
             #expect(dragged.status == .ok)
             #expect(try dragged.data["status"] == "interviewing")
 
-            let board = try await browser.get("/applications")
+            let board = try await browser.get(SiteURL.applications.path)
             #expect(board.text.contains("<option selected>Interviewing</option>"))
             let page = try await browser.get(applicationPath)
             #expect(page.text.components(separatedBy: "<li data-to=").count - 1 == 3)
             let notes = try await browser.submit("\(applicationPath)/notes", ["notes": "Call <Ingrid> on Monday"])
             #expect(notes.status == .seeOther)
             #expect(try await browser.get(applicationPath).text.contains("Call &lt;Ingrid&gt; on Monday"))
-            let bad = try await browser.submit("/applications/move", ["move": String(id), "status_\(id)": "hired"])
+            let bad = try await browser.submit(SiteURL.moveApplication.path, ["move": String(id), "status_\(id)": "hired"])
             #expect(bad.status == .unprocessableEntity)
         }
     }
@@ -137,7 +139,7 @@ struct WebPagesTests {
         try await withServer(.sqlite, adjust: Self.multiUser) { server in
             let owner = Browser(server)
             try await owner.signUp("owner@example.com")
-            let created = try await owner.submit("/jobs", ["title": "Quiet Role", "company": "C"])
+            let created = try await owner.submit(SiteURL.jobs.path, ["title": "Quiet Role", "company": "C"])
             let jobPath = try #require(created.location)
             let tracked = try await owner.submit("\(jobPath)/track")
             let applicationPath = try #require(tracked.location)
@@ -159,12 +161,12 @@ struct WebPagesTests {
                 let response = path.method == .GET ? try await other.get(path.path) : try await other.submit(path.path, path.fields)
                 #expect(response.status == .notFound, "\(path.method) \(path.path) answered \(response.status) to another user")
             }
-            for list in ["/jobs", "/jobs?q=Quiet", "/"] {
+            for list in [SiteURL.jobs.path, "/jobs?q=Quiet", "/"] {
                 #expect(!(try await other.get(list).text.contains("href=\"\(jobPath)\"")), "\(list) shows another user's private job")
             }
             #expect(try await other.get("/").text.contains("id=\"getting-started\""))
             #expect(try await owner.get("/jobs?q=Quiet").text.contains("href=\"\(jobPath)\""))
-            let board = try await other.get("/applications")
+            let board = try await other.get(SiteURL.applications.path)
             #expect(!board.text.contains("data-application-id=\"\(id)\""))
             let page = try await owner.get(applicationPath)
             #expect(page.status == .ok)
@@ -194,7 +196,7 @@ struct WebPagesTests {
             let job = try await server.get("/jobs/999999")
             #expect(job.status == .notFound)
             #expect(job.text.contains("data-status=\"404\""))
-            let method = try await server.get("/logout")
+            let method = try await server.get(SiteURL.logout.path)
             #expect(method.status == .methodNotAllowed)
             #expect(method.headers.first(name: .allow) == "POST")
             #expect(method.headers.contentType == .html)
@@ -222,17 +224,17 @@ struct WebPagesTests {
         try await withServer(database) { server in
             let browser = Browser(server)
             #expect(try await browser.get("/").text.contains("id=\"demo-form\""))
-            #expect(try await browser.submit("/settings/demo").status == .seeOther)
-            #expect(try await browser.submit("/settings/demo").status == .seeOther)
+            #expect(try await browser.submit(SiteURL.demo.path).status == .seeOther)
+            #expect(try await browser.submit(SiteURL.demo.path).status == .seeOther)
             let jobs = try await server.get("/api/v1/jobs?source=demo&page_size=100").data
             #expect(jobs["total"]?.intValue == DemoDataset.jobs.count)
             let applications = try await server.get("/api/v1/applications?page_size=100").data
             #expect(applications["total"]?.intValue == DemoDataset.jobs.filter { !$0.pipeline.isEmpty }.count)
-            let board = try await browser.get("/applications")
+            let board = try await browser.get(SiteURL.applications.path)
             #expect(board.text.contains(">Demo</span>"))
             #expect(!(try await browser.get("/").text.contains("id=\"demo-form\"")))
 
-            #expect(try await browser.submit("/settings/demo/remove", ["confirmed": "yes"]).status == .seeOther)
+            #expect(try await browser.submit(SiteURL.removeDemo.path, ["confirmed": "yes"]).status == .seeOther)
             #expect(try await server.get("/api/v1/jobs?page_size=1").data["total"] == 0)
             #expect(try await server.get("/api/v1/applications?page_size=1").data["total"] == 0)
         }
@@ -243,7 +245,7 @@ struct WebPagesTests {
             try await Browser(server).signUp("admin@example.com")
             let user = Browser(server)
             try await user.signUp("user@example.com")
-            #expect(try await user.submit("/settings/demo").status == .forbidden)
+            #expect(try await user.submit(SiteURL.demo.path).status == .forbidden)
         }
     }
 
@@ -254,7 +256,7 @@ struct WebPagesTests {
             #expect(page.status == .ok)
             #expect(!page.text.contains("logout-form"))
             #expect(browser.cookies["cc_csrf"] != nil)
-            #expect(try await browser.get("/login").location == "/")
+            #expect(try await browser.get(SiteURL.login.path).location == "/")
         }
     }
 
@@ -263,33 +265,33 @@ struct WebPagesTests {
             let admin = Browser(server)
             try await admin.signUp("admin@example.com")
             #expect(try await admin.get("/").text.contains("href=\"/sources\""))
-            let invalid = try await admin.submit("/sources", ["name": "X", "type": "jsonld", "identifier": "not a url", "schedule": "every 6h"])
+            let invalid = try await admin.submit(SiteURL.sources.path, ["name": "X", "type": "jsonld", "identifier": "not a url", "schedule": "every 6h"])
             #expect(invalid.status == .unprocessableEntity)
             #expect(invalid.text.contains("id=\"identifier-error\""))
-            let added = try await admin.submit("/sources", ["name": "Stripe", "type": "greenhouse", "identifier": "stripe", "schedule": "every 6h"])
-            #expect(added.location == "/sources")
-            let page = try await admin.get("/sources").text
+            let added = try await admin.submit(SiteURL.sources.path, ["name": "Stripe", "type": "greenhouse", "identifier": "stripe", "schedule": "every 6h"])
+            #expect(added.location == SiteURL.sources.path)
+            let page = try await admin.get(SiteURL.sources.path).text
             #expect(page.contains("Stripe") && page.contains("Not run yet"))
             let id = try #require(try await SourceRecord.all(on: server.app.db).first?.id)
-            #expect(try await admin.submit("/sources/\(id)/run").location == "/sources")
+            #expect(try await admin.submit(SiteURL.runSource(id).path).location == SiteURL.sources.path)
             #expect(try await TaskQueueTests.count(server, "SELECT count(*) AS count FROM tasks WHERE kind = 'discovery.run'") == 1)
 
             // Its card edits the schedule and pauses it; a bad schedule is shown on that card.
-            let badEdit = try await admin.submit("/sources/\(id)/edit", ["schedule": "every 7m", "enabled": "true"])
+            let badEdit = try await admin.submit(SiteURL.editSource(id).path, ["schedule": "every 7m", "enabled": "true"])
             #expect(badEdit.status == .unprocessableEntity)
             #expect(badEdit.text.contains("id=\"schedule-\(id)-error\""))
-            #expect(try await admin.submit("/sources/\(id)/edit", ["schedule": "@daily", "enabled": "false"]).location == "/sources")
+            #expect(try await admin.submit(SiteURL.editSource(id).path, ["schedule": "@daily", "enabled": "false"]).location == SiteURL.sources.path)
             let edited = try #require(try await SourceRecord.find(id, on: server.app.db))
             #expect(edited.schedule == "@daily" && !edited.enabled)
-            #expect(try await admin.get("/sources").text.contains("Paused"))
+            #expect(try await admin.get(SiteURL.sources.path).text.contains("Paused"))
 
             let user = Browser(server)
             try await user.signUp("user@example.com")
             #expect(!(try await user.get("/").text.contains("href=\"/sources\"")))
-            #expect(try await user.get("/sources").status == .forbidden)
-            #expect(try await user.submit("/sources/\(id)/delete").status == .forbidden)
-            #expect(try await user.submit("/sources/\(id)/edit", ["schedule": "@hourly"]).status == .forbidden)
-            #expect(try await admin.submit("/sources/\(id)/delete", ["confirmed": "yes"]).location == "/sources")
+            #expect(try await user.get(SiteURL.sources.path).status == .forbidden)
+            #expect(try await user.submit(SiteURL.deleteSource(id).path).status == .forbidden)
+            #expect(try await user.submit(SiteURL.editSource(id).path, ["schedule": "@hourly"]).status == .forbidden)
+            #expect(try await admin.submit(SiteURL.deleteSource(id).path, ["confirmed": "yes"]).location == SiteURL.sources.path)
             #expect(try await SourceRecord.all(on: server.app.db).isEmpty)
         }
     }
@@ -304,12 +306,12 @@ struct WebPagesTests {
                     body: #"<script type="application/ld+json">{"@type": "JobPosting", "title": "Go Developer", "hiringOrganization": "Harbor"}</script>"#,
                     contentType: "text/html"))
             let browser = Browser(server)
-            #expect(try await browser.get("/jobs/new").text.contains("id=\"import-form\""))
-            let imported = try await browser.submit("/jobs/import", ["url": board.baseURL + "/careers/7"])
+            #expect(try await browser.get(SiteURL.newJob.path).text.contains("id=\"import-form\""))
+            let imported = try await browser.submit(SiteURL.importJob.path, ["url": board.baseURL + "/careers/7"])
             #expect(imported.status == .seeOther)
             let page = try await browser.get(try #require(imported.location))
             #expect(page.text.contains("<h1>Go Developer</h1>"))
-            let failed = try await browser.submit("/jobs/import", ["url": board.baseURL + "/nothing"])
+            let failed = try await browser.submit(SiteURL.importJob.path, ["url": board.baseURL + "/nothing"])
             #expect(failed.status == .unprocessableEntity)
             #expect(failed.text.contains("id=\"import-url-error\""))
             #expect(failed.text.contains("value=\"\(board.baseURL)/nothing\""))
@@ -320,15 +322,15 @@ struct WebPagesTests {
         try await withServer(.sqlite) { server in
             _ = try await server.post("/api/v1/jobs", ["title": "Sales Engineer", "company": "Initech"])
             let browser = Browser(server)
-            #expect(try await browser.get("/jobs").text.contains("Sales Engineer"))
-            #expect(try await browser.submit("/settings/blocklist", ["company": "initech"]).location == "/settings")
-            #expect(!(try await browser.get("/jobs").text.contains("Sales Engineer")))
-            let settings = try await browser.get("/settings").text
+            #expect(try await browser.get(SiteURL.jobs.path).text.contains("Sales Engineer"))
+            #expect(try await browser.submit(SiteURL.blocklist.path, ["company": "initech"]).location == SiteURL.settings.path)
+            #expect(!(try await browser.get(SiteURL.jobs.path).text.contains("Sales Engineer")))
+            let settings = try await browser.get(SiteURL.settings.path).text
             #expect(settings.contains("id=\"hidden-list\"") && settings.contains("initech"))
-            #expect(try await browser.submit("/settings/blocklist", ["company": "Initech"]).status == .conflict)
+            #expect(try await browser.submit(SiteURL.blocklist.path, ["company": "Initech"]).status == .conflict)
             let id = try #require(try await server.get("/api/v1/users/me/blocklist").data.arrayValue?.first?["id"]?.intValue)
-            #expect(try await browser.submit("/settings/blocklist/\(id)/delete").location == "/settings")
-            #expect(try await browser.get("/jobs").text.contains("Sales Engineer"))
+            #expect(try await browser.submit("/settings/blocklist/\(id)/delete").location == SiteURL.settings.path)
+            #expect(try await browser.get(SiteURL.jobs.path).text.contains("Sales Engineer"))
         }
     }
 }

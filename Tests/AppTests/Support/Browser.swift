@@ -1,3 +1,4 @@
+import CareerCopilotWeb
 import Foundation
 import Vapor
 
@@ -21,7 +22,7 @@ final class Browser: @unchecked Sendable {
 
     /// Sends a form, with the page's CSRF token unless `csrf` says otherwise.
     func submit(_ path: String, _ fields: [String: String] = [:], csrf: String? = nil, headers: [(String, String)] = []) async throws -> TestResponse {
-        if cookies["cc_csrf"] == nil { _ = try await get("/login") }
+        if cookies["cc_csrf"] == nil { _ = try await get(SiteURL.login.path) }
         var fields = fields
         fields["csrf_token"] = csrf ?? csrfToken
         let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
@@ -31,8 +32,8 @@ final class Browser: @unchecked Sendable {
     /// Signs up through the form and keeps the session.
     @discardableResult
     func signUp(_ email: String, password: String = "correct horse battery", name: String = "Test User") async throws -> TestResponse {
-        _ = try await get("/signup")
-        return try await submit("/signup", ["email": email, "password": password, "full_name": name])
+        _ = try await get(SiteURL.signup.path)
+        return try await submit(SiteURL.signup.path, ["email": email, "password": password, "full_name": name])
     }
 
     func forget(_ cookie: String) {

@@ -53,7 +53,10 @@ private func useDatabase(_ app: Application, _ config: AppConfiguration) async t
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
-        app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: .sqlite)
+        // One connection per event loop (SQLite writes one at a time anyway): requests of a
+        // burst queue for it, and on two busy cores a queue of dozens outlasts the driver's
+        // 10 s default, answering 503 to requests that only had to wait.
+        app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30)), as: .sqlite)
         // WAL lets readers go on while one writer writes; it is a property of the file and persists.
         try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
         // Settings of a connection: a writer waits up to 5 s for another (instead of sqlite-nio's

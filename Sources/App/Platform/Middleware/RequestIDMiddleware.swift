@@ -3,8 +3,10 @@ import Vapor
 
 /// Gives every request an id: the client's `X-Request-ID` when it is a sane token, a new
 /// UUID otherwise. The id goes into every log line of the request and into the response.
+/// It also notes when the request arrived.
 struct RequestIDMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        request.storage[ArrivalKey.self] = Date()
         let incoming = request.headers.first(name: .xRequestId)
         let id: String
         if let incoming, Self.isAcceptable(incoming) {
@@ -33,7 +35,14 @@ private struct RequestIDKey: StorageKey {
     typealias Value = String
 }
 
+private struct ArrivalKey: StorageKey {
+    typealias Value = Date
+}
+
 extension Request {
     /// The id of this request, as answered in `X-Request-ID`.
     var requestID: String { storage[RequestIDKey.self] ?? id }
+
+    /// When the request arrived: what a client did when, however long the server then took.
+    var arrivedAt: Date { storage[ArrivalKey.self] ?? Date() }
 }
