@@ -8,31 +8,38 @@ final class Job: Model, @unchecked Sendable {
     static let schema = "jobs"
 
     @ID(custom: "id", generatedBy: .database) var id: Int?
-    @Field(key: "title") var title: String
-    @Field(key: "company") var company: String
+    @Field(key: .job(.title)) var title: String
+    @Field(key: .job(.company)) var company: String
     /// Lowercased, collapsed company name: the index behind the company filter.
-    @Field(key: "company_key") var companyKey: String
-    @OptionalField(key: "location") var location: String?
-    @Field(key: "source") var source: String
-    @OptionalField(key: "external_id") var externalID: String?
-    @OptionalField(key: "url") var url: String?
-    @Field(key: "description") var description: String
-    @Field(key: "description_text") var descriptionText: String
-    @OptionalField(key: "remote") var remote: RemoteType?
-    @OptionalField(key: "employment_type") var employmentType: EmploymentType?
-    @OptionalField(key: "salary_min") var salaryMin: Double?
-    @OptionalField(key: "salary_max") var salaryMax: Double?
-    @OptionalField(key: "salary_currency") var salaryCurrency: String?
-    @OptionalField(key: "salary_period") var salaryPeriod: SalaryPeriod?
-    @OptionalField(key: "posted_at") var postedAt: Date?
-    @Field(key: "scraped_at") var scrapedAt: Date
-    @Field(key: "is_active") var isActive: Bool
-    @OptionalField(key: "inactive_since") var inactiveSince: Date?
-    @OptionalParent(key: "created_by") var creator: User?
+    @Field(key: .job(.companyKey)) var companyKey: String
+    @OptionalField(key: .job(.location)) var location: String?
+    @Field(key: .job(.source)) var source: String
+    @OptionalField(key: .job(.externalId)) var externalID: String?
+    @OptionalField(key: .job(.url)) var url: String?
+    @Field(key: .job(.description)) var description: String
+    @Field(key: .job(.descriptionText)) var descriptionText: String
+    @OptionalField(key: .job(.remote)) var remote: RemoteType?
+    @OptionalField(key: .job(.employmentType)) var employmentType: EmploymentType?
+    @OptionalField(key: .job(.salaryMin)) var salaryMin: Double?
+    @OptionalField(key: .job(.salaryMax)) var salaryMax: Double?
+    @OptionalField(key: .job(.salaryCurrency)) var salaryCurrency: String?
+    @OptionalField(key: .job(.salaryPeriod)) var salaryPeriod: SalaryPeriod?
+    @OptionalField(key: .job(.postedAt)) var postedAt: Date?
+    @Field(key: .job(.scrapedAt)) var scrapedAt: Date
+    @Field(key: .job(.isActive)) var isActive: Bool
+    @OptionalField(key: .job(.inactiveSince)) var inactiveSince: Date?
+    @OptionalParent(key: .job(.createdBy)) var creator: User?
     /// The one user who sees the job (one they added or imported); nil for the shared catalogue.
-    @OptionalField(key: "private_to") var privateTo: Int?
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @OptionalField(key: .job(.privateTo)) var privateTo: Int?
+    @Timestamp(key: .job(.createdAt), on: .create) var createdAt: Date?
+    @Timestamp(key: .job(.updatedAt), on: .update) var updatedAt: Date?
 
     init() {}
+}
+
+extension FieldKey {
+    /// A column of `jobs`, named once in `JobRecord.Column`.
+    static func job(_ column: JobRecord.Column) -> FieldKey {
+        FieldKey(stringLiteral: column.rawValue)
+    }
 }
