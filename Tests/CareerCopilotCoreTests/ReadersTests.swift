@@ -119,3 +119,25 @@ struct PayAmountTests {
         #expect(PayAmount.read(text) == nil)
     }
 }
+
+@Suite("Links")
+struct LinkTests {
+    @Test(arguments: [
+        "https://jobs.example.com/roles/7", "HTTP://Acme.example:8080/a/b?q=x&y=%20#top", "http://a", "https://a.example/?", "https://a.example/#f?/",
+        "https://a.example/path;p=1/(x)*+,'!$@:~",
+    ])
+    func uriLinks_areLinks(link: String) {
+        #expect(WebURL.isLink(link))
+        #expect(link.range(of: WebURL.linkPattern, options: .regularExpression) != nil, "the schema says the same")
+    }
+
+    @Test(arguments: [
+        "javascript:alert(1)", "ftp://a.example/", "https://", "https://a.example/\u{7f}", "https://a.example/<b>", "https://a.example/\"x\"",
+        "https://user@a.example/", "https://a.example/%zz", "https://a.example/%4", "https://a.example#a#b", "https://a.example:123456/",
+        "https://a.example x", "https://exämple.com/", "https://[::1]/", "//a.example/",
+    ])
+    func otherText_isNoLink(text: String) {
+        #expect(!WebURL.isLink(text))
+        #expect(text.range(of: WebURL.linkPattern, options: .regularExpression) == nil, "the schema says the same")
+    }
+}

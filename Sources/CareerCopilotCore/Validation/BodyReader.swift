@@ -82,7 +82,7 @@ public struct BodyReader: Sendable {
     public mutating func url(_ key: String, required: Bool = false) -> Patch<String> {
         let patch = string(key, required: required, maxLength: 2048)
         guard let value = patch.value else { return patch }
-        guard WebURL.isAbsoluteHTTP(value) else {
+        guard WebURL.isLink(value) else {
             issues.append("\(key) must be an absolute http or https URL")
             return .absent
         }

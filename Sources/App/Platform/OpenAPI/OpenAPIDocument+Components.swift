@@ -114,7 +114,7 @@ extension OpenAPIDocument {
                             "type": "string", "maxLength": 2048,
                             "description": "board token, site, board name, tag, feed or page URL, or search query, by type",
                         ],
-                        "base_url": nullable("string", ["format": "uri"]),
+                        "base_url": nullable("string", ["maxLength": 2048, "pattern": .string(WebURL.linkPattern)]),
                         "schedule": ["type": "string", "maxLength": 100, "description": "cron or 'every 6h' (default)"],
                         "enabled": ["type": "boolean"],
                     ],
@@ -123,7 +123,8 @@ extension OpenAPIDocument {
                     "type": "object",
                     "properties": [
                         "name": text(100, nullable: false, nonBlank: true), "identifier": ["type": "string", "maxLength": 2048],
-                        "base_url": nullable("string", ["format": "uri"]), "schedule": ["type": "string", "maxLength": 100], "enabled": ["type": "boolean"],
+                        "base_url": nullable("string", ["maxLength": 2048, "pattern": .string(WebURL.linkPattern)]),
+                        "schedule": ["type": "string", "maxLength": 100], "enabled": ["type": "boolean"],
                     ],
                 ],
                 "Task": [
@@ -227,10 +228,7 @@ extension OpenAPIDocument {
                 // Blank text clears a clearable field and is refused by the others.
                 schema = ["type": "string", "maxLength": .number(Double(maxLength)), "pattern": .string(clearable ? plainText : nonBlankText)]
             case .url:
-                schema = [
-                    "type": "string", "maxLength": 2048,
-                    "pattern": "^[ \\t\\n\\r]*([Hh][Tt][Tt][Pp][Ss]?://[^\\s\\u0000-\\u001F/?#@]+([/?#][^\\s\\u0000-\\u001F]*)?)?[ \\t\\n\\r]*$",
-                ]
+                schema = ["type": "string", "maxLength": 2048, "pattern": .string(WebURL.linkPattern)]
             case let .choice(values):
                 return enumSchema(values, nullable: clearable).adding(note: rule.note)
             case let .number(min, max):
