@@ -5,6 +5,7 @@
 - An application names a job that exists: a job made for it (the run's own requests may
   delete any job they find).
 - A source's identifier is valid for its type, and keyed types need keys this run has not.
+- A shared job stays shared: an update may not make it private again.
 - A pasted job address is readable only if the internet answers: no positive case for imports.
 """
 import json
@@ -48,6 +49,8 @@ def map_case(ctx, case):
         low, high = body.get("salary_min"), body.get("salary_max")
         if isinstance(low, (int, float)) and isinstance(high, (int, float)) and high < low:
             body["salary_min"], body["salary_max"] = high, low
+        if path.endswith("/jobs/{id}") and body.get("is_private") is True:
+            del body["is_private"]
     elif path.endswith("/applications") and method == "POST" and "job_id" in body:
         body["job_id"] = _new_job()
     elif path.endswith("/sources") and method == "POST":
