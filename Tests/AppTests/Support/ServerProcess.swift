@@ -73,9 +73,19 @@ struct ServerProcess {
             if ready(seen) {
                 // From now on the output is read as it comes: a process whose output nobody
                 // reads blocks on its next write once the pipe's 64 KiB are full (a worker
-                // logging under load stalled its tasks until the test stopped it).
+                // logging under load stalled its tasks until the test stopped it). A thread
+                // of its own reads it to the end: Foundation's `readabilityHandler`, unset while
+                // its dispatch source fires, crashed the test process (signal 11 in libdispatch).
                 let collected = Collected()
-                pipe.fileHandleForReading.readabilityHandler = { handle in collected.append(handle.availableData) }
+                let handle = pipe.fileHandleForReading
+                Thread.detachNewThread {
+                    var chunk = handle.availableData
+                    while !chunk.isEmpty {
+                        collected.append(chunk)
+                        chunk = handle.availableData
+                    }
+                    collected.close()
+                }
                 collectors.withLockedValue { $0[process.processIdentifier] = collected }
                 return (process, pipe, seen)
             }
@@ -88,8 +98,7 @@ struct ServerProcess {
     func crash() {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        output.fileHandleForReading.readabilityHandler = nil
-        _ = collectors.withLockedValue { $0.removeValue(forKey: process.processIdentifier) }
+        collectors.withLockedValue { $0.removeValue(forKey: process.processIdentifier) }?.waitUntilClosed()
     }
 
     /// Sends SIGTERM and waits for the exit status.
@@ -101,10 +110,9 @@ struct ServerProcess {
     func terminateAndReadOutput() -> (status: Int32, output: String) {
         process.terminate()
         process.waitUntilExit()
-        output.fileHandleForReading.readabilityHandler = nil
         let collected = collectors.withLockedValue { $0.removeValue(forKey: process.processIdentifier) }
-        let data = (collected?.data ?? Data()) + output.fileHandleForReading.readDataToEndOfFile()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        collected?.waitUntilClosed()
+        return (process.terminationStatus, String(decoding: collected?.data ?? Data(), as: UTF8.self))
     }
 }
 
@@ -113,8 +121,13 @@ private let collectors = NIOLockedValueBox<[Int32: Collected]>([:])
 
 private final class Collected: Sendable {
     private let box = NIOLockedValueBox(Data())
+    private let closed = DispatchSemaphore(value: 0)
     func append(_ data: Data) { box.withLockedValue { $0.append(data) } }
     var data: Data { box.withLockedValue { $0 } }
+    /// The output reached its end (the process and any child holding the pipe are gone).
+    func close() { closed.signal() }
+    /// Waits for the end of the output, 10 s at most (a grandchild may keep the pipe open).
+    func waitUntilClosed() { _ = closed.wait(timeout: .now() + 10) }
 }
 
 enum ServerProcessError: Error {
