@@ -18,5 +18,6 @@ enum Migrations {
         ExtendSources(),
         AddJobPrivacy(),
         AddUserTimeZone(),
+        AddJobSourcesBySourceIndex(),
     ]
 }
