@@ -141,3 +141,50 @@ struct LinkTests {
         #expect(text.range(of: WebURL.linkPattern, options: .regularExpression) == nil, "the schema says the same")
     }
 }
+
+@Suite("Field rules")
+struct FieldRuleTests {
+    @Test func secret_isKeptAsSentAndNeverCleared() {
+        let rule = FieldRule("token", .secret(minLength: 3, maxLength: 5))
+        #expect(!rule.clearable)
+        func read(_ body: [String: JSONValue]) -> (String?, [String]) {
+            var reader = BodyReader(body)
+            let secret: String? = reader.read(rule)
+            return (secret, reader.issues)
+        }
+        #expect(read(["token": "  ab "]) == ("  ab ", [String]()))
+        #expect(read(["token": "ab"]) == (nil, ["token must be at least 3 characters"]))
+        #expect(read(["token": "abcdef"]) == (nil, ["token must be at most 5 characters"]))
+        #expect(read(["token": nil]) == (nil, ["token must be a string, not null"]))
+    }
+
+    @Test func choiceReadAsText_refusesOtherValues_orSaysItsFormat() {
+        func read(_ rule: FieldRule, _ body: [String: JSONValue]) -> (String?, [String]) {
+            var reader = BodyReader(body)
+            let patch: Patch<String> = reader.read(rule)
+            return (patch.value, reader.issues)
+        }
+        let plain = FieldRule("size", .choice(["s", "m"]))
+        #expect(read(plain, ["size": "m"]) == ("m", [String]()))
+        #expect(read(plain, ["size": "xl"]) == (nil, ["size must be one of: s, m"]))
+        let zone = AccountDraft.Field.timeZone
+        #expect(read(zone, ["time_zone": "Mars/Base"]) == (nil, ["time_zone must be a time zone such as Europe/Berlin or America/New_York"]))
+        #expect(read(zone, ["time_zone": "Europe/Berlin"]) == ("Europe/Berlin", [String]()))
+    }
+
+    @Test func accountBodies_readByTheirRules() throws {
+        let draft = try AccountDraft.registration(["email": " Ada@Example.com ", "password": "long enough", "full_name": " Ada  L "])
+        #expect(draft.email == "ada@example.com")
+        #expect(draft.password == "long enough")
+        #expect(draft.fullName.value == "Ada L")
+        #expect(throws: DomainError.validation(["password must be at most 72 bytes"])) {
+            try AccountDraft.registration(["email": "a@example.com", "password": .string(String(repeating: "é", count: 40)), "full_name": "A"])
+        }
+        #expect(throws: DomainError.validation(["new_password must not be the e-mail address"])) {
+            try AccountDraft.passwordChange(["current_password": "x", "new_password": "a@example.com"], email: "a@example.com")
+        }
+        #expect(throws: DomainError.validation(["full_name cannot be empty or null"])) {
+            try AccountDraft.profile(["full_name": nil])
+        }
+    }
+}

@@ -33,7 +33,7 @@ struct AuthController {
 
     func refresh(request: Request) async throws -> Response {
         var reader = try BodyReader(body: try request.jsonBody())
-        let token = reader.rawString("refresh_token", required: true, maxLength: 4_096)
+        let token: String? = reader.read(AccountDraft.Field.refreshToken)
         try reader.validate()
         let tokens = try await AuthService(request: request, services: services).refresh(token ?? "")
         return try request.envelope(tokens, message: "Tokens refreshed successfully")
@@ -46,7 +46,7 @@ struct AuthController {
         var refreshToken: String?
         if request.body.data?.readableBytes ?? 0 > 0 {
             var reader = try BodyReader(body: try request.jsonBody())
-            refreshToken = reader.rawString("refresh_token", required: false, maxLength: 4_096)
+            refreshToken = reader.read(AccountDraft.Field.refreshToken.required(false))
             try reader.validate()
         }
         try await AuthService(request: request, services: services).logout(

@@ -20,49 +20,55 @@ struct BlocklistService {
         }
     }
 
+    /// Every column of `company_blocklist`.
+    enum Column: String, TableColumns {
+        case id
+        case userID = "user_id"
+        case company
+        case companyKey = "company_key"
+        case createdAt = "created_at"
+    }
+
+    private static let table = "company_blocklist"
+
+    static let companyField = FieldRule("company", .text(maxLength: 200, collapse: true), required: true)
+
+    private var mine: SQLSelectBuilder {
+        database.sql.select().from(Self.table).where(Column.userID.sql, .equal, SQLBind(user.id))
+    }
+
     func entries() async throws -> [Entry] {
-        try await database.sql.raw(
-            """
-            SELECT id, company, created_at FROM company_blocklist WHERE user_id = \(bind: user.id) ORDER BY company
-            """
-        ).all().map {
-            Entry(
-                id: try $0.decode(column: "id", as: Int.self), company: try $0.decode(column: "company", as: String.self),
-                createdAt: try $0.decode(column: "created_at", as: Date.self))
+        try await mine.column(Column.list([.id, .company, .createdAt])).orderBy(Column.company.sql).all().map {
+            Entry(id: try $0.decode(Column.id), company: try $0.decode(Column.company), createdAt: try $0.decode(Column.createdAt))
         }
     }
 
     /// The company keys to leave out of this user's job lists.
     func hiddenKeys() async throws -> [String] {
-        try await database.sql.raw("SELECT company_key FROM company_blocklist WHERE user_id = \(bind: user.id)").all()
-            .map { try $0.decode(column: "company_key", as: String.self) }
+        try await mine.column(Column.companyKey.sql).all().map { try $0.decode(Column.companyKey) }
     }
 
     func add(_ body: JSONValue) async throws -> Entry {
         var reader = try BodyReader(body: body)
-        let company = reader.string("company", required: true, maxLength: 200, collapseWhitespace: true).value
+        let company: String? = reader.read(Self.companyField).value
         try reader.validate()
         let name = company ?? ""
         let key = TextNormalizer.key(name)
         guard !key.isEmpty else { throw DomainError.validation(["company must have letters or digits"]) }
         let now = Date()
+        let values: [any Encodable & Sendable] = [user.id, name, key, now]
         guard
-            let row = try await database.sql.raw(
-                """
-                INSERT INTO company_blocklist (user_id, company, company_key, created_at)
-                VALUES (\(bind: user.id), \(bind: name), \(bind: key), \(bind: now))
-                ON CONFLICT DO NOTHING RETURNING id
-                """
-            ).first()
+            let row = try await database.sql.insert(into: Self.table).columns([Column.userID, .company, .companyKey, .createdAt])
+                .values(values.map { SQLBind($0) }).ignoringConflicts().returning(Column.id.sql).first()
         else { throw DomainError.conflict("\(name) is already hidden") }
-        return Entry(id: try row.decode(column: "id", as: Int.self), company: name, createdAt: now)
+        return Entry(id: try row.decode(Column.id), company: name, createdAt: now)
     }
 
     func remove(_ id: Int) async throws {
         guard
             try await database.sql.raw(
                 """
-                DELETE FROM company_blocklist WHERE id = \(bind: id) AND user_id = \(bind: user.id) RETURNING id
+                DELETE FROM company_blocklist WHERE \(Column.id.sql) = \(bind: id) AND \(Column.userID.sql) = \(bind: user.id) RETURNING \(Column.id.sql)
                 """
             ).first() != nil
         else { throw DomainError.notFound("Hidden company not found") }

@@ -1,3 +1,4 @@
+import CareerCopilotCore
 import FluentKit
 import Foundation
 
@@ -17,8 +18,8 @@ struct ApplicationDTO: Encodable {
     }
 
     struct TimelineEntry: Encodable {
-        @Nullable var fromStatus: String?
-        let toStatus: String
+        @Nullable var fromStatus: ApplicationStatus?
+        let toStatus: ApplicationStatus
         let changedAt: Date
 
         enum CodingKeys: String, CodingKey {
@@ -30,7 +31,7 @@ struct ApplicationDTO: Encodable {
 
     let id: Int
     let jobId: Int
-    let status: String
+    let status: ApplicationStatus
     @Nullable var notes: String?
     @Nullable var appliedAt: Date?
     @Nullable var createdAt: Date?

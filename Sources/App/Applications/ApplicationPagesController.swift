@@ -52,7 +52,7 @@ struct ApplicationPagesController: RouteCollection {
         }
         // Back to the card itself: the board scrolls to it, and the keyboard carries on from it.
         let title = try await application.$job.get(on: request.db).title
-        return request.redirect(to: SiteURL.applications.path(fragment: "card-\(id)"), flash: "Moved “\(title)” to \(Self.label(status)).")
+        return request.redirect(to: SiteURL.applications.path(fragment: "card-\(id)"), flash: "Moved “\(title)” to \(Self.label(application.status)).")
     }
 
     func show(request: Request) async throws -> Response {
@@ -106,8 +106,8 @@ struct ApplicationPagesController: RouteCollection {
     }
 
     /// "Interviewing", as the status menu shows it.
-    static func label(_ status: String) -> String {
-        status.prefix(1).uppercased() + status.dropFirst()
+    static func label(_ status: ApplicationStatus) -> String {
+        status.rawValue.prefix(1).uppercased() + status.rawValue.dropFirst()
     }
 
     private func update(_ request: Request, id: Int, _ body: [String: JSONValue]) async throws -> JobApplication {
@@ -120,12 +120,9 @@ struct ApplicationPagesController: RouteCollection {
         let service = ApplicationService(database: request.db, user: try request.pageUser)
         let application = try await service.find(id)
         let job = application.job
-        let timeline = try await service.timeline(of: id).compactMap { change -> ApplicationPage.TimelineEntry? in
-            guard let to = ApplicationStatus(rawValue: change.toStatus) else { return nil }
-            return .init(from: change.fromStatus.flatMap(ApplicationStatus.init(rawValue:)), to: to, at: change.changedAt)
-        }
+        let timeline = try await service.timeline(of: id).map { ApplicationPage.TimelineEntry(from: $0.fromStatus, to: $0.toStatus, at: $0.changedAt) }
         let summary = ApplicationSummary(
-            id: id, status: ApplicationStatus(rawValue: application.status) ?? .saved, jobID: application.$job.id,
+            id: id, status: application.status, jobID: application.$job.id,
             jobTitle: job.title, company: job.company, location: job.location, isDemo: job.source == DemoDataset.source,
             updatedAt: application.updatedAt
         )

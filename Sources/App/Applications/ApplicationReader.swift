@@ -10,16 +10,19 @@ struct ApplicationReader {
     let database: any Database
     let user: CurrentUser
 
+    private typealias Column = JobApplication.Column
+    private typealias JobColumn = JobRecord.Column
+
     /// How many applications the user has in each status.
     func countsByStatus() async throws -> [ApplicationStatus: Int] {
         let rows = try await database.sql.raw(
             """
-            SELECT status, count(*) AS count FROM applications WHERE user_id = \(bind: user.id) GROUP BY status
+            SELECT \(Column.status.sql), count(*) AS count FROM applications WHERE \(Column.userID.sql) = \(bind: user.id) GROUP BY \(Column.status.sql)
             """
         ).all()
         var counts: [ApplicationStatus: Int] = [:]
         for row in rows {
-            if let status = ApplicationStatus(rawValue: try row.decode(column: "status", as: String.self)) {
+            if let status = ApplicationStatus(rawValue: try row.decode(Column.status, as: String.self)) {
                 counts[status] = try row.decode(column: "count", as: Int.self)
             }
         }
@@ -31,18 +34,17 @@ struct ApplicationReader {
     func cards(perStatus: Int, only status: ApplicationStatus? = nil) async throws -> [ApplicationSummary] {
         let columns: [SQLQueryString] = (status.map { [$0] } ?? ApplicationStatus.allCases).map { status in
             """
-            SELECT * FROM (SELECT id, status, updated_at, job_id FROM applications
-                WHERE user_id = \(bind: user.id) AND status = \(bind: status.rawValue)
-                ORDER BY updated_at DESC, id DESC LIMIT \(bind: perStatus)) AS \(ident: "column_" + status.rawValue)
+            SELECT * FROM (SELECT \(Column.list([.id, .status, .updatedAt, .jobID])) FROM applications
+                WHERE \(Column.userID.sql) = \(bind: user.id) AND \(Column.status.sql) = \(bind: status.rawValue)
+                ORDER BY \(Column.updatedAt.sql) DESC, \(Column.id.sql) DESC LIMIT \(bind: perStatus)) AS \(ident: "column_" + status.rawValue)
             """
         }
         var newest = columns[0]
         for column in columns.dropFirst() { newest = "\(newest) UNION ALL \(column)" }
         return try await summaries(
             from: """
-                SELECT a.id, a.status, a.updated_at, a.job_id, j.title, j.company, j.location, j.source
-                FROM (\(newest)) a JOIN jobs j ON j.id = a.job_id
-                ORDER BY a.updated_at DESC, a.id DESC
+                SELECT \(summaryColumns) FROM (\(newest)) a JOIN jobs j ON j.id = a.\(Column.jobID.sql)
+                ORDER BY a.\(Column.updatedAt.sql) DESC, a.\(Column.id.sql) DESC
                 """)
     }
 
@@ -50,10 +52,9 @@ struct ApplicationReader {
     func recent(limit: Int) async throws -> [ApplicationSummary] {
         try await summaries(
             from: """
-                SELECT a.id, a.status, a.updated_at, a.job_id, j.title, j.company, j.location, j.source
-                FROM applications a JOIN jobs j ON j.id = a.job_id
-                WHERE a.user_id = \(bind: user.id)
-                ORDER BY a.updated_at DESC, a.id DESC LIMIT \(bind: limit)
+                SELECT \(summaryColumns) FROM applications a JOIN jobs j ON j.id = a.\(Column.jobID.sql)
+                WHERE a.\(Column.userID.sql) = \(bind: user.id)
+                ORDER BY a.\(Column.updatedAt.sql) DESC, a.\(Column.id.sql) DESC LIMIT \(bind: limit)
                 """)
     }
 
@@ -62,13 +63,14 @@ struct ApplicationReader {
         guard !jobIDs.isEmpty else { return [:] }
         let rows = try await database.sql.raw(
             """
-            SELECT id, job_id, status FROM applications WHERE user_id = \(bind: user.id) AND job_id IN \(SQLBind.group(jobIDs))
+            SELECT \(Column.list([.id, .jobID, .status])) FROM applications
+            WHERE \(Column.userID.sql) = \(bind: user.id) AND \(Column.jobID.sql) IN \(SQLBind.group(jobIDs))
             """
         ).all()
         var tracked: [Int: JobSummary.Tracking] = [:]
         for row in rows {
-            guard let status = ApplicationStatus(rawValue: try row.decode(column: "status", as: String.self)) else { continue }
-            tracked[try row.decode(column: "job_id", as: Int.self)] = .init(applicationID: try row.decode(column: "id", as: Int.self), status: status)
+            guard let status = ApplicationStatus(rawValue: try row.decode(Column.status, as: String.self)) else { continue }
+            tracked[try row.decode(Column.jobID)] = .init(applicationID: try row.decode(Column.id), status: status)
         }
         return tracked
     }
@@ -78,18 +80,25 @@ struct ApplicationReader {
         try await JobApplication.query(on: database).filter(\.$user.$id == user.id).filter(\.$job.$id == jobID).first()
     }
 
+    /// What a card shows: the application's columns (alias `a`) and its job's (alias `j`).
+    private var summaryColumns: SQLQueryString {
+        let application = [Column.id, .status, .updatedAt, .jobID].map { "a.\($0.sql)" as SQLQueryString }
+        let job = [JobColumn.title, .company, .location, .source].map { "j.\($0.sql)" as SQLQueryString }
+        return (application + job).joined(separator: ", ")
+    }
+
     private func summaries(from query: SQLQueryString) async throws -> [ApplicationSummary] {
         try await database.sql.raw(query).all().compactMap { row in
-            guard let status = ApplicationStatus(rawValue: try row.decode(column: "status", as: String.self)) else { return nil }
+            guard let status = ApplicationStatus(rawValue: try row.decode(Column.status, as: String.self)) else { return nil }
             return ApplicationSummary(
-                id: try row.decode(column: "id", as: Int.self),
+                id: try row.decode(Column.id),
                 status: status,
-                jobID: try row.decode(column: "job_id", as: Int.self),
-                jobTitle: try row.decode(column: "title", as: String.self),
-                company: try row.decode(column: "company", as: String.self),
-                location: try row.decode(column: "location", as: String?.self),
-                isDemo: try row.decode(column: "source", as: String.self) == DemoDataset.source,
-                updatedAt: try row.decode(column: "updated_at", as: Date?.self)
+                jobID: try row.decode(Column.jobID),
+                jobTitle: try row.decode(JobColumn.title),
+                company: try row.decode(JobColumn.company),
+                location: try row.decode(JobColumn.location),
+                isDemo: try row.decode(JobColumn.source, as: String.self) == DemoDataset.source,
+                updatedAt: try row.decode(Column.updatedAt)
             )
         }
     }

@@ -17,7 +17,7 @@ struct ApplicationService {
     func list(filter: ApplicationFilter, sort: Sorting<ApplicationFilter.SortField>, page: Paging) async throws -> (applications: [JobApplication], total: Int)
     {
         let query = ownQuery.with(\.$job)
-        if let statuses = filter.statuses { query.filter(\.$status ~~ statuses.map(\.rawValue)) }
+        if let statuses = filter.statuses { query.filter(\.$status ~~ statuses) }
         if let jobID = filter.jobID { query.filter(\.$job.$id == jobID) }
         let total = try await query.countRows()
         let direction: SQLQueryString = sort.descending ? "DESC" : "ASC"
@@ -56,13 +56,13 @@ struct ApplicationService {
         let application = JobApplication()
         application.$user.id = user.id
         application.$job.id = jobID
-        application.status = status.rawValue
+        application.status = status
         application.notes = draft.notes.value
         if ApplicationPipeline.setsAppliedAt(movingTo: status, appliedAt: nil) { application.appliedAt = now }
         try await database.writeTransaction { [user] transaction in
             try await application.create(on: transaction)
             let id = try application.requireID()
-            try await ApplicationStatusChange(applicationID: id, from: nil, to: status.rawValue, at: now).create(on: transaction)
+            try await ApplicationStatusChange(applicationID: id, from: nil, to: status, at: now).create(on: transaction)
             // Its background steps (notification, statistics) commit with it, or not at all.
             try await EventBus.standard.publish(.applicationCreated(applicationID: id, userID: user.id, jobID: jobID), on: transaction)
         }
@@ -92,17 +92,18 @@ struct ApplicationService {
             application.notes = draft.notes.applied(to: application.notes)
             let now = Date()
             var change: ApplicationStatusChange?
-            if let status = draft.status.value, status.rawValue != application.status {
-                change = ApplicationStatusChange(applicationID: id, from: application.status, to: status.rawValue, at: now)
-                application.status = status.rawValue
+            if let status = draft.status.value, status != application.status {
+                change = ApplicationStatusChange(applicationID: id, from: application.status, to: status, at: now)
+                application.status = status
                 if ApplicationPipeline.setsAppliedAt(movingTo: status, appliedAt: application.appliedAt) { application.appliedAt = now }
             }
             try await application.update(on: transaction)
             guard let change else { return application }
             try await change.create(on: transaction)
-            if let from = change.fromStatus.flatMap(ApplicationStatus.init(rawValue:)), let to = ApplicationStatus(rawValue: change.toStatus) {
+            if let from = change.fromStatus {
                 try await EventBus.standard.publish(
-                    .applicationStatusChanged(applicationID: id, userID: user.id, changeID: try change.requireID(), from: from, to: to), on: transaction
+                    .applicationStatusChanged(applicationID: id, userID: user.id, changeID: try change.requireID(), from: from, to: change.toStatus),
+                    on: transaction
                 )
             }
             return application

@@ -103,7 +103,7 @@ struct DemoDataService {
         let application = JobApplication()
         application.$user.id = user.id
         application.$job.id = jobID
-        application.status = demo.pipeline.last!.rawValue
+        application.status = demo.pipeline.last!
         application.notes = demo.notes
         let stepDates = demo.pipeline.indices.map { now.addingTimeInterval(-Double(demo.pipeline.count - 1 - $0) * 86_400) }
         if let applied = demo.pipeline.firstIndex(where: { ApplicationPipeline.setsAppliedAt(movingTo: $0, appliedAt: nil) }) {
@@ -115,7 +115,7 @@ struct DemoDataService {
         try await database.sql.raw("UPDATE applications SET created_at = \(bind: stepDates[0]) WHERE id = \(bind: applicationID)").run()
         for (index, status) in demo.pipeline.enumerated() {
             try await ApplicationStatusChange(
-                applicationID: applicationID, from: index == 0 ? nil : demo.pipeline[index - 1].rawValue, to: status.rawValue, at: stepDates[index]
+                applicationID: applicationID, from: index == 0 ? nil : demo.pipeline[index - 1], to: status, at: stepDates[index]
             ).create(on: database)
         }
     }

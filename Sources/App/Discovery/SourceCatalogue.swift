@@ -13,36 +13,53 @@ struct SourceCatalogue {
 
     static let scheduleRule = "schedule must be five cron fields, @hourly, @daily, @weekly or 'every 6h'"
 
+    /// The fields of a source's body, each rule written once: it reads the body and describes
+    /// it in the API's document.
+    enum Field {
+        static let name = FieldRule("name", .text(maxLength: 100, collapse: true), clearable: false)
+        /// `kind`, its earlier name, is still read.
+        static let type = FieldRule("type", .choice(SourceKind.allCases.map(\.rawValue)), clearable: false)
+        static let identifier = FieldRule(
+            "identifier", .text(maxLength: 2_048), note: "board token, site, board name, tag, feed or page URL, or search query, by type")
+        static let baseURL = FieldRule("base_url", .url, note: "Another address for the board's API (a test server, a proxy)")
+        /// No pattern: none says exactly which cron lines parse.
+        static let schedule = FieldRule(
+            "schedule", .text(maxLength: 100), clearable: false,
+            format: .init(pattern: nil, message: scheduleRule, check: { (try? Schedule($0)) != nil }), note: "cron or 'every 6h' (default)",
+            refusal: scheduleRule)
+        static let enabled = FieldRule("enabled", .flag, clearable: false, refusal: "enabled must be true or false")
+    }
+
+    /// A new source names itself and its type; a change may not change the type.
+    static func fields(creating: Bool) -> [FieldRule] {
+        creating
+            ? [Field.name.required(true), Field.type.required(true), Field.identifier, Field.baseURL, Field.schedule, Field.enabled]
+            : [Field.name, Field.identifier, Field.baseURL, Field.schedule, Field.enabled]
+    }
+
     func create(_ body: JSONValue) async throws -> SourceRecord {
         var reader = try BodyReader(body: body)
-        let name = reader.string("name", required: true, maxLength: 100, collapseWhitespace: true).value
+        let name: String? = reader.read(Field.name.required(true)).value
         var kind = readType(&reader, required: true)
-        var identifier = reader.string("identifier", maxLength: 2_048).value ?? ""
+        var identifier: String = reader.read(Field.identifier).value ?? ""
         // A board's address pasted as it is ("https://boards.greenhouse.io/acme") names the
         // board: its kind and token. Feeds and careers pages keep their address.
         if kind != .rss, kind != .jsonLD, let board = BoardAddress.recognize(identifier), identifier.contains(".") {
             kind = board.kind
             identifier = board.identifier
         }
-        let baseURL = reader.url("base_url").value
-        let schedule = reader.string("schedule", maxLength: 100).value ?? "every 6h"
-        let enabled = reader.bool("enabled").value ?? true
-        if (try? Schedule(schedule)) == nil { reader.addIssue(Self.scheduleRule) }
+        let baseURL: String? = reader.read(Field.baseURL).value
+        let schedule: String = reader.read(Field.schedule).value ?? "every 6h"
+        let enabled: Bool = reader.read(Field.enabled).value ?? true
         if let kind {
             for issue in SourceDefinition(kind: kind, identifier: identifier, baseURL: baseURL, credentials: credentials).issues() { reader.addIssue(issue) }
         }
         try reader.validate()
-        let now = Date()
         guard
-            let row = try await database.sql.raw(
-                """
-                INSERT INTO sources (name, kind, identifier, base_url, schedule, enabled, created_at, updated_at)
-                VALUES (\(bind: name ?? ""), \(bind: kind?.rawValue ?? ""), \(bind: identifier), \(bind: baseURL), \(bind: schedule), \(bind: enabled), \(bind: now), \(bind: now))
-                ON CONFLICT DO NOTHING RETURNING id
-                """
-            ).first()
+            let id = try await SourceRecord.insert(
+                name: name ?? "", kind: kind ?? .jsonLD, identifier: identifier, baseURL: baseURL, schedule: schedule, enabled: enabled, on: database)
         else { throw DomainError.conflict("A source named '\(name ?? "")' already exists") }
-        return try await find(try row.decode(column: "id", as: Int.self))
+        return try await find(id)
     }
 
     /// Changes the fields present in `body` (`PUT /api/v1/sources/{id}`, the page's edit form):
@@ -50,17 +67,14 @@ struct SourceCatalogue {
     /// forgets the last listing's validators, so the next run reads it in full.
     func update(_ source: SourceRecord, with body: JSONValue) async throws -> SourceRecord {
         var reader = try BodyReader(body: body)
-        let name = reader.string("name", maxLength: 100, collapseWhitespace: true)
-        if name.isNull { reader.addIssue("name cannot be empty") }
+        let name: Patch<String> = reader.read(Field.name)
         if let kind = readType(&reader, required: false), kind != source.definition.kind {
             reader.addIssue("type cannot change: add a new source instead")
         }
-        let identifier = reader.string("identifier", maxLength: 2_048)
-        let baseURL = reader.url("base_url")
-        let schedule = reader.string("schedule", maxLength: 100)
-        if schedule.isNull || schedule.value.map({ (try? Schedule($0)) == nil }) == true { reader.addIssue(Self.scheduleRule) }
-        let enabled = reader.bool("enabled")
-        if enabled.isNull { reader.addIssue("enabled must be true or false") }
+        let identifier: Patch<String> = reader.read(Field.identifier)
+        let baseURL: Patch<String> = reader.read(Field.baseURL)
+        let schedule: Patch<String> = reader.read(Field.schedule)
+        let enabled: Patch<Bool> = reader.read(Field.enabled)
         var definition = source.definition
         definition.identifier = identifier.isNull ? "" : identifier.value ?? definition.identifier
         definition.baseURL = baseURL.applied(to: definition.baseURL)
@@ -72,20 +86,14 @@ struct SourceCatalogue {
         let moved = definition.identifier != source.definition.identifier || definition.baseURL != source.definition.baseURL
         let newName = name.value ?? source.name
         if newName != source.name,
-            try await database.sql.raw("SELECT id FROM sources WHERE name = \(bind: newName) AND id <> \(bind: source.id)").first() != nil
+            try await SourceRecord.isNameTaken(newName, byOtherThan: source.id, on: database)
         {
             throw DomainError.conflict("A source named '\(newName)' already exists")
         }
         do {
-            // The validators are left to the runs unless the source moved (a run may be saving them now).
-            try await database.sql.raw(
-                """
-                UPDATE sources SET name = \(bind: newName), identifier = \(bind: definition.identifier), base_url = \(bind: definition.baseURL),
-                    schedule = \(bind: schedule.value ?? source.schedule), enabled = \(bind: enabled.value ?? source.enabled),
-                    \(unsafeRaw: moved ? "etag = NULL, last_modified = NULL," : "") updated_at = \(bind: Date())
-                WHERE id = \(bind: source.id)
-                """
-            ).run()
+            try await SourceRecord.update(
+                source.id, name: newName, definition: definition, schedule: schedule.value ?? source.schedule, enabled: enabled.value ?? source.enabled,
+                moved: moved, on: database)
         } catch let error as any DatabaseError where error.isConstraintFailure {
             // The name was taken between the check and the update.
             throw DomainError.conflict("A source named '\(newName)' already exists")
@@ -95,8 +103,9 @@ struct SourceCatalogue {
 
     /// `type` as the API names it; `kind`, its earlier name, is still read.
     private func readType(_ reader: inout BodyReader, required: Bool) -> SourceKind? {
-        let key = reader.object["type"] == nil && reader.object["kind"] != nil ? "kind" : "type"
-        return reader.enumeration(key, SourceKind.self, required: required).value
+        var rule = Field.type.required(required)
+        if reader.object["type"] == nil, reader.object["kind"] != nil { rule.name = "kind" }
+        return reader.read(rule, as: SourceKind.self).value
     }
 
     private func find(_ id: Int) async throws -> SourceRecord {

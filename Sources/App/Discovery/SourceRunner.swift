@@ -7,51 +7,6 @@ import Logging
 import SQLKit
 import Vapor
 
-/// A configured source, as stored.
-struct SourceRecord: Sendable {
-    let id: Int
-    let name: String
-    let definition: SourceDefinition
-    let schedule: String
-    let enabled: Bool
-    let lastRunAt: Date?
-    let lastStatus: String?
-    let lastError: String?
-    let lastCounts: IngestionService.Counts?
-    /// What the last one-page listing said about itself, to ask for it only if changed.
-    let validators: SourceFetcher.Validators
-    let createdAt: Date
-
-    static let columns =
-        "id, name, kind, identifier, base_url, schedule, enabled, last_run_at, last_status, last_error, last_counts, etag, last_modified, created_at"
-
-    init(row: any SQLRow) throws {
-        id = try row.decode(column: "id", as: Int.self)
-        name = try row.decode(column: "name", as: String.self)
-        let kind = SourceKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .jsonLD
-        definition = SourceDefinition(
-            kind: kind, identifier: try row.decode(column: "identifier", as: String.self), baseURL: try row.decode(column: "base_url", as: String?.self))
-        schedule = try row.decode(column: "schedule", as: String.self)
-        enabled = try row.decode(column: "enabled", as: Bool.self)
-        lastRunAt = try row.decode(column: "last_run_at", as: Date?.self)
-        lastStatus = try row.decode(column: "last_status", as: String?.self)
-        lastError = try row.decode(column: "last_error", as: String?.self)
-        lastCounts = try row.decode(column: "last_counts", as: String?.self).flatMap {
-            try? JSONDecoder().decode(IngestionService.Counts.self, from: Data($0.utf8))
-        }
-        validators = .init(etag: try row.decode(column: "etag", as: String?.self), lastModified: try row.decode(column: "last_modified", as: String?.self))
-        createdAt = try row.decode(column: "created_at", as: Date.self)
-    }
-
-    static func all(on database: any Database) async throws -> [SourceRecord] {
-        try await database.sql.raw("SELECT \(unsafeRaw: columns) FROM sources ORDER BY name").all().map(SourceRecord.init(row:))
-    }
-
-    static func find(_ id: Int, on database: any Database) async throws -> SourceRecord? {
-        try await database.sql.raw("SELECT \(unsafeRaw: columns) FROM sources WHERE id = \(bind: id)").first().map(SourceRecord.init(row:))
-    }
-}
-
 /// A run that cannot start, in words for the admin (stored as the source's last error).
 struct SourceRunFailure: Error, CustomStringConvertible {
     let description: String
@@ -140,15 +95,7 @@ struct SourceRunner {
             validators = .init()
             logger.warning("Source run failed", metadata: ["source": .string(source.name), "error": .string(report.error!)])
         }
-        let countsJSON = String(decoding: try JSONEncoder().encode(report.counts), as: UTF8.self)
-        try await database.sql.raw(
-            """
-            UPDATE sources SET last_run_at = \(bind: started), last_status = \(bind: report.error == nil ? "succeeded" : "failed"),
-                last_error = \(bind: report.error), last_counts = \(bind: countsJSON), etag = \(bind: validators.etag),
-                last_modified = \(bind: validators.lastModified), updated_at = \(bind: Date())
-            WHERE id = \(bind: source.id)
-            """
-        ).run()
+        try await SourceRecord.recordRun(source.id, startedAt: started, counts: report.counts, error: report.error, validators: validators, on: database)
         return report
     }
 

@@ -72,7 +72,7 @@ struct JobPagesController: RouteCollection {
         let model = JobPage.Model(
             job: job.summary, url: job.url, description: job.description, skills: try await reader.skillNames(of: [id])[id] ?? [],
             inactiveSince: job.inactiveSince, createdAt: job.createdAt,
-            applicationID: application?.id, applicationStatus: application.flatMap { ApplicationStatus(rawValue: $0.status) },
+            applicationID: application?.id, applicationStatus: application?.status,
             canEdit: JobService.may(user, change: job.createdBy),
             sources: (try await reader.sourceLinks(of: [id])[id] ?? []).map {
                 JobPage.SourceLink(name: $0.sourceName ?? $0.source, url: $0.url, mergeReason: $0.mergeReason, missing: $0.missingSince != nil)

@@ -63,7 +63,7 @@ struct JobRecord: Sendable {
     static let columns: [String] = Column.allCases.filter { $0 != .companyKey }.map(\.rawValue)
 
     /// Every column of `jobs`: selects, inserts and updates name them from here.
-    enum Column: String, CaseIterable {
+    enum Column: String, TableColumns {
         case id
         case title
         case company

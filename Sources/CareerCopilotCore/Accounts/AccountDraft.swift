@@ -13,25 +13,67 @@ public struct AccountDraft: Sendable {
     public static let minPasswordLength = 8
     public static let maxPasswordLength = 72  // bcrypt reads no further
 
-    /// `POST /auth/register`: email, password (8–72 bytes, not the email), full_name.
+    /// The fields of the account's bodies, each rule written once: it reads the body and
+    /// describes it in the API's document.
+    public enum Field {
+        public static let email = FieldRule(
+            "email", .text(maxLength: 320), required: true,
+            format: .init(
+                pattern: "^\\s*[^\\s@]+@[^\\s@.][^\\s@]*\\.[^\\s@]*[^\\s@.]\\s*$", message: "email must be an e-mail address such as name@example.com",
+                check: { AccountDraft.isPlausibleEmail($0) })
+        )
+        /// Signing in checks only presence: any wrong value is the same "invalid e-mail or password".
+        public static let signInEmail = FieldRule("email", .text(maxLength: 320), required: true)
+        public static let password = FieldRule("password", .secret(minLength: 1, maxLength: 1_000), required: true)
+        public static let newPassword = FieldRule(
+            "password", .secret(minLength: minPasswordLength, maxLength: maxPasswordLength), required: true,
+            note: "\(minPasswordLength) to \(maxPasswordLength) bytes; not the e-mail address")
+        public static let fullName = FieldRule("full_name", .text(maxLength: 200, collapse: true), required: true)
+        /// A profile's name may be left out, not cleared.
+        public static let changedFullName = FieldRule("full_name", .text(maxLength: 200, collapse: true), clearable: false)
+        public static let cookies = FieldRule(
+            "cookies", .flag, clearable: false,
+            note: "Also set HttpOnly session cookies (browsers); unsafe requests they authenticate need X-CSRF-Token")
+        public static let timeZone = FieldRule(
+            "time_zone", .choice(Set(["UTC"] + TimeZone.knownTimeZoneIdentifiers).sorted()),
+            format: .init(
+                pattern: nil, message: "time_zone must be a time zone such as Europe/Berlin or America/New_York", check: { AccountDraft.isTimeZone($0) }),
+            note: "An IANA time zone such as Europe/Berlin; null: none chosen")
+        public static let refreshToken = FieldRule("refresh_token", .secret(minLength: 1, maxLength: 4_096), required: true)
+        public static let currentPassword = FieldRule("current_password", .secret(minLength: 1, maxLength: 1_000), required: true)
+
+        /// `new_password`: a new password's rule under its name in a password change.
+        public static var changedPassword: FieldRule {
+            var rule = newPassword
+            rule.name = "new_password"
+            return rule
+        }
+    }
+
+    public static let registrationFields = [Field.email, Field.newPassword, Field.fullName]
+    public static let signInFields = [Field.signInEmail, Field.password, Field.cookies]
+    public static let passwordChangeFields = [Field.currentPassword, Field.changedPassword]
+    public static let confirmationFields = [Field.password]
+    public static let profileFields = [Field.changedFullName, Field.timeZone]
+
+    /// `POST /auth/register`: email, password (8–72 bytes, not the e-mail address), full_name.
     public static func registration(_ body: JSONValue) throws(DomainError) -> AccountDraft {
         var reader = try BodyReader(body: body)
         var draft = AccountDraft()
-        draft.email = readEmail(&reader)
-        draft.password = readPassword(&reader, email: draft.email)
-        draft.fullName = reader.string("full_name", required: true, maxLength: 200, collapseWhitespace: true)
+        draft.email = reader.read(Field.email).value?.lowercased()
+        draft.password = readNewPassword(&reader, Field.newPassword, email: draft.email)
+        draft.fullName = reader.read(Field.fullName)
         try reader.validate()
         return draft
     }
 
-    /// `POST /auth/login`: email and password, checked only for presence (any wrong value is
-    /// the same "invalid e-mail or password").
+    /// `POST /auth/login`: email and password, checked only for presence.
     public static func login(_ body: JSONValue) throws(DomainError) -> AccountDraft {
         var reader = try BodyReader(body: body)
         var draft = AccountDraft()
-        draft.email = reader.string("email", required: true, maxLength: 320).value.map { $0.lowercased() }
-        draft.password = reader.rawString("password", required: true, maxLength: 1_000)
-        draft.wantsCookies = reader.bool("cookies").value ?? false
+        draft.email = reader.read(Field.signInEmail).value?.lowercased()
+        draft.password = reader.read(Field.password)
+        draft.wantsCookies = reader.read(Field.cookies).value ?? false
         try reader.validate()
         return draft
     }
@@ -39,10 +81,8 @@ public struct AccountDraft: Sendable {
     /// `PUT /users/me/password`: current_password and new_password.
     public static func passwordChange(_ body: JSONValue, email: String) throws(DomainError) -> (current: String, new: String) {
         var reader = try BodyReader(body: body)
-        let current = reader.rawString("current_password", required: true, maxLength: 1_000)
-        var newReader = BodyReader(["password": body["new_password"] ?? .null])
-        let new = readPassword(&newReader, email: email)
-        for issue in newReader.issues { reader.addIssue(issue.replacingOccurrences(of: "password", with: "new_password")) }
+        let current: String? = reader.read(Field.currentPassword)
+        let new = readNewPassword(&reader, Field.changedPassword, email: email)
         try reader.validate()
         return (current ?? "", new ?? "")
     }
@@ -50,21 +90,17 @@ public struct AccountDraft: Sendable {
     /// `DELETE /users/me`: the password, to confirm.
     public static func confirmation(_ body: JSONValue) throws(DomainError) -> String {
         var reader = try BodyReader(body: body)
-        let password = reader.rawString("password", required: true, maxLength: 1_000)
+        let password: String? = reader.read(Field.password)
         try reader.validate()
         return password ?? ""
     }
 
-    /// `PUT /users/me`: full_name.
+    /// `PUT /users/me`: full_name, time_zone.
     public static func profile(_ body: JSONValue) throws(DomainError) -> AccountDraft {
         var reader = try BodyReader(body: body)
         var draft = AccountDraft()
-        draft.fullName = reader.string("full_name", maxLength: 200, collapseWhitespace: true)
-        if draft.fullName.isNull { reader.addIssue("full_name cannot be empty or null") }
-        draft.timeZone = reader.string("time_zone", maxLength: 64)
-        if let zone = draft.timeZone.value, !Self.isTimeZone(zone) {
-            reader.addIssue("time_zone must be a time zone such as Europe/Berlin or America/New_York")
-        }
+        draft.fullName = reader.read(Field.changedFullName)
+        draft.timeZone = reader.read(Field.timeZone)
         try reader.validate()
         return draft
     }
@@ -74,27 +110,16 @@ public struct AccountDraft: Sendable {
         identifier == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(identifier)
     }
 
-    static func readEmail(_ reader: inout BodyReader) -> String? {
-        guard let email = reader.string("email", required: true, maxLength: 320).value?.lowercased() else { return nil }
-        guard isPlausibleEmail(email) else {
-            reader.addIssue("email must be an e-mail address such as name@example.com")
-            return nil
-        }
-        return email
-    }
-
-    static func readPassword(_ reader: inout BodyReader, email: String?) -> String? {
-        guard let password = reader.rawString("password", required: true, maxLength: 1_000) else { return nil }
-        if password.utf8.count < minPasswordLength {
-            reader.addIssue("password must be at least \(minPasswordLength) characters")
-            return nil
-        }
+    /// A new password by its rule; bcrypt reads no further than 72 bytes, so the limit is in
+    /// bytes, and the password may not be the e-mail address.
+    static func readNewPassword(_ reader: inout BodyReader, _ rule: FieldRule, email: String?) -> String? {
+        guard let password: String = reader.read(rule) else { return nil }
         if password.utf8.count > maxPasswordLength {
-            reader.addIssue("password must be at most \(maxPasswordLength) bytes")
+            reader.addIssue("\(rule.name) must be at most \(maxPasswordLength) bytes")
             return nil
         }
         if let email, password.lowercased() == email {
-            reader.addIssue("password must not be the e-mail address")
+            reader.addIssue("\(rule.name) must not be the e-mail address")
             return nil
         }
         return password

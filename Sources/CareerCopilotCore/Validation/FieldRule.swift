@@ -18,15 +18,19 @@ public struct FieldRule: Sendable {
         case date
         /// Strings, white space collapsed, duplicates (ignoring case) dropped.
         case textList(maxCount: Int, maxLength: Int)
+        /// Text kept exactly as sent, never trimmed or cleared (passwords, tokens).
+        case secret(minLength: Int, maxLength: Int)
     }
 
     /// A rule on text beyond its kind: a pattern (for the document) and the check it stands for.
+    /// No pattern when none says exactly what the check admits (a document's pattern is also
+    /// a promise that whatever matches it is accepted).
     public struct Format: Sendable {
-        public var pattern: String
+        public var pattern: String?
         public var message: String
         public var check: @Sendable (String) -> Bool
 
-        public init(pattern: String, message: String, check: @escaping @Sendable (String) -> Bool) {
+        public init(pattern: String?, message: String, check: @escaping @Sendable (String) -> Bool) {
             self.pattern = pattern
             self.message = message
             self.check = check
@@ -52,7 +56,8 @@ public struct FieldRule: Sendable {
         self.name = name
         self.kind = kind
         self.required = required
-        self.clearable = clearable
+        // A secret is kept as sent: null or blank never clears one.
+        if case .secret = kind { self.clearable = false } else { self.clearable = clearable }
         self.format = format
         self.note = note
         self.refusal = refusal ?? "\(name) cannot be empty or null"
@@ -68,14 +73,20 @@ public struct FieldRule: Sendable {
 }
 
 extension BodyReader {
-    /// A text field by its rule.
+    /// A text field by its rule (also a choice read as its text).
     public mutating func read(_ rule: FieldRule) -> Patch<String> {
-        let patch: Patch<String>
+        var patch: Patch<String>
         switch rule.kind {
         case let .text(maxLength, collapse):
             patch = string(rule.name, required: rule.required, maxLength: maxLength, collapseWhitespace: collapse)
         case .url:
             patch = url(rule.name, required: rule.required)
+        case let .choice(values):
+            patch = string(rule.name, required: rule.required, maxLength: 256)
+            if let value = patch.value, rule.format == nil, !values.contains(value) {
+                addIssue("\(rule.name) must be one of: \(values.joined(separator: ", "))")
+                patch = .absent
+            }
         default:
             preconditionFailure("\(rule.name) is no text field")
         }
@@ -85,6 +96,21 @@ extension BodyReader {
         }
         refuseClearing(rule, patch.isNull)
         return patch
+    }
+
+    /// A secret by its rule: exactly as sent.
+    public mutating func read(_ rule: FieldRule) -> String? {
+        guard case let .secret(minLength, maxLength) = rule.kind else { preconditionFailure("\(rule.name) is no secret") }
+        guard let secret = rawString(rule.name, required: rule.required, maxLength: maxLength) else { return nil }
+        guard secret.unicodeScalars.count >= minLength else {
+            addIssue("\(rule.name) must be at least \(minLength) characters")
+            return nil
+        }
+        if let format = rule.format, !format.check(secret) {
+            addIssue(format.message)
+            return nil
+        }
+        return secret
     }
 
     /// A choice field by its rule.

@@ -153,7 +153,7 @@ struct ApplicationsAPITests {
             let theirs = JobApplication()
             theirs.$user.id = try other.requireID()
             theirs.$job.id = jobID
-            theirs.status = "applied"
+            theirs.status = .applied
             try await theirs.create(on: server.app.db)
             let id = try theirs.requireID()
 
@@ -170,7 +170,7 @@ struct ApplicationsAPITests {
             // The same job may still be tracked by this user.
             #expect(try await server.post("/api/v1/applications", ["job_id": .number(Double(jobID))]).status == .created)
             let unchanged = try await JobApplication.find(id, on: server.app.db)
-            #expect(unchanged?.status == "applied")
+            #expect(unchanged?.status == .applied)
         }
     }
 }

@@ -113,7 +113,7 @@ struct OperationsTests {
             let orphan = JobApplication()
             orphan.$user.id = 1
             orphan.$job.id = 987_654
-            orphan.status = "saved"
+            orphan.status = .saved
             await #expect(throws: (any Error).self) { try await orphan.create(on: server.app.db) }
         }
     }

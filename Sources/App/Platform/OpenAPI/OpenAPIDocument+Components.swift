@@ -35,29 +35,10 @@ extension OpenAPIDocument {
                 "TimelineEntry": timelineEntry,
                 "Deleted": ["type": "object", "required": ["id"], "properties": ["id": ["type": "integer"]]],
                 "Error": error,
-                "Register": [
-                    "type": "object", "required": ["email", "password", "full_name"],
-                    "properties": [
-                        "email": ["type": "string", "maxLength": 320, "pattern": "^\\s*[^\\s@]+@[^\\s@.][^\\s@]*\\.[^\\s@]*[^\\s@.]\\s*$"],
-                        "password": ["type": "string", "minLength": 8, "maxLength": 72, "description": "8 to 72 bytes; not the e-mail address"],
-                        "full_name": text(200, nullable: false, nonBlank: true),
-                    ],
-                ],
-                "Login": [
-                    "type": "object", "required": ["email", "password"],
-                    "properties": [
-                        "email": ["type": "string", "maxLength": 320, "pattern": .string(nonBlankText)],
-                        "password": ["type": "string", "minLength": 1, "maxLength": 1000],
-                        "cookies": [
-                            "type": "boolean",
-                            "description": "Also set HttpOnly session cookies (browsers); unsafe requests they authenticate need X-CSRF-Token",
-                        ],
-                    ],
-                ],
-                "Refresh": [
-                    "type": "object", "required": ["refresh_token"], "properties": ["refresh_token": ["type": "string", "minLength": 1, "maxLength": 4096]],
-                ],
-                "Logout": ["type": "object", "properties": ["refresh_token": ["type": "string", "minLength": 1, "maxLength": 4096]]],
+                "Register": body(AccountDraft.registrationFields, description: "A new account; the e-mail address is its sign-in name."),
+                "Login": body(AccountDraft.signInFields, description: "Any wrong e-mail or password gets the same answer."),
+                "Refresh": body([AccountDraft.Field.refreshToken], description: "The refresh token of the last pair."),
+                "Logout": body([AccountDraft.Field.refreshToken.required(false)], description: "The refresh token's family is revoked too."),
                 "TokenPair": [
                     "type": "object", "required": ["access_token", "refresh_token", "token_type", "expires_in"],
                     "properties": [
@@ -73,24 +54,9 @@ extension OpenAPIDocument {
                         "role": enumSchema(["admin", "user"]), "created_at": nullable("string", ["format": "date-time"]),
                     ],
                 ],
-                "PasswordConfirmation": [
-                    "type": "object", "required": ["password"], "properties": ["password": ["type": "string", "minLength": 1, "maxLength": 1000]],
-                ],
-                "PasswordChange": [
-                    "type": "object", "required": ["current_password", "new_password"],
-                    "properties": [
-                        "current_password": ["type": "string", "minLength": 1, "maxLength": 1000],
-                        "new_password": ["type": "string", "minLength": 8, "maxLength": 72, "description": "8 to 72 bytes; not the e-mail address"],
-                    ],
-                ],
-                "UserUpdate": [
-                    "type": "object",
-                    "properties": [
-                        "full_name": text(200, nullable: false, nonBlank: true),
-                        "time_zone": enumSchema(Set(["UTC"] + TimeZone.knownTimeZoneIdentifiers).sorted(), nullable: true)
-                            .adding(note: "An IANA time zone such as Europe/Berlin; null: none chosen"),
-                    ],
-                ],
+                "PasswordConfirmation": body(AccountDraft.confirmationFields, description: "The account's password, to confirm."),
+                "PasswordChange": body(AccountDraft.passwordChangeFields, description: "Every session ends."),
+                "UserUpdate": body(AccountDraft.profileFields, description: "Only the fields sent change."),
                 "Health": health,
                 "HiddenCompany": [
                     "type": "object", "required": ["id", "company", "created_at"],
@@ -106,27 +72,8 @@ extension OpenAPIDocument {
                         "created_at": dateTime,
                     ],
                 ],
-                "SourceCreate": [
-                    "type": "object", "required": ["name", "type"],
-                    "properties": [
-                        "name": text(100, nullable: false, nonBlank: true), "type": enumSchema(SourceKind.allCases.map(\.rawValue)),
-                        "identifier": [
-                            "type": "string", "maxLength": 2048,
-                            "description": "board token, site, board name, tag, feed or page URL, or search query, by type",
-                        ],
-                        "base_url": nullable("string", ["maxLength": 2048, "pattern": .string(WebURL.linkPattern)]),
-                        "schedule": ["type": "string", "maxLength": 100, "description": "cron or 'every 6h' (default)"],
-                        "enabled": ["type": "boolean"],
-                    ],
-                ],
-                "SourceUpdate": [
-                    "type": "object",
-                    "properties": [
-                        "name": text(100, nullable: false, nonBlank: true), "identifier": ["type": "string", "maxLength": 2048],
-                        "base_url": nullable("string", ["maxLength": 2048, "pattern": .string(WebURL.linkPattern)]),
-                        "schedule": ["type": "string", "maxLength": 100], "enabled": ["type": "boolean"],
-                    ],
-                ],
+                "SourceCreate": body(SourceCatalogue.fields(creating: true), description: "A new source; `kind` is read as `type`."),
+                "SourceUpdate": body(SourceCatalogue.fields(creating: false), description: "Only the fields sent change; the type stays."),
                 "Task": [
                     "type": "object", "required": ["id", "kind", "queue", "status", "attempts", "max_attempts", "run_at", "created_at"],
                     "properties": [
@@ -192,14 +139,6 @@ extension OpenAPIDocument {
         /// The same, with at least one character that is not white space.
         static let nonBlankText = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]*[^\\s\\u0000-\\u001F][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]*$"
 
-        static func text(_ maxLength: Int, nullable isNullable: Bool = true, nonBlank: Bool = false) -> JSONValue {
-            let extra: [String: JSONValue] = ["maxLength": .number(Double(maxLength)), "pattern": .string(nonBlank ? nonBlankText : plainText)]
-            if isNullable { return nullable("string", extra) }
-            var schema = extra
-            schema["type"] = "string"
-            return .object(schema)
-        }
-
         static func jobInput(creating: Bool) -> JSONValue {
             body(
                 JobDraft.fields(creating: creating),
@@ -245,8 +184,10 @@ extension OpenAPIDocument {
                     "type": "array", "maxItems": .number(Double(maxCount)),
                     "items": ["type": "string", "maxLength": .number(Double(maxLength)), "pattern": .string(plainText)],
                 ]
+            case let .secret(minLength, maxLength):
+                schema = ["type": "string", "minLength": .number(Double(minLength)), "maxLength": .number(Double(maxLength))]
             }
-            if let format = rule.format { schema["pattern"] = .string(format.pattern) }
+            if let pattern = rule.format?.pattern { schema["pattern"] = .string(pattern) }
             if clearable { schema["type"] = [schema["type"] ?? "string", "null"] }
             return JSONValue.object(schema).adding(note: rule.note)
         }

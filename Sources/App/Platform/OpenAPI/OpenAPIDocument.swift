@@ -191,9 +191,7 @@ enum OpenAPIDocument {
                     ]),
                 "post": operation(
                     "Hide a company's jobs from your lists and searches", tag: "users",
-                    body: [
-                        "type": "object", "required": ["company"], "properties": ["company": Schemas.text(200, nullable: false, nonBlank: true)],
-                    ],
+                    body: Schemas.body([BlocklistService.companyField], description: "Matched ignoring case and spacing."),
                     responses: [
                         "201": success(ref("HiddenCompany")), "401": errorRef("Unauthorized"), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
                     ]),

@@ -30,7 +30,7 @@ enum EditVersion {
     }
 
     static func application(_ application: JobApplication) -> String {
-        of([application.status, application.notes, application.appliedAt.map { String($0.timeIntervalSince1970) }])
+        of([application.status.rawValue, application.notes, application.appliedAt.map { String($0.timeIntervalSince1970) }])
     }
 
     static func notes(_ notes: String?) -> String {
