@@ -10,8 +10,10 @@ import Foundation
 /// 1. An id the chunk already made new is that job again, unchanged (a board that lists one
 ///    id twice).
 /// 2. A link (same source and id) updates its job when a value changed; a job the importer may
-///    not change is answered unchanged and left alone. The link is seen, and its URL follows
-///    the posting's.
+///    not change is answered unchanged and left alone. A link that joined another source's job
+///    (a merge) never updates it: the job keeps the values of the source that brought it, or
+///    two sources would overwrite each other on every run. The link is seen, and its URL
+///    follows the posting's.
 /// 3. Else a duplicate (`Deduplicator`, among jobs no posting of this source lists) joins it —
 ///    unless the importer may not change it: then it is answered unchanged.
 /// 4. Else, for an import whose id another person's private job holds, a copy of the importer's
@@ -28,12 +30,15 @@ public struct IngestionPlan: Sendable {
         /// The job's source columns (nil: not read, and so never updated).
         public var stored: SourcedJob?
         public var mayChange: Bool
+        /// The posting joined a job another source brought (its link has a merge reason).
+        public var joined: Bool
 
-        public init(jobID: Int, url: String?, stored: SourcedJob?, mayChange: Bool) {
+        public init(jobID: Int, url: String?, stored: SourcedJob?, mayChange: Bool, joined: Bool = false) {
             self.jobID = jobID
             self.url = url
             self.stored = stored
             self.mayChange = mayChange
+            self.joined = joined
         }
     }
 
@@ -142,7 +147,7 @@ public struct IngestionPlan: Sendable {
             linkURLs.append(LinkURL(key: key, url: posting.url))
             links[key]?.url = posting.url
         }
-        guard let stored = link.stored, let changed = stored.applying(posting) else { return .unchanged }
+        guard !link.joined, let stored = link.stored, let changed = stored.applying(posting) else { return .unchanged }
         links[key]?.stored = changed
         // A listing without text keeps the stored text, and so the skills read from it.
         updates.append(Update(jobID: link.jobID, job: changed, skills: posting.description.html.isEmpty ? changed.skills : posting.skills))

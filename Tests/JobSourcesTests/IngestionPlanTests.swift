@@ -19,8 +19,8 @@ struct IngestionPlanTests {
         return try! PostingNormalizer.normalize(raw, now: Date(timeIntervalSince1970: 1_800_000_000))
     }
 
-    static func linked(_ posting: NormalizedPosting, jobID: Int, mayChange: Bool = true) -> (PostingKey, IngestionPlan.LinkedJob) {
-        (PostingKey(posting), IngestionPlan.LinkedJob(jobID: jobID, url: posting.url, stored: SourcedJob(posting), mayChange: mayChange))
+    static func linked(_ posting: NormalizedPosting, jobID: Int, mayChange: Bool = true, joined: Bool = false) -> (PostingKey, IngestionPlan.LinkedJob) {
+        (PostingKey(posting), IngestionPlan.LinkedJob(jobID: jobID, url: posting.url, stored: SourcedJob(posting), mayChange: mayChange, joined: joined))
     }
 
     static func candidate(
@@ -63,6 +63,9 @@ struct IngestionPlanTests {
         Case(
             name: "a moved link follows the posting's URL", postings: [moved], links: [linked(unchanged, jobID: 7)],
             expected: [(.updated, 7)], updates: 1, seen: 1, linkURLs: 1),
+        Case(
+            name: "a posting that joined another source's job never rewrites it", postings: [retitled],
+            links: [linked(unchanged, jobID: 7, joined: true)], expected: [(.unchanged, 7)], seen: 1),
         Case(
             name: "a job the importer may not change is left alone", postings: [retitled], links: [linked(unchanged, jobID: 7, mayChange: false)],
             expected: [(.unchanged, 7)]),

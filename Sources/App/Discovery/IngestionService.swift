@@ -109,7 +109,7 @@ struct IngestionService {
         let (found, taken) = try await links(of: postings, sourceID: sourceID, now: now, importer: importer, on: database)
         let stored = try await SourcedJob.load(Set(found.values.map(\.jobID)), on: database)
         let links = found.mapValues { link in
-            IngestionPlan.LinkedJob(jobID: link.jobID, url: link.url, stored: stored[link.jobID], mayChange: link.mayChange)
+            IngestionPlan.LinkedJob(jobID: link.jobID, url: link.url, stored: stored[link.jobID], mayChange: link.mayChange, joined: link.joined)
         }
         let unlinked = postings.filter { links[PostingKey($0)] == nil }
         let candidates = try await duplicateCandidates(for: unlinked, importer: importer, on: database)
@@ -174,35 +174,36 @@ struct IngestionService {
     /// found, not adopted; one they may not see is `taken`: its key belongs to someone else.
     private static func links(
         of postings: [NormalizedPosting], sourceID: Int?, now: Date, importer: Importer?, on database: any Database
-    ) async throws -> (links: [PostingKey: (jobID: Int, url: String?, mayChange: Bool)], taken: Set<PostingKey>) {
+    ) async throws -> (links: [PostingKey: (jobID: Int, url: String?, mayChange: Bool, joined: Bool)], taken: Set<PostingKey>) {
         struct Row: Decodable {
             let external_id: String
             let job_id: Int
             let url: String?
+            let merge_reason: String?
             let created_by: Int?
             let private_to: Int?
         }
-        var links: [PostingKey: (jobID: Int, url: String?, mayChange: Bool)] = [:]
+        var links: [PostingKey: (jobID: Int, url: String?, mayChange: Bool, joined: Bool)] = [:]
         var taken = Set<PostingKey>()
         var published: [Int] = []
         for (source, group) in Dictionary(grouping: postings, by: \.source) {
             let ids = group.map(\.externalID)
             for row in try await database.sql.raw(
                 """
-                SELECT js.external_id, js.job_id, js.url, j.created_by, j.private_to FROM job_sources js JOIN jobs j ON j.id = js.job_id
+                SELECT js.external_id, js.job_id, js.url, js.merge_reason, j.created_by, j.private_to FROM job_sources js JOIN jobs j ON j.id = js.job_id
                 WHERE js.source = \(bind: source) AND js.external_id IN \(SQLBind.group(ids))
                 """
             ).all(decoding: Row.self) {
                 let key = PostingKey(source: source, externalID: row.external_id)
                 if let importer, !JobService.isVisible(privateTo: row.private_to, to: importer.user.id) { taken.insert(key); continue }
                 if row.private_to != nil, importer == nil { published.append(row.job_id) }
-                links[key] = (row.job_id, row.url, importer?.mayChange(createdBy: row.created_by, privateTo: row.private_to) ?? true)
+                links[key] = (row.job_id, row.url, importer?.mayChange(createdBy: row.created_by, privateTo: row.private_to) ?? true, row.merge_reason != nil)
             }
             let unlinked = group.filter { links[PostingKey($0)] == nil && !taken.contains(PostingKey($0)) }
             guard !unlinked.isEmpty else { continue }
             let orphans = try await database.sql.raw(
                 """
-                SELECT id AS job_id, external_id, NULL AS url, created_by, private_to FROM jobs
+                SELECT id AS job_id, external_id, NULL AS url, NULL AS merge_reason, created_by, private_to FROM jobs
                 WHERE source = \(bind: source) AND external_id IN \(SQLBind.group(unlinked.map(\.externalID)))
                 """
             ).all(decoding: Row.self)
@@ -212,7 +213,7 @@ struct IngestionService {
                 guard let posting = unlinked.first(where: { PostingKey($0) == key }) else { continue }
                 if let importer, !JobService.isVisible(privateTo: row.private_to, to: importer.user.id) { taken.insert(key); continue }
                 let mayChange = importer?.mayChange(createdBy: row.created_by, privateTo: row.private_to) ?? true
-                links[key] = (row.job_id, posting.url, mayChange)
+                links[key] = (row.job_id, posting.url, mayChange, false)
                 if mayChange { adopted.append((posting, row.job_id, nil)) }
             }
             try await link(adopted, sourceID: sourceID, now: now, on: database)

@@ -2,6 +2,7 @@ import CareerCopilotCore
 import CareerCopilotWeb
 import Fluent
 import Foundation
+import Logging
 import SQLKit
 import Testing
 import Vapor
@@ -111,6 +112,108 @@ struct DiscoveryTests {
             #expect(links.first?["merge_reason"] == .null && links.last?["merge_reason"]?.stringValue?.contains("same company, level and place") == true)
             let jobPage = try await server.get(SiteURL.job(try #require(merged["id"]?.intValue)).path).text
             #expect(jobPage.contains("id=\"job-sources\"") && jobPage.contains("Joined this job: "))
+        }
+    }
+
+    static func careersPage(_ postings: [(title: String, path: String)]) -> String {
+        let items = postings.map { posting in
+            #"{"@type": "JobPosting", "title": "\#(posting.title)", "hiringOrganization": {"name": "Trade Desk"}, "url": "https://td.example\#(posting.path)", "jobLocation": {"address": {"addressLocality": "Denver", "addressRegion": "CO"}}, "description": "Terraform"}"#
+        }
+        return #"<html><script type="application/ld+json">[\#(items.joined(separator: ","))]</script></html>"#
+    }
+
+    /// A job two sources list closes only when neither lists it; a merge holds over re-runs; a
+    /// posting like several jobs joins the newest; a closed job is no candidate.
+    @Test(arguments: TestDatabase.all)
+    func closing_waitsForEverySource_andMergesHold(database: TestDatabase) async throws {
+        let board = try await FixtureServer.start()
+        defer { Task { try? await board.stop() } }
+        try await withServer(database, adjust: Self.allowPrivate) { server in
+            let senior = [(id: 1, title: "Senior Platform Engineer", city: "Denver, CO")]
+            board.serve("/v1/boards/tradedesk/jobs", .init(body: Self.greenhouse(senior)))
+            board.serve("/careers", .init(body: Self.careersPage([("Sr. Platform Engineer", "/jobs/a")]), contentType: "text/html"))
+            let greenhouse = try await Self.addSource(
+                server, ["name": "TD board", "type": "greenhouse", "identifier": "tradedesk", "base_url": .string(board.baseURL)])
+            let careers = try await Self.addSource(server, ["name": "TD careers", "type": "jsonld", "identifier": .string(board.baseURL + "/careers")])
+            #expect(try await Self.runner(server).run(greenhouse).counts == .init(new: 1))
+            #expect(try await Self.runner(server).run(careers).counts == .init(merged: 1))
+            let jobID = try #require(try await server.get("/api/v1/jobs").data["items"]?.arrayValue?.first?["id"]?.intValue)
+
+            // Re-running the merged source keeps the merge: one job, two links.
+            #expect(try await Self.runner(server).run(careers).counts == .init(unchanged: 1))
+            #expect(try await server.get("/api/v1/jobs").data["total"] == 1)
+            #expect(try await server.get("/api/v1/jobs/\(jobID)").data["sources"]?.arrayValue?.count == 2)
+
+            // The board drops it; the careers page still lists it: it stays open.
+            board.serve("/v1/boards/tradedesk/jobs", .init(body: Self.greenhouse([])))
+            #expect(try await Self.runner(server).run(greenhouse).counts == .init(closed: 0))
+            #expect(try await server.get("/api/v1/jobs/\(jobID)").data["is_active"] == true)
+            // The careers page drops it too: now it closes.
+            board.serve("/careers", .init(body: Self.careersPage([]), contentType: "text/html"))
+            #expect(try await Self.runner(server).run(careers).counts == .init(closed: 1))
+            #expect(try await server.get("/api/v1/jobs/\(jobID)").data["is_active"] == false)
+
+            // A closed job is no candidate: its twin on a new board is a new job, the closed one
+            // stays closed as it was.
+            board.serve("/v1/boards/tradedesk-eu/jobs", .init(body: Self.greenhouse([(id: 9, title: "Senior Platform Engineer", city: "Denver, CO")])))
+            let second = try await Self.addSource(
+                server, ["name": "TD board EU", "type": "greenhouse", "identifier": "tradedesk-eu", "base_url": .string(board.baseURL)])
+            #expect(try await Self.runner(server).run(second).counts == .init(new: 1))
+            #expect(try await server.get("/api/v1/jobs/\(jobID)").data["is_active"] == false)
+
+            // Two open jobs a posting is like (added by hand, so neither was merged): it joins
+            // the newest, and the older one keeps only what it had.
+            var manual: [Int] = []
+            for _ in 0..<2 {
+                let job = try await server.post(
+                    "/api/v1/jobs", ["title": "Staff Data Engineer", "company": "Trade Desk", "location": "Denver, CO", "is_private": false])
+                manual.append(try #require(try job.data["id"]?.intValue))
+            }
+            board.serve("/careers", .init(body: Self.careersPage([("Staff Data Engineer", "/jobs/d")]), contentType: "text/html"))
+            #expect(try await Self.runner(server).run(careers).counts == .init(merged: 1))
+            #expect(try await server.get("/api/v1/jobs/\(manual[1])").data["sources"]?.arrayValue?.count == 1)
+            #expect(try await server.get("/api/v1/jobs/\(manual[0])").data["sources"]?.arrayValue?.isEmpty != false)
+        }
+    }
+
+    /// "Run now" queues a task that a worker runs to its end; two runs of one source at once
+    /// (a scheduled one and a manual one) store each posting once.
+    @Test(arguments: TestDatabase.all)
+    func aRunThroughTheWorker_succeeds_andOverlappingRuns_storeEachPostingOnce(database: TestDatabase) async throws {
+        let board = try await FixtureServer.start()
+        defer { Task { try? await board.stop() } }
+        try await withServer(database, adjust: Self.allowPrivate) { server in
+            let jobs = (1...30).map { (id: $0, title: "Engineer \($0)", city: "Denver, CO") }
+            board.serve("/v1/boards/tradedesk/jobs", .init(body: Self.greenhouse(jobs)))
+            let source = try await Self.addSource(
+                server, ["name": "TD board", "type": "greenhouse", "identifier": "tradedesk", "base_url": .string(board.baseURL)])
+            let queued = try await server.request(.POST, "/api/v1/sources/\(source.id)/run")
+            #expect(queued.status == .accepted)
+            let taskID = try #require(try queued.data["id"]?.intValue)
+            var options = Worker.Options()
+            options.pollInterval = .milliseconds(100)
+            let worker = Worker(
+                options: options, handlers: server.services.taskHandlers, signal: server.services.taskSignal, logger: Logger(label: "test.worker"),
+                database: { server.app.db })
+            let queue = TaskQueue(database: server.app.db)
+            try await Worker.whileRunning([worker]) {
+                try await TaskQueueTests.waitUntil(30) { try await queue.find(taskID)?.status.isFinal == true }
+            }
+            let task = try #require(try await queue.find(taskID))
+            #expect(task.status == .succeeded)
+            #expect(task.result?.contains("\"new\":30") == true, "\(task.result ?? "")")
+            #expect(try await server.get("/api/v1/sources/\(source.id)").data["last_status"] == "succeeded")
+
+            // Ten more postings, and two runs at once.
+            board.serve(
+                "/v1/boards/tradedesk/jobs", .init(body: Self.greenhouse(jobs + (31...40).map { (id: $0, title: "Engineer \($0)", city: "Denver, CO") })))
+            async let one = Self.runner(server).run(source)
+            async let two = Self.runner(server).run(source)
+            let reports = try await [one, two]
+            #expect(reports.allSatisfy { $0.error == nil }, "\(reports.map(\.error))")
+            #expect(reports.map(\.counts.new).reduce(0, +) == 10)
+            #expect(try await server.get("/api/v1/jobs?page_size=1").data["total"] == 40)
+            #expect(try await TaskQueueTests.count(server, "SELECT count(*) AS count FROM job_sources") == 40)
         }
     }
 
