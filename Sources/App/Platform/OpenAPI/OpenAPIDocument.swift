@@ -1,4 +1,5 @@
 import CareerCopilotCore
+import Foundation
 
 /// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`.
 /// A test checks that it names exactly the routes the server registers.
@@ -115,7 +116,8 @@ enum OpenAPIDocument {
                 "post": operation(
                     "Create a job", tag: "jobs", body: ref("JobCreate"),
                     responses: [
-                        "201": success(ref("Job")), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
+                        "201": success(ref("Job"), links: itemLinks("/api/v1/jobs/{id}", ["get", "put", "delete"])), "409": errorRef("Conflict"),
+                        "422": errorRef("ValidationError"),
                     ]),
             ],
             "/api/v1/jobs/{id}": [
@@ -143,7 +145,9 @@ enum OpenAPIDocument {
                 "post": operation(
                     "Track a job", tag: "applications", body: ref("ApplicationCreate"),
                     responses: [
-                        "201": success(ref("Application")), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
+                        "201": success(ref("Application"), links: itemLinks("/api/v1/applications/{id}", ["get", "put", "delete"])),
+                        "409": errorRef("Conflict"),
+                        "422": errorRef("ValidationError"),
                     ]),
             ],
             "/api/v1/applications/{id}": [
@@ -193,7 +197,8 @@ enum OpenAPIDocument {
                     "Hide a company's jobs from your lists and searches", tag: "users",
                     body: Schemas.body([BlocklistService.companyField], description: "Matched ignoring case and spacing."),
                     responses: [
-                        "201": success(ref("HiddenCompany")), "401": errorRef("Unauthorized"), "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
+                        "201": success(ref("HiddenCompany"), links: itemLinks("/api/v1/users/me/blocklist/{id}", ["delete"])), "401": errorRef("Unauthorized"),
+                        "409": errorRef("Conflict"), "422": errorRef("ValidationError"),
                     ]),
             ],
             "/api/v1/users/me/blocklist/{id}": [
@@ -213,7 +218,8 @@ enum OpenAPIDocument {
                 "post": operation(
                     "Add a job source (admins only)", tag: "sources", body: ref("SourceCreate"),
                     responses: [
-                        "201": success(ref("Source")), "401": errorRef("Unauthorized"), "403": errorRef("Forbidden"), "409": errorRef("Conflict"),
+                        "201": success(ref("Source"), links: itemLinks("/api/v1/sources/{id}", ["get", "put", "delete"])), "401": errorRef("Unauthorized"),
+                        "403": errorRef("Forbidden"), "409": errorRef("Conflict"),
                         "422": errorRef("ValidationError"),
                     ]),
             ],
@@ -297,8 +303,21 @@ enum OpenAPIDocument {
         ]
     }
 
-    static func success(_ data: JSONValue) -> JSONValue {
-        [
+    /// Links from a created item to the operations on it (OpenAPI `links`): clients, and
+    /// Schemathesis's stateful phase, follow create → read → update → delete by them.
+    static func itemLinks(_ path: String, _ methods: [String]) -> JSONValue {
+        let pointer = path.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        var links: [String: JSONValue] = [:]
+        for method in methods {
+            links[method.capitalized + "Created"] = [
+                "operationRef": .string("#/paths/\(pointer)/\(method)"), "parameters": ["id": "$response.body#/data/id"],
+            ]
+        }
+        return .object(links)
+    }
+
+    static func success(_ data: JSONValue, links: JSONValue? = nil) -> JSONValue {
+        var response: [String: JSONValue] = [
             "description": "Success",
             "headers": ["X-Request-ID": ["schema": ["type": "string"]]],
             "content": json([
@@ -312,6 +331,8 @@ enum OpenAPIDocument {
                 ],
             ]),
         ]
+        if let links { response["links"] = links }
+        return .object(response)
     }
 
     static func operation(
