@@ -75,7 +75,7 @@ struct AuthService {
             throw DomainError.unauthorized("Invalid e-mail address or password")
         }
         // Refresh tokens past their expiry protect nothing any more.
-        try await RefreshToken.query(on: database).filter(\.$expiresAt < Date()).delete()
+        try await RefreshToken.query(on: database).filter(\.$expiresAt < services.time.now).delete()
         return try await issueTokens(for: user, family: UUID().uuidString)
     }
 
@@ -85,11 +85,11 @@ struct AuthService {
         let user = try await passwordUser(userID, password: current)
         user.passwordHash = try await hasher.hash(new)
         // Tokens carry whole seconds: refuse everything issued up to the end of this second.
-        user.sessionsRevokedAt = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.up))
+        user.sessionsRevokedAt = Date(timeIntervalSince1970: services.time.now.timeIntervalSince1970.rounded(.up))
         try await database.writeTransaction { transaction in
             try await user.save(on: transaction)
             try await RefreshToken.query(on: transaction).filter(\.$user.$id == userID).filter(\.$revokedAt == nil)
-                .set(\.$revokedAt, to: Date()).update()
+                .set(\.$revokedAt, to: services.time.now).update()
         }
     }
 
@@ -152,7 +152,7 @@ struct AuthService {
 
     /// Revokes the access token until it expires and, when given, the refresh token's family.
     func logout(access: AuthToken, refreshToken: String?) async throws {
-        let now = Date()
+        let now = services.time.now
         if try await RevokedAccessToken.query(on: database).filter(\.$jti == access.jti.value).first() == nil {
             try await RevokedAccessToken(jti: access.jti.value, expiresAt: access.exp.value).create(on: database)
         }
@@ -191,7 +191,7 @@ struct AuthService {
     /// same second is dated at its end, so it is not refused along with the old ones.
     private func issueTokens(for user: User, family: String) async throws -> TokenPair {
         let userID = try user.requireID()
-        let now = max(Date(), user.sessionsRevokedAt ?? .distantPast)
+        let now = max(services.time.now, user.sessionsRevokedAt ?? .distantPast)
         let access = AuthToken(
             sub: .init(value: String(userID)), jti: .init(value: UUID().uuidString), iat: .init(value: now),
             exp: .init(value: now.addingTimeInterval(configuration.accessTokenLifetime)), typ: .access, fam: nil

@@ -20,6 +20,7 @@ struct BackgroundWork {
         options.queues = queues ?? ["default"]
         options.concurrency = concurrency ?? config.workerConcurrency
         options.lease = config.taskLease
+        options.stopDeadline = .seconds(config.workerStopDeadline)
         let database: @Sendable () -> any Database = { application.db }
         worker = Worker(options: options, handlers: services.taskHandlers, signal: services.taskSignal, logger: logger, database: database)
         let scheduler = Scheduler(entries: config.schedules.map { .init(kind: $0.kind, schedule: $0.schedule) }, logger: logger, database: database)

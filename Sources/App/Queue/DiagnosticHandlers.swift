@@ -4,7 +4,8 @@ import Foundation
 // Task kinds for tests and benchmarks, registered only with CC_DIAGNOSTIC_TASKS=1.
 
 /// `diagnostic.effect`: waits `sleep_ms`, then writes one notification for user 1 keyed by
-/// `key` — an effect that must happen once however often the task runs.
+/// `key` — an effect that must happen once however often the task runs. With `count_runs`,
+/// also one row per run (kind `diagnostic.run`), which no key makes idempotent.
 struct DiagnosticEffectHandler: TaskHandler {
     static let kind = "diagnostic.effect"
 
@@ -15,6 +16,11 @@ struct DiagnosticEffectHandler: TaskHandler {
         }
         let inserted = try await Notifications.insert(
             userID: 1, kind: "diagnostic", message: key, link: nil, dedupeKey: "diagnostic:\(key)", on: context.database)
+        if context.payload["count_runs"]?.boolValue == true {
+            // One row per run, whatever the effect's key says: tests count how often a task ran.
+            try await Notifications.insert(
+                userID: 1, kind: "diagnostic.run", message: key, link: nil, dedupeKey: "diagnostic.run:\(UUID().uuidString)", on: context.database)
+        }
         return ["inserted": .bool(inserted), "attempt": .number(Double(context.task.attempts))]
     }
 }

@@ -1,4 +1,5 @@
 import CareerCopilotCore
+import CareerCopilotWeb
 import Fluent
 import Foundation
 import JobSources
@@ -112,6 +113,48 @@ struct JobPrivacyTests {
             let listed = try await ingestion.ingest([try posting("77", title: "Staff Engineer")], sourceID: nil, complete: false, runStartedAt: Date())
             #expect(listed.new == 0)
             #expect(try await owner(imported.jobID) == nil)
+        }
+    }
+}
+
+/// A shared job is everyone's to read and to track, but only the person who added it or an
+/// admin changes or deletes it — through the API and through the pages alike.
+@Suite("Who may change a job")
+struct JobChangeRightsTests {
+    @Test(arguments: TestDatabase.all)
+    func aSharedJob_isChangedOnlyByItsCreatorOrAnAdmin_onEveryRoute(database: TestDatabase) async throws {
+        try await withServer(database, adjust: HardeningTests.accounts) { server in
+            let admin = try await HardeningTests.account(server, "admin@example.com")
+            let carol = try await HardeningTests.account(server, "carol@example.com")
+            let created = try await server.request(
+                .POST, "/api/v1/jobs", json: ["title": "Shared Role", "company": "Carolco", "is_private": false], headers: carol.header)
+            let id = try #require(try created.data["id"]?.intValue)
+            let bobPages = Browser(server)
+            try await bobPages.signUp("bob@example.com")
+            let bob = try await server.post("/api/v1/auth/login", ["email": "bob@example.com", "password": "correct horse battery"]).data
+            let bobAPI = [("Authorization", "Bearer \(try #require(bob["access_token"]?.stringValue))")]
+
+            // Bob reads it and may track it, but changes it nowhere.
+            #expect(try await server.request(.GET, "/api/v1/jobs/\(id)", headers: bobAPI).status == .ok)
+            #expect(try await bobPages.get(SiteURL.job(id).path).status == .ok)
+            let attempts: [(String, TestResponse)] = [
+                ("API PUT", try await server.request(.PUT, "/api/v1/jobs/\(id)", json: ["title": "Mine now"], headers: bobAPI)),
+                ("API DELETE", try await server.request(.DELETE, "/api/v1/jobs/\(id)", headers: bobAPI)),
+                ("page edit form", try await bobPages.get(SiteURL.editJob(id).path)),
+                ("page edit", try await bobPages.submit(SiteURL.editJob(id).path, ["title": "Mine now", "company": "Carolco", "is_active": "true"])),
+                ("page delete", try await bobPages.submit(SiteURL.deleteJob(id).path)),
+            ]
+            for (route, response) in attempts {
+                #expect(response.status == .forbidden, "\(route) answered \(response.status) to someone who did not add the job")
+            }
+            let unchanged = try await server.request(.GET, "/api/v1/jobs/\(id)", headers: carol.header).data
+            #expect(unchanged["title"] == "Shared Role")
+
+            // Its creator and an admin may.
+            #expect(try await server.request(.PUT, "/api/v1/jobs/\(id)", json: ["title": "Carol's edit"], headers: carol.header).status == .ok)
+            #expect(try await server.request(.PUT, "/api/v1/jobs/\(id)", json: ["title": "Admin's edit"], headers: admin.header).status == .ok)
+            #expect(try await server.request(.DELETE, "/api/v1/jobs/\(id)", headers: admin.header).status == .ok)
+            #expect(try await server.request(.GET, "/api/v1/jobs/\(id)", headers: carol.header).status == .notFound)
         }
     }
 }

@@ -39,6 +39,10 @@ struct ConfigurationTests {
     @Test func backgroundWork_isConfigurable() throws {
         let defaults = try AppConfiguration.load(from: [:])
         #expect(defaults.embeddedWorker && defaults.workerConcurrency == 4 && defaults.taskLease == 60 && !defaults.diagnosticTasks)
+        #expect(defaults.passwordHashCost == 12 && defaults.workerStopDeadline == 10)
+        let tuned = try AppConfiguration.load(from: ["CC_PASSWORD_HASH_COST": "4", "CC_WORKER_STOP_SECONDS": "2"])
+        #expect(tuned.passwordHashCost == 4 && tuned.workerStopDeadline == 2)
+        #expect(throws: ConfigurationError.self) { try AppConfiguration.load(from: ["CC_PASSWORD_HASH_COST": "3"]) }
         #expect(defaults.schedules.map(\.kind) == ["maintenance.cleanup", "digest.daily", "discovery.due"])
         let config = try AppConfiguration.load(from: [
             "CC_EMBEDDED_WORKER": "0", "CC_WORKER_CONCURRENCY": "8", "CC_TASK_LEASE_SECONDS": "15", "CC_DIAGNOSTIC_TASKS": "1",
@@ -51,11 +55,10 @@ struct ConfigurationTests {
         #expect(throws: ConfigurationError.self) {
             try AppConfiguration.load(from: ["CC_SCHEDULES": "digest.daily=every 7m", "CC_WORKER_CONCURRENCY": "0", "CC_EMBEDDED_WORKER": "maybe"])
         }
-        do {
-            _ = try AppConfiguration.load(from: ["CC_SCHEDULES": "nonsense", "CC_TASK_LEASE_SECONDS": "1"])
-        } catch {
-            #expect(error.problems.count == 2)
+        let error = try #require(throws: ConfigurationError.self) {
+            try AppConfiguration.load(from: ["CC_SCHEDULES": "nonsense", "CC_TASK_LEASE_SECONDS": "1"])
         }
+        #expect(error.problems.count == 2, "every problem is reported, not the first")
     }
 
     @Test func discovery_isConfigurable() throws {

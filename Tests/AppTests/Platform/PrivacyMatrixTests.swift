@@ -34,7 +34,7 @@ struct PrivacyMatrixTests {
         // Sources are the shared catalogue's; only admins may see or change them.
         "GET /api/v1/users/me/blocklist": .selfOnly, "POST /api/v1/users/me/blocklist": .selfOnly,
         "DELETE /api/v1/users/me/blocklist/:id": .privateByID,
-        "POST /settings/blocklist": .selfOnly, "POST /settings/blocklist/:id/delete": .selfOnly,
+        "POST /settings/blocklist": .selfOnly, "POST /settings/blocklist/:id/delete": .privatePageByID,
         "GET /api/v1/sources": .shared, "POST /api/v1/sources": .shared, "GET /api/v1/sources/:id": .shared,
         "PUT /api/v1/sources/:id": .shared, "DELETE /api/v1/sources/:id": .shared, "POST /api/v1/sources/:id/run": .shared,
         // Pages (cookie sessions): private ones are tried in WebPagesTests with `privatePagePaths`.
@@ -53,16 +53,19 @@ struct PrivacyMatrixTests {
         "POST /jobs/import": .shared,
     ]
 
-    /// Every private page route, for another user to try with an application id that is not theirs.
-    static func privatePagePaths(applicationID id: String) -> [(method: HTTPMethod, path: String, fields: [String: String])] {
+    /// Every private page route, for another user to try with ids (an application's, a hidden
+    /// company's) that are not theirs.
+    static func privatePagePaths(applicationID id: String, hiddenCompanyID hidden: String) -> [(method: HTTPMethod, path: String, fields: [String: String])] {
         let paths: [(HTTPMethod, String, [String: String])] = [
             (.POST, "/applications/move", ["move": id, "status_\(id)": "rejected"]),
             (.GET, "/applications/\(id)", [:]),
             (.POST, "/applications/\(id)/status", ["status": "rejected"]),
             (.POST, "/applications/\(id)/notes", ["notes": "not yours"]),
             (.POST, "/applications/\(id)/delete", [:]),
+            (.POST, "/settings/blocklist/\(hidden)/delete", [:]),
         ]
-        let covered = Set(paths.map { "\($0.0.rawValue) \($0.1.replacingOccurrences(of: "/\(id)", with: "/:id"))" })
+        let covered = Set(
+            paths.map { "\($0.0.rawValue) \($0.1.replacingOccurrences(of: "/\(id)", with: "/:id").replacingOccurrences(of: "/\(hidden)/", with: "/:id/"))" })
         precondition(covered == Set(routes.filter { $0.value == .privatePageByID }.keys), "privatePagePaths must cover every private page route")
         return paths.map { (method: $0.0, path: $0.1, fields: $0.2) }
     }

@@ -145,8 +145,12 @@ struct ProcessTests {
         let (status, output) = server.terminateAndReadOutput()
         #expect(status == 0)
         #expect(!output.contains(password))
-        for file in ["career-copilot.sqlite", "career-copilot.sqlite-wal"] {
-            let data = FileManager.default.contents(atPath: directory + "/" + file) ?? Data()
+        // The database file must be there and hold the account (else the check proves nothing);
+        // its write-ahead log is read too when a stop left one.
+        let database = try #require(FileManager.default.contents(atPath: directory + "/career-copilot.sqlite"))
+        #expect(database.range(of: Data("ada@example.com".utf8)) != nil, "the account is stored in this file")
+        let log = FileManager.default.contents(atPath: directory + "/career-copilot.sqlite-wal") ?? Data()
+        for (file, data) in [("career-copilot.sqlite", database), ("career-copilot.sqlite-wal", log)] {
             #expect(data.range(of: Data(password.utf8)) == nil, "\(file) holds the password")
         }
         let secret = try #require(FileManager.default.attributesOfItem(atPath: directory + "/jwt-secret")[.posixPermissions] as? Int)

@@ -145,9 +145,13 @@ struct WebPagesTests {
             let applicationPath = try #require(tracked.location)
             let id = String(applicationPath.split(separator: "/").last ?? "")
 
+            #expect(try await owner.submit(SiteURL.blocklist.path, ["company": "Initech"]).status == .seeOther)
+            let hidden = try #require(
+                try await server.app.db.sql.raw("SELECT id FROM company_blocklist").first()?.decode(column: "id", as: Int.self))
+
             let other = Browser(server)
             try await other.signUp("other@example.com")
-            for path in PrivacyMatrixTests.privatePagePaths(applicationID: id) {
+            for path in PrivacyMatrixTests.privatePagePaths(applicationID: id, hiddenCompanyID: String(hidden)) {
                 let response =
                     path.method == .GET
                     ? try await other.get(path.path)
@@ -171,6 +175,7 @@ struct WebPagesTests {
             let page = try await owner.get(applicationPath)
             #expect(page.status == .ok)
             #expect(page.text.contains("<option value=\"saved\" selected>"))
+            #expect(try await owner.get(SiteURL.settings.path).text.contains("Initech"), "the owner's hidden company is still hidden")
         }
     }
 

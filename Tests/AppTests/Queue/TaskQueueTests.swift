@@ -20,6 +20,8 @@ struct TaskQueueTests {
         options.lease = lease
         options.pollInterval = .milliseconds(100)
         options.retry = RetryPolicy(base: retryBase, cap: 1)
+        // A test that stops its workers with a task still running waits 1 s for it, not 10.
+        options.stopDeadline = .seconds(1)
         return Worker(
             options: options, handlers: TaskHandlers.standard(diagnostics: true), signal: server.services.taskSignal,
             logger: Logger(label: "test.worker"), database: { server.app.db }
@@ -151,13 +153,14 @@ struct TaskQueueTests {
     func expiredLease_isTakenOver_andTheEffectHappensOnce(database: TestDatabase) async throws {
         try await withServer(database, adjust: Self.diagnostics) { server in
             let queue = TaskQueue(database: server.app.db)
-            let id = try #require(try await queue.enqueue(TaskRequest(kind: "diagnostic.effect", payload: ["key": "once"])))
-            // A worker claims it, does the work, and dies before recording it.
-            let claimed = try await queue.claim(worker: "doomed", queues: ["default"], limit: 1, lease: 0.2)
+            let minuteAgo = Date().addingTimeInterval(-60)
+            let id = try #require(try await queue.enqueue(TaskRequest(kind: "diagnostic.effect", payload: ["key": "once"]), now: minuteAgo))
+            // A worker claimed it a minute ago, did the work, and died before recording it: its
+            // 0.2 s lease is long over.
+            let claimed = try await queue.claim(worker: "doomed", queues: ["default"], limit: 1, lease: 0.2, now: minuteAgo)
             #expect(claimed.map(\.id) == [id])
             let context = TaskContext(task: claimed[0], payload: claimed[0].payloadValue, database: server.app.db, logger: Logger(label: "test"))
             _ = try await DiagnosticEffectHandler().run(context)
-            try await Task.sleep(for: .milliseconds(300))
 
             try await Self.withWorkers(server, lease: 3) {
                 try await Self.waitUntil { try await queue.find(id)?.status == .succeeded }
@@ -166,6 +169,27 @@ struct TaskQueueTests {
             #expect(try await Self.count(server, "SELECT count(*) AS count FROM notifications WHERE dedupe_key = 'diagnostic:once'") == 1)
             // The dead worker's late report changes nothing.
             #expect(try await queue.complete(id, worker: "doomed", result: ["late": true]) == false)
+        }
+    }
+
+    /// A task that runs three times as long as its lease, on a live worker, while a second
+    /// worker looks for work all along: the heartbeat keeps extending the lease, so the second
+    /// never takes it over (without the heartbeat it would, after one second).
+    @Test(arguments: TestDatabase.all)
+    func aLiveWorkersHeartbeat_keepsALongTask_fromRunningTwice(database: TestDatabase) async throws {
+        try await withServer(database, adjust: Self.diagnostics) { server in
+            let queue = TaskQueue(database: server.app.db)
+            let id = try #require(
+                try await queue.enqueue(TaskRequest(kind: "diagnostic.effect", payload: ["key": "long", "sleep_ms": 3_000, "count_runs": true])))
+            let first = Self.worker(server, lease: 1)
+            try await Worker.whileRunning([first]) {
+                try await Self.waitUntil { try await queue.find(id)?.status == .running }
+                try await Self.withWorkers(server, lease: 1) {
+                    try await Self.waitUntil(20) { try await queue.find(id)?.status == .succeeded }
+                }
+            }
+            #expect(try await queue.find(id)?.attempts == 1)
+            #expect(try await Self.count(server, "SELECT count(*) AS count FROM notifications WHERE kind = 'diagnostic.run'") == 1)
         }
     }
 
@@ -243,6 +267,16 @@ struct TaskQueueTests {
             let user = [("Authorization", "Bearer \(try #require(tokens["access_token"]?.stringValue))")]
             #expect(try await server.request(.GET, "/api/v1/tasks?status=failed", headers: user).status == .forbidden)
             #expect(try await server.request(.POST, "/api/v1/tasks/1/retry", headers: user).status == .forbidden)
+            // Tracking a job queues tasks on the user's behalf: those they may read.
+            let job = try await server.request(.POST, "/api/v1/jobs", json: ["title": "Own task", "company": "C"], headers: user).data
+            #expect(try await server.request(.POST, "/api/v1/applications", json: ["job_id": job["id"] ?? nil], headers: user).status == .created)
+            let own = try #require(
+                try await server.app.db.sql.raw(
+                    "SELECT min(t.id) AS id FROM tasks t JOIN users u ON u.id = t.user_id WHERE u.email = 'user@example.com'"
+                ).first()?.decode(column: "id", as: Int?.self))
+            let task = try await server.request(.GET, "/api/v1/tasks/\(own)", headers: user)
+            #expect(task.status == .ok)
+            #expect(try task.data["kind"] == "notify.application")
         }
     }
 

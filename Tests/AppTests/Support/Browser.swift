@@ -56,7 +56,7 @@ final class Browser: @unchecked Sendable {
         return response
     }
 
-    private static func encode(_ text: String) -> String {
+    static func encode(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
     }
 }

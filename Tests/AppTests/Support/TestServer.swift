@@ -2,6 +2,7 @@ import CareerCopilotCore
 import Fluent
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOFoundationCompat
 import SQLKit
@@ -27,7 +28,7 @@ final class TestServer: @unchecked Sendable {
 
     static func start(
         _ database: TestDatabase, at location: Location? = nil, migrate: Bool = true,
-        adjust: (inout AppConfiguration) -> Void = { _ in }, resolver: HostResolver = HostResolver()
+        adjust: (inout AppConfiguration) -> Void = { _ in }, resolver: HostResolver = HostResolver(), time: any TimeSource = SystemTime()
     ) async throws -> TestServer {
         TestLogging.bootstrapOnce()
         let location =
@@ -37,6 +38,9 @@ final class TestServer: @unchecked Sendable {
                 schema: database == .postgres ? "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20) : nil
             )
         var config = AppConfiguration(dataDirectory: location.dataDirectory, port: 0, logLevel: .error)
+        // bcrypt's cheapest cost: tests prove rules, not the hash's strength (a test of the
+        // hash's limits sets its own).
+        config.passwordHashCost = 4
         if database == .postgres {
             guard let url = TestDatabase.postgresURL else { throw TestServerError.postgresUnavailable }
             config.database = .postgres(url: url)
@@ -52,7 +56,7 @@ final class TestServer: @unchecked Sendable {
             // what fails. It follows no redirect: tests look at them themselves.
             app.http.client.configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
             app.http.client.configuration.timeout = .init(connect: .seconds(60))
-            let services = AppServices(configuration: config, application: app, hostResolver: resolver)
+            let services = AppServices(configuration: config, application: app, hostResolver: resolver, time: time)
             try await configure(app, services)
             if migrate {
                 if let schema = location.schema {
@@ -129,12 +133,12 @@ enum TestServerError: Error {
 }
 
 /// Runs `body` against a fresh server and always cleans up. `adjust` changes its configuration;
-/// `resolver` is its DNS.
+/// `resolver` is its DNS; `time`, its clock (a `ShiftedTime` a test moves forward).
 func withServer(
     _ database: TestDatabase, adjust: (inout AppConfiguration) -> Void = { _ in }, resolver: HostResolver = HostResolver(),
-    _ body: (TestServer) async throws -> Void
+    time: any TimeSource = SystemTime(), _ body: (TestServer) async throws -> Void
 ) async throws {
-    let server = try await TestServer.start(database, adjust: adjust, resolver: resolver)
+    let server = try await TestServer.start(database, adjust: adjust, resolver: resolver, time: time)
     do {
         try await body(server)
     } catch {
@@ -154,4 +158,15 @@ enum TestLogging {
     }()
 
     static func bootstrapOnce() { _ = bootstrapped }
+}
+
+/// The machine's time moved forward by what a test says: time passes without sleeping.
+final class ShiftedTime: TimeSource {
+    private let offset = NIOLockedValueBox<TimeInterval>(0)
+
+    var now: Date { Date().addingTimeInterval(offset.withLockedValue { $0 }) }
+
+    func advance(by interval: TimeInterval) {
+        offset.withLockedValue { $0 += interval }
+    }
 }

@@ -57,8 +57,10 @@ public struct AppConfiguration: Sendable {
     public var dedupTitleSimilarity = 0.8
     /// Keys of the sources that need them (Adzuna, USAJOBS).
     public var sourceCredentials = SourceCredentials()
-    /// bcrypt's cost for passwords (12: about a quarter of a second a hash).
+    /// bcrypt's cost for passwords (12: about a quarter of a second a hash; each step doubles it).
     public var passwordHashCost = 12
+    /// How long a stopping worker lets running tasks go on before it gives them back, in seconds.
+    public var workerStopDeadline = 10
     /// Most password hashes waiting or running at once; past that, sign-ins get 503.
     public var passwordHashCapacity = 32
     /// Host names a single-user server answers to besides loopback ones (`CC_ALLOWED_HOSTS`):
@@ -145,6 +147,8 @@ public struct AppConfiguration: Sendable {
         )
         config.workerConcurrency = env.integer("CC_WORKER_CONCURRENCY", in: 1...64, default: config.workerConcurrency)
         config.taskLease = TimeInterval(env.integer("CC_TASK_LEASE_SECONDS", in: 2...3_600, default: Int(config.taskLease)))
+        config.workerStopDeadline = env.integer("CC_WORKER_STOP_SECONDS", in: 1...600, default: config.workerStopDeadline)
+        config.passwordHashCost = env.integer("CC_PASSWORD_HASH_COST", in: 4...16, default: config.passwordHashCost)
         if let raw = env.string("CC_SCHEDULES") {
             config.schedules = []
             // `none`: no periodic tasks at all.

@@ -25,6 +25,8 @@ public struct AppServices: Sendable {
 
     /// The background tasks this process runs.
     let taskHandlers: TaskHandlers
+    /// The time that requests arrive at and sessions are judged by.
+    let time: any TimeSource
 
     /// `application`'s HTTP client serves source fetches: it follows no redirect by itself
     /// (the fetcher checks each hop) and gives up connecting after 10 s unless the caller
@@ -33,8 +35,9 @@ public struct AppServices: Sendable {
         self.init(configuration: configuration, application: application, hostResolver: HostResolver())
     }
 
-    init(configuration: AppConfiguration, application: Application, hostResolver: HostResolver) {
+    init(configuration: AppConfiguration, application: Application, hostResolver: HostResolver, time: any TimeSource = SystemTime()) {
         self.configuration = configuration
+        self.time = time
         application.http.client.configuration.redirectConfiguration = .disallow
         if application.http.client.configuration.timeout.connect == nil {
             // Fetches carry their own deadline (SourceFetcher.timeout); this bounds connecting only.

@@ -37,7 +37,7 @@ public func configure(_ app: Application, _ services: AppServices) async throws 
     let methodIndex = RouteMethodIndex()
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(RequestIDMiddleware())
+    app.middleware.use(RequestIDMiddleware(time: services.time))
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(TaskSignalMiddleware(signal: services.taskSignal))
     app.middleware.use(APIErrorMiddleware(methods: methodIndex, services: services))

@@ -5,8 +5,10 @@ import Vapor
 /// UUID otherwise. The id goes into every log line of the request and into the response.
 /// It also notes when the request arrived.
 struct RequestIDMiddleware: AsyncMiddleware {
+    let time: any TimeSource
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        request.storage[ArrivalKey.self] = Date()
+        request.storage[ArrivalKey.self] = time.now
         let incoming = request.headers.first(name: .xRequestId)
         let id: String
         if let incoming, Self.isAcceptable(incoming) {
