@@ -45,7 +45,7 @@ struct JobValidationTests {
         (["title": "T", "company": "C", "remote": "Remote"], "remote must be one of: onsite, hybrid, remote"),
     ]
 
-    @Test(arguments: TestDatabase.all)
+    @Test(arguments: TestDatabase.protocolOnly)
     func everyRule_answers422WithItsLine(database: TestDatabase) async throws {
         try await withServer(database) { server in
             for (body, expected) in Self.cases {
@@ -70,7 +70,7 @@ struct JobValidationTests {
         }
     }
 
-    @Test(arguments: TestDatabase.all)
+    @Test(arguments: TestDatabase.protocolOnly)
     func severalProblems_areAllReported(database: TestDatabase) async throws {
         try await withServer(database) { server in
             let response = try await server.post("/api/v1/jobs", ["title": 1, "url": "x", "remote": "?"])

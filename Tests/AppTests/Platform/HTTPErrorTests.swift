@@ -6,7 +6,7 @@ import Vapor
 
 @Suite("Errors and protocol")
 struct HTTPErrorTests {
-    @Test(arguments: TestDatabase.all)
+    @Test(arguments: TestDatabase.protocolOnly)
     func malformedJSON_is400(database: TestDatabase) async throws {
         try await withServer(database) { server in
             let response = try await server.request(.POST, "/api/v1/jobs", body: "{\"title\": ", contentType: "application/json")
@@ -15,7 +15,7 @@ struct HTTPErrorTests {
         }
     }
 
-    @Test(arguments: TestDatabase.all)
+    @Test(arguments: TestDatabase.protocolOnly)
     func bodyThatIsNotAnObject_is400(database: TestDatabase) async throws {
         try await withServer(database) { server in
             let response = try await server.request(.POST, "/api/v1/jobs", body: "[1,2]", contentType: "application/json")
@@ -24,7 +24,7 @@ struct HTTPErrorTests {
         }
     }
 
-    @Test(arguments: TestDatabase.all)
+    @Test(arguments: TestDatabase.protocolOnly)
     func missingBody_is400(database: TestDatabase) async throws {
         try await withServer(database) { server in
             let response = try await server.request(.POST, "/api/v1/jobs", body: "", contentType: "application/json")
@@ -32,7 +32,7 @@ struct HTTPErrorTests {
         }
     }
 
-    @Test(arguments: TestDatabase.all)
+    @Test(arguments: TestDatabase.protocolOnly)
     func wrongContentType_is415(database: TestDatabase) async throws {
         try await withServer(database) { server in
             for contentType in ["text/plain", "application/x-www-form-urlencoded", "application/xml"] {
@@ -45,7 +45,7 @@ struct HTTPErrorTests {
         }
     }
 
-    @Test(arguments: TestDatabase.all)
+    @Test(arguments: TestDatabase.protocolOnly)
     func bodyOverOneMebibyte_is413(database: TestDatabase) async throws {
         try await withServer(database) { server in
             let big = "{\"title\":\"" + String(repeating: "x", count: 1_100_000) + "\"}"
@@ -55,7 +55,7 @@ struct HTTPErrorTests {
         }
     }
 
-    @Test(arguments: TestDatabase.all)
+    @Test(arguments: TestDatabase.protocolOnly)
     func unknownRoute_is404InTheEnvelope(database: TestDatabase) async throws {
         try await withServer(database) { server in
             for path in ["/api/v1/nothing", "/api/v2/jobs", "/api"] {
@@ -77,7 +77,7 @@ struct HTTPErrorTests {
         }
     }
 
-    @Test(arguments: TestDatabase.all)
+    @Test(arguments: TestDatabase.protocolOnly)
     func wrongMethod_is405WithAllow(database: TestDatabase) async throws {
         try await withServer(database) { server in
             let response = try await server.request(.PATCH, "/api/v1/jobs/3")
@@ -90,7 +90,7 @@ struct HTTPErrorTests {
         }
     }
 
-    @Test(arguments: TestDatabase.all)
+    @Test(arguments: TestDatabase.protocolOnly)
     func idThatIsNotAnInteger_is404(database: TestDatabase) async throws {
         try await withServer(database) { server in
             for id in ["abc", "0", "-1", "99999999999999999999", "1.5"] {
@@ -101,7 +101,7 @@ struct HTTPErrorTests {
         }
     }
 
-    @Test(arguments: TestDatabase.all)
+    @Test(arguments: TestDatabase.protocolOnly)
     func requestID_isEchoedOrGenerated(database: TestDatabase) async throws {
         try await withServer(database) { server in
             let echoed = try await server.request(.GET, "/api/v1/jobs", headers: [("X-Request-ID", "abc-123")])
@@ -117,7 +117,7 @@ struct HTTPErrorTests {
         }
     }
 
-    @Test(arguments: TestDatabase.all)
+    @Test(arguments: TestDatabase.protocolOnly)
     func badQuery_is400WithEveryProblem(database: TestDatabase) async throws {
         try await withServer(database) { server in
             let response = try await server.get("/api/v1/jobs?page=0&page_size=101&sort=nope&is_active=maybe&posted_after=soon&salary_min=-5&remote=moon")
@@ -132,7 +132,7 @@ struct HTTPErrorTests {
         }
     }
 
-    @Test(arguments: TestDatabase.all)
+    @Test(arguments: TestDatabase.protocolOnly)
     func securityHeaders_onEveryResponse(database: TestDatabase) async throws {
         try await withServer(database) { server in
             for response in [

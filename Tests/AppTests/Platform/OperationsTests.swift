@@ -37,7 +37,7 @@ struct OperationsTests {
         try await server.destroy()
     }
 
-    @Test(arguments: TestDatabase.all)
+    @Test(arguments: TestDatabase.protocolOnly)
     func metrics_countRequestsByRouteAndStatus(database: TestDatabase) async throws {
         try await withServer(database) { server in
             _ = try await server.get("/api/v1/jobs/424242")

@@ -42,9 +42,9 @@ struct ServerProcess {
     /// Starts `career-copilot worker` on the database of a test server and waits until it runs.
     static func worker(on server: TestServer, arguments: [String] = [], environment: [String: String] = [:]) throws -> ServerProcess {
         var variables = ["CC_DATA_DIR": server.location.dataDirectory, "CC_DIAGNOSTIC_TASKS": "1", "LOG_LEVEL": "error"]
-        if server.database == .postgres, let url = TestDatabase.postgresURL, let schema = server.location.schema {
+        if let url = try server.location.postgresURL {
             variables["DATABASE_URL"] = url
-            variables["CC_DATABASE_SCHEMA"] = schema
+            variables["CC_DATABASE_SCHEMA"] = MigratedTemplates.postgresSchema
         }
         let (process, pipe, _) = try launch(["worker"] + arguments, environment: variables.merging(environment) { _, new in new }) {
             $0.contains("running (Ctrl-C or SIGTERM stops it)")

@@ -14,5 +14,9 @@ enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
         postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
     }
 
+    /// For tests of HTTP and validation that answer before any query: the database plays no
+    /// part, so one suffices.
+    static let protocolOnly: [TestDatabase] = [.sqlite]
+
     var testDescription: String { rawValue }
 }

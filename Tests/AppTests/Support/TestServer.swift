@@ -11,7 +11,8 @@ import Vapor
 @testable import App
 
 /// A real Career Copilot server on a free loopback port, on a fresh database (a temporary
-/// SQLite file, or a PostgreSQL schema of its own), talked to over real HTTP.
+/// SQLite file, or a PostgreSQL database of its own), talked to over real HTTP. The database
+/// starts migrated, copied from `MigratedTemplates`.
 final class TestServer: @unchecked Sendable {
     let app: Application
     /// What the server's handlers and background work use.
@@ -23,7 +24,11 @@ final class TestServer: @unchecked Sendable {
     /// Where a server's data lives; pass it to `start` again to restart on the same data.
     struct Location: Sendable {
         let dataDirectory: String
-        let schema: String?
+        /// The server's own database on the tests' PostgreSQL server (its tables in the schema
+        /// `MigratedTemplates.postgresSchema`).
+        let postgresDatabase: String?
+
+        var postgresURL: String? { get throws { try postgresDatabase.map { try MigratedTemplates.postgresURL(database: $0) } } }
     }
 
     static func start(
@@ -31,20 +36,29 @@ final class TestServer: @unchecked Sendable {
         adjust: (inout AppConfiguration) -> Void = { _ in }, resolver: HostResolver = HostResolver(), time: any TimeSource = SystemTime()
     ) async throws -> TestServer {
         TestLogging.bootstrapOnce()
+        if database == .postgres, TestDatabase.postgresURL == nil { throw TestServerError.postgresUnavailable }
+        let fresh = location == nil
         let location =
             location
             ?? Location(
                 dataDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("cc-test-\(UUID().uuidString)").path,
-                schema: database == .postgres ? "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20) : nil
+                postgresDatabase: database == .postgres ? "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20) : nil
             )
+        if fresh {
+            switch (database, location.postgresDatabase) {
+            case (.sqlite, _) where migrate: try await MigratedTemplates.shared.copySQLite(into: location.dataDirectory)
+            case let (.postgres, name?) where migrate: try await MigratedTemplates.shared.clonePostgres(named: name)
+            case let (.postgres, name?): try await MigratedTemplates.shared.createEmptyPostgres(named: name)
+            default: break
+            }
+        }
         var config = AppConfiguration(dataDirectory: location.dataDirectory, port: 0, logLevel: .error)
         // bcrypt's cheapest cost: tests prove rules, not the hash's strength (a test of the
         // hash's limits sets its own).
         config.passwordHashCost = 4
-        if database == .postgres {
-            guard let url = TestDatabase.postgresURL else { throw TestServerError.postgresUnavailable }
+        if let url = try location.postgresURL {
             config.database = .postgres(url: url)
-            config.databaseSchema = location.schema
+            config.databaseSchema = MigratedTemplates.postgresSchema
             config.databasePoolSize = 2
         }
         adjust(&config)
@@ -59,9 +73,10 @@ final class TestServer: @unchecked Sendable {
             let services = AppServices(configuration: config, application: app, hostResolver: resolver, time: time)
             try await configure(app, services)
             if migrate {
-                if let schema = location.schema {
-                    try await app.db.sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+                if location.postgresDatabase != nil {
+                    try await app.db.sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: MigratedTemplates.postgresSchema)").run()
                 }
+                // Nothing to do on a copy of the template but to see that: a few reads.
                 try await app.autoMigrate()
             }
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
@@ -89,10 +104,10 @@ final class TestServer: @unchecked Sendable {
 
     /// Stops the server and removes its data.
     func destroy() async throws {
-        if let schema = location.schema {
-            try? await app.db.sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
-        }
         try await stop()
+        if let name = location.postgresDatabase {
+            try? await MigratedTemplates.shared.dropPostgres(named: name)
+        }
         try? FileManager.default.removeItem(atPath: location.dataDirectory)
     }
 
