@@ -93,7 +93,9 @@ struct MigrationTests {
 
     /// Loads a dump with PostgreSQL's own client (it reads `COPY … FROM stdin`).
     static func psql(url: String, file: String) throws -> (status: Int32, output: String) {
-        let candidates = ["/usr/bin/psql"] + ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).sorted().reversed()
+        let candidates =
+            ["/usr/bin/psql"]
+            + ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).sorted().reversed()
             .map { "/usr/lib/postgresql/\($0)/bin/psql" }
         guard let psql = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return (127, "psql not found") }
         let process = Process()
