@@ -43,27 +43,41 @@ struct TaskRecord: Sendable {
     let startedAt: Date?
     let finishedAt: Date?
 
-    static let columns =
-        "id, kind, payload, queue, priority, run_at, status, attempts, max_attempts, lease_owner, unique_key, last_error, result, user_id, created_at, started_at, finished_at"
+    /// The columns of `tasks` a record reads (leases and times of the queue's own bookkeeping
+    /// are written by the queue's statements only).
+    enum Column: String, TableColumns {
+        case id, kind, payload, queue, priority
+        case runAt = "run_at"
+        case status, attempts
+        case maxAttempts = "max_attempts"
+        case leaseOwner = "lease_owner"
+        case uniqueKey = "unique_key"
+        case lastError = "last_error"
+        case result
+        case userID = "user_id"
+        case createdAt = "created_at"
+        case startedAt = "started_at"
+        case finishedAt = "finished_at"
+    }
 
     init(row: any SQLRow) throws {
-        id = try row.decode(column: "id", as: Int.self)
-        kind = try row.decode(column: "kind", as: String.self)
-        payload = try row.decode(column: "payload", as: String.self)
-        queue = try row.decode(column: "queue", as: String.self)
-        priority = try row.decode(column: "priority", as: Int.self)
-        runAt = try row.decode(column: "run_at", as: Date.self)
-        status = Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .failed
-        attempts = try row.decode(column: "attempts", as: Int.self)
-        maxAttempts = try row.decode(column: "max_attempts", as: Int.self)
-        leaseOwner = try row.decode(column: "lease_owner", as: String?.self)
-        uniqueKey = try row.decode(column: "unique_key", as: String?.self)
-        lastError = try row.decode(column: "last_error", as: String?.self)
-        result = try row.decode(column: "result", as: String?.self)
-        userID = try row.decode(column: "user_id", as: Int?.self)
-        createdAt = try row.decode(column: "created_at", as: Date.self)
-        startedAt = try row.decode(column: "started_at", as: Date?.self)
-        finishedAt = try row.decode(column: "finished_at", as: Date?.self)
+        id = try row.decode(Column.id)
+        kind = try row.decode(Column.kind)
+        payload = try row.decode(Column.payload)
+        queue = try row.decode(Column.queue)
+        priority = try row.decode(Column.priority)
+        runAt = try row.decode(Column.runAt)
+        status = Status(rawValue: try row.decode(Column.status, as: String.self)) ?? .failed
+        attempts = try row.decode(Column.attempts)
+        maxAttempts = try row.decode(Column.maxAttempts)
+        leaseOwner = try row.decode(Column.leaseOwner)
+        uniqueKey = try row.decode(Column.uniqueKey)
+        lastError = try row.decode(Column.lastError)
+        result = try row.decode(Column.result)
+        userID = try row.decode(Column.userID)
+        createdAt = try row.decode(Column.createdAt)
+        startedAt = try row.decode(Column.startedAt)
+        finishedAt = try row.decode(Column.finishedAt)
     }
 
     var payloadValue: JSONValue {
@@ -122,7 +136,7 @@ struct TaskQueue {
                 WHERE status = 'queued' AND queue IN \(SQLBind.group(queues)) AND run_at <= \(bind: now)
                 ORDER BY queue, priority DESC, run_at, id LIMIT \(bind: limit)\(lock)
             )
-            RETURNING \(unsafeRaw: TaskRecord.columns)
+            RETURNING \(TaskRecord.Column.list())
             """
         ).all().map(TaskRecord.init(row:))
     }
@@ -206,7 +220,7 @@ struct TaskQueue {
     // MARK: Reading and administration
 
     func find(_ id: Int) async throws -> TaskRecord? {
-        try await database.sql.raw("SELECT \(unsafeRaw: TaskRecord.columns) FROM tasks WHERE id = \(bind: id)").first().map(TaskRecord.init(row:))
+        try await database.sql.raw("SELECT \(TaskRecord.Column.list()) FROM tasks WHERE id = \(bind: id)").first().map(TaskRecord.init(row:))
     }
 
     func list(status: TaskRecord.Status, page: Paging) async throws -> (tasks: [TaskRecord], total: Int) {
@@ -216,7 +230,7 @@ struct TaskQueue {
             .first(decoding: Count.self)?.count ?? 0
         let tasks = try await database.sql.raw(
             """
-            SELECT \(unsafeRaw: TaskRecord.columns) FROM tasks WHERE status = \(bind: status.rawValue)
+            SELECT \(TaskRecord.Column.list()) FROM tasks WHERE status = \(bind: status.rawValue)
             ORDER BY updated_at DESC, id DESC LIMIT \(bind: page.pageSize) OFFSET \(bind: page.offset)
             """
         ).all().map(TaskRecord.init(row:))
