@@ -41,6 +41,12 @@ let package = Package(
             dependencies: ["CareerCopilotCore"],
             swiftSettings: strict
         ),
+        // The user's profile: reading resumes (dates, sections), and later JSON Resume and
+        // LinkedIn exports. Plain Swift: no Vapor, no database.
+        .target(
+            name: "Profiles",
+            swiftSettings: strict
+        ),
         // Pages as pure functions of view models, the HTML they are built with, the design
         // system's CSS and the script. Plain Swift: no Vapor, no database.
         .target(
@@ -90,7 +96,12 @@ let package = Package(
         // linear-time tests on hostile input.
         .testTarget(
             name: "HostileInputTests",
-            dependencies: ["CareerCopilotCore", "JobSources", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["CareerCopilotCore", "JobSources", "Profiles", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ProfilesTests",
+            dependencies: ["Profiles"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -4,6 +4,7 @@ import Testing
 
 @testable import CareerCopilotCore
 @testable import JobSources
+@testable import Profiles
 
 /// Every parser of outside input, fed arbitrary input: it never traps (a trap ends the test
 /// process, which fails the run) and always ends in a value or a clear error, and what it
@@ -52,6 +53,28 @@ struct HostileInputPropertyTests {
     }
 
     // MARK: Readers of request bodies and queries
+
+    static let resumeText = Gen.element(of: Array("0123456789/-–. JanMarSeptPresentsince to\nEXPERIENCE Education&:")).compactMap { $0 }.string(of: 0...120)
+
+    @Test func resumeLines_giveARangeInsideTheLine_orNone() async {
+        await propertyCheck(count: 500, input: Gen.oneOf(Self.resumeText, Self.anyCharacter.string(of: 0...60))) { line in
+            guard let found = ResumeDates.range(in: line) else { return }
+            #expect(found.text.lowerBound >= line.startIndex && found.text.upperBound <= line.endIndex)
+            #expect(ResumeDates.years.contains(found.range.start.year))
+            if let end = found.range.end { #expect(end >= found.range.start) }
+            #expect(!(found.range.isCurrent && found.range.end != nil))
+        }
+    }
+
+    @Test func resumeText_isSplitWithoutLosingALine() async {
+        await propertyCheck(count: 300, input: Gen.oneOf(Self.resumeText, Self.anyCharacter.string(of: 0...200))) { text in
+            let parts = ResumeSections.split(text)
+            let kept = parts.reduce(0) { $0 + $1.lines.count + ($1.heading.isEmpty ? 0 : 1) }
+            let nonBlank = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+            #expect(kept == nonBlank, "every non-blank line is a heading or a line of a section")
+        }
+    }
 
     @Test func bodyReader_readsAnyValue_intoAValueOrAnIssue() async {
         await propertyCheck(count: 300, input: Self.json(depth: 2)) { value in

@@ -3,6 +3,7 @@ import Testing
 
 @testable import CareerCopilotCore
 @testable import JobSources
+@testable import Profiles
 
 /// The readers of outside markup cost time linear in their input: on adversarial input, 16
 /// times the bytes may cost about 16 times the time, never the 256 times of a quadratic
@@ -30,6 +31,8 @@ struct LinearTimeTests {
             { "<div itemscope itemtype=\"https://schema.org/JobPosting\">" + String(repeating: "<b itemprop=\"skill\">s</b>", count: $0) }
         ),
         ("feed nested deep", { "<rss><channel>" + String(repeating: "<item><title>x", count: $0) }),
+        ("almost dates", { String(repeating: "Jan 13/2019- 2019-13 Since ", count: $0) }),
+        ("one long line of words", { String(repeating: "experience ", count: $0) }),
     ]
 
     static let readers: [(name: String, read: @Sendable (String) -> Void)] = [
@@ -38,6 +41,8 @@ struct LinearTimeTests {
         ("microdata", { _ = Microdata.items(in: $0) }),
         ("feed reader", { _ = MarkupElement.parse($0).text }),
         ("schema.org page", { _ = CareersPage.postings(html: $0, pageURL: "https://careers.example.com/") }),
+        ("resume dates", { _ = ResumeDates.range(in: $0) }),
+        ("resume sections", { _ = ResumeSections.split($0) }),
     ]
 
     @Test(arguments: 0..<shapes.count)

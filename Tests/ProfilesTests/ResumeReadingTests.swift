@@ -1,0 +1,95 @@
+import Testing
+
+@testable import Profiles
+
+@Suite("Resume dates")
+struct ResumeDatesTests {
+    static let ranges: [(line: String, start: ResumeDate, end: ResumeDate?, current: Bool)] = [
+        ("Senior Engineer, Acme — Jan 2020 – Present", .init(year: 2020, month: 1), nil, true),
+        ("March 2017 - Feb. 2019", .init(year: 2017, month: 3), .init(year: 2019, month: 2), false),
+        ("2019-03 – 2021-06 | Berlin", .init(year: 2019, month: 3), .init(year: 2021, month: 6), false),
+        ("03/2019 - 06/2021", .init(year: 2019, month: 3), .init(year: 2021, month: 6), false),
+        ("Backend developer (2018 to 2020)", .init(year: 2018), .init(year: 2020), false),
+        ("Since 2019", .init(year: 2019), nil, true),
+        ("Sept 2015 — Aug 2016", .init(year: 2015, month: 9), .init(year: 2016, month: 8), false),
+        ("Okt. 2016 bis heute", .init(year: 2016, month: 10), nil, true),
+        ("BSc Computer Science, 2016", .init(year: 2016), .init(year: 2016), false),
+        ("2012–2016", .init(year: 2012), .init(year: 2016), false),
+        ("June, 2021 to date", .init(year: 2021, month: 6), nil, true),
+    ]
+
+    @Test(arguments: ranges.indices)
+    func aRange_isReadAsWritten(index: Int) throws {
+        let expected = Self.ranges[index]
+        let found = try #require(ResumeDates.range(in: expected.line), "\(expected.line)")
+        #expect(found.range.start == expected.start, "\(expected.line)")
+        #expect(found.range.end == expected.end, "\(expected.line)")
+        #expect(found.range.isCurrent == expected.current, "\(expected.line)")
+    }
+
+    @Test func theMatchedText_isTheDatesOnly() throws {
+        let line = "Platform Engineer at Acme, Jan 2020 – Present"
+        let found = try #require(ResumeDates.range(in: line))
+        #expect(line[found.text] == "Jan 2020 – Present")
+    }
+
+    @Test func numbersThatAreNoDates_areLeftAlone() {
+        for line in ["Cut costs by 35% across 12 teams", "Call +49 30 1234 5678", "Marchand & Co", "Python 3.12, Go 1.22", "Version 9999", ""] {
+            #expect(ResumeDates.range(in: line) == nil, "\(line)")
+        }
+    }
+
+    @Test func anEndBeforeItsStart_isNoRange() throws {
+        let found = try #require(ResumeDates.range(in: "2021 - 2018"))
+        #expect(found.range.end == found.range.start, "read as the lone first date")
+    }
+
+    @Test func datesPrintAsJSONResumeWritesThem() {
+        #expect(ResumeDate(year: 2020, month: 1).description == "2020-01")
+        #expect(ResumeDate(year: 2020).description == "2020")
+        #expect(ResumeDate(year: 2019, month: 12) < ResumeDate(year: 2020))
+    }
+}
+
+@Suite("Resume sections")
+struct ResumeSectionsTests {
+    @Test func headings_underTheirManyNames() {
+        let headings: [(String, ResumeSection)] = [
+            ("PROFESSIONAL EXPERIENCE", .work), ("Employment History:", .work), ("## Work Experience", .work), ("Berufserfahrung", .work),
+            ("Education & Training", .education), ("Core Competencies", .skills), ("Areas of Expertise", .skills),
+            ("Licenses & Certifications", .certificates), ("About Me", .summary), ("Honors & Awards", .awards), ("Languages", .languages),
+        ]
+        for (line, section) in headings {
+            #expect(ResumeSections.heading(line) == section, "\(line)")
+        }
+    }
+
+    @Test func contentLines_areNoHeadings() {
+        for line in ["Led the experience team of 12", "Skills: Swift, Go", "Education 2016", "Experience with Kubernetes and Terraform at scale"] {
+            #expect(ResumeSections.heading(line) == nil, "\(line)")
+        }
+    }
+
+    @Test func aResume_isSplitInOrder_andUnknownSubheadingsStayInside() {
+        let text = """
+            Ada Lovelace
+            ada@example.com · Berlin
+
+            SUMMARY
+            Engineer who likes engines.
+
+            Experience
+            Analytical Engines Ltd — Jan 2020 – Present
+            Selected clients
+            • Babbage & Co
+
+            Education
+            University of London, 2016
+            """
+        let parts = ResumeSections.split(text)
+        #expect(parts.map(\.section) == [.basics, .summary, .work, .education])
+        #expect(parts[0].lines == ["Ada Lovelace", "ada@example.com · Berlin"])
+        #expect(parts[2].lines == ["Analytical Engines Ltd — Jan 2020 – Present", "Selected clients", "• Babbage & Co"])
+        #expect(parts[2].heading == "Experience")
+    }
+}
