@@ -66,6 +66,15 @@ struct HostileInputPropertyTests {
         }
     }
 
+    @Test func workSections_keepEveryBulletAndPlaceNothingTwice() async {
+        await propertyCheck(count: 300, input: Gen.oneOf(Self.resumeText, Self.anyCharacter.string(of: 0...200))) { text in
+            let lines = text.split(whereSeparator: \.isNewline).map(String.init)
+            let entries = WorkSection.entries(lines)
+            let bullets = lines.compactMap { ResumeBullets.content(of: $0) }
+            #expect(entries.flatMap(\.highlights) == bullets, "every bullet is a highlight, in order")
+        }
+    }
+
     @Test func resumeText_isSplitWithoutLosingALine() async {
         await propertyCheck(count: 300, input: Gen.oneOf(Self.resumeText, Self.anyCharacter.string(of: 0...200))) { text in
             let parts = ResumeSections.split(text)

@@ -33,6 +33,7 @@ struct LinearTimeTests {
         ("feed nested deep", { "<rss><channel>" + String(repeating: "<item><title>x", count: $0) }),
         ("almost dates", { String(repeating: "Jan 13/2019- 2019-13 Since ", count: $0) }),
         ("one long line of words", { String(repeating: "experience ", count: $0) }),
+        ("many undated header lines, then dated ones", { String(repeating: "Acme\n", count: $0) + String(repeating: "2019 – 2020\n", count: $0) }),
     ]
 
     static let readers: [(name: String, read: @Sendable (String) -> Void)] = [
@@ -43,6 +44,7 @@ struct LinearTimeTests {
         ("schema.org page", { _ = CareersPage.postings(html: $0, pageURL: "https://careers.example.com/") }),
         ("resume dates", { _ = ResumeDates.range(in: $0) }),
         ("resume sections", { _ = ResumeSections.split($0) }),
+        ("work section", { _ = WorkSection.entries($0.split(whereSeparator: \.isNewline).map(String.init)) }),
     ]
 
     @Test(arguments: 0..<shapes.count)

@@ -93,3 +93,49 @@ struct ResumeSectionsTests {
         #expect(parts[2].heading == "Experience")
     }
 }
+
+@Suite("Resume work sections")
+struct WorkSectionTests {
+    @Test func rolesOnOneLine_orSeveral_inTheOrdersResumesUse() {
+        let lines = [
+            "Senior Engineer, Acme — Jan 2020 – Present",
+            "• Led the payments platform",
+            "• Cut p99 latency by 40 %",
+            "Software Engineer at Globex | Mountain View, CA | 2017 – 2019",
+            "- Built the ingestion pipeline",
+            "Initech        03/2015 - 06/2017",
+            "Junior Developer",
+            "Berlin, Germany",
+            "1. Maintained the billing system",
+        ]
+        let entries = WorkSection.entries(lines)
+        #expect(entries.count == 3)
+        #expect(
+            entries[0]
+                == WorkEntry(
+                    name: "Acme", position: "Senior Engineer", dates: .init(start: .init(year: 2020, month: 1), isCurrent: true),
+                    highlights: ["Led the payments platform", "Cut p99 latency by 40 %"]))
+        #expect(entries[1].position == "Software Engineer" && entries[1].name == "Globex" && entries[1].location == "Mountain View, CA")
+        #expect(entries[1].dates == .init(start: .init(year: 2017), end: .init(year: 2019)))
+        #expect(entries[2].name == "Initech" && entries[2].position == "Junior Developer" && entries[2].location == "Berlin, Germany")
+        #expect(entries[2].dates == .init(start: .init(year: 2015, month: 3), end: .init(year: 2017, month: 6)))
+        #expect(entries[2].highlights == ["Maintained the billing system"])
+        #expect(entries.allSatisfy { $0.unplaced.isEmpty })
+    }
+
+    @Test func whatCannotBeToldApart_isLeftUnplaced_notGuessed() {
+        let entries = WorkSection.entries(["Acme | Globex | 2018 – 2019", "• Something"])
+        #expect(entries.count == 1)
+        #expect(entries[0].name == nil && entries[0].position == nil)
+        #expect(entries[0].unplaced == ["Acme", "Globex"])
+    }
+
+    @Test func bullets_ofEveryKind_andNumbersThatAreNoBullets() {
+        for line in ["• a", "◦ a", "▪ a", "● a", "- a", "– a", "* a", "➤ a", "✓ a", "1. a", "12) a"] {
+            #expect(ResumeBullets.content(of: line) == "a", "\(line)")
+        }
+        for line in ["-5 % churn", "2019 – 2021", "1.5 years", "Plain text", "•"] {
+            #expect(ResumeBullets.content(of: line) == nil, "\(line)")
+        }
+    }
+}
