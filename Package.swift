@@ -45,6 +45,7 @@ let package = Package(
         // LinkedIn exports. Plain Swift: no Vapor, no database.
         .target(
             name: "Profiles",
+            dependencies: ["CareerCopilotCore"],
             swiftSettings: strict
         ),
         // Pages as pure functions of view models, the HTML they are built with, the design
@@ -101,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ProfilesTests",
-            dependencies: ["Profiles"],
+            dependencies: ["Profiles", "CareerCopilotCore"],
             swiftSettings: strict
         ),
         .testTarget(

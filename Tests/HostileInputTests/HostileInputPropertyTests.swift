@@ -75,6 +75,17 @@ struct HostileInputPropertyTests {
         }
     }
 
+    @Test func skillsAndBasics_readAnyLines() async {
+        await propertyCheck(count: 300, input: Gen.oneOf(Self.resumeText, Self.anyCharacter.string(of: 0...200))) { text in
+            let lines = text.split(whereSeparator: \.isNewline).map(String.init)
+            let skills = SkillsSection.skills(lines)
+            #expect(Set(skills.map { $0.name.lowercased() }).count == skills.count, "each skill once")
+            let basics = BasicsSection.basics(lines)
+            if let email = basics.email { #expect(email.contains("@")) }
+            if let phone = basics.phone { #expect(phone.filter(\.isNumber).count >= 7) }
+        }
+    }
+
     @Test func resumeText_isSplitWithoutLosingALine() async {
         await propertyCheck(count: 300, input: Gen.oneOf(Self.resumeText, Self.anyCharacter.string(of: 0...200))) { text in
             let parts = ResumeSections.split(text)

@@ -44,6 +44,8 @@ struct LinearTimeTests {
         ("schema.org page", { _ = CareersPage.postings(html: $0, pageURL: "https://careers.example.com/") }),
         ("resume dates", { _ = ResumeDates.range(in: $0) }),
         ("resume sections", { _ = ResumeSections.split($0) }),
+        ("skills section", { _ = SkillsSection.skills($0.split(whereSeparator: \.isNewline).map(String.init)) }),
+        ("basics", { _ = BasicsSection.basics($0.split(whereSeparator: \.isNewline).map(String.init)) }),
         ("work section", { _ = WorkSection.entries($0.split(whereSeparator: \.isNewline).map(String.init)) }),
     ]
 

@@ -139,3 +139,30 @@ struct WorkSectionTests {
         }
     }
 }
+
+@Suite("Resume skills and basics")
+struct SkillsAndBasicsTests {
+    @Test func skills_areNamedAsTheTaxonomyNamesThem_andOwnWordsAreKept() {
+        let skills = SkillsSection.skills([
+            "Languages: Swift, Go; Python", "• Postgres | k8s | Terraform", "Databases: postgresql", "Storytelling with data",
+        ])
+        #expect(skills.map(\.name) == ["Swift", "Go", "Python", "PostgreSQL", "Kubernetes", "Terraform", "Storytelling with data"])
+        #expect(skills.first?.group == "Languages")
+        #expect(skills.last?.isKnown == false, "the person's own words are kept, marked as such")
+        #expect(skills.filter(\.isKnown).count == 6)
+    }
+
+    @Test func basics_readWhatIsThere_andInventNothing() {
+        let basics = BasicsSection.basics([
+            "Ada Lovelace", "ada@Example.com | +49 30 1234 5678 | linkedin.com/in/ada", "https://ada.dev · Berlin",
+        ])
+        #expect(basics.name == "Ada Lovelace")
+        #expect(basics.email == "ada@example.com")
+        #expect(basics.phone == "+49 30 1234 5678")
+        #expect(basics.profiles == ["https://linkedin.com/in/ada"])
+        #expect(basics.url == "https://ada.dev")
+
+        let empty = BasicsSection.basics(["", "2019 – 2021", "EXPERIENCE"])
+        #expect(empty == ResumeBasics(), "an empty parse is empty, never a made-up person")
+    }
+}
