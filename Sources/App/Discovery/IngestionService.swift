@@ -109,7 +109,9 @@ struct IngestionService {
         let (found, taken) = try await links(of: postings, sourceID: sourceID, now: now, importer: importer, on: database)
         let stored = try await SourcedJob.load(Set(found.values.map(\.jobID)), on: database)
         let links = found.mapValues { link in
-            IngestionPlan.LinkedJob(jobID: link.jobID, url: link.url, stored: stored[link.jobID], mayChange: link.mayChange, joined: link.joined)
+            var link = link
+            link.stored = stored[link.jobID]
+            return link
         }
         let unlinked = postings.filter { links[PostingKey($0)] == nil }
         let candidates = try await duplicateCandidates(for: unlinked, importer: importer, on: database)
@@ -165,7 +167,7 @@ struct IngestionService {
         return plan.outcomes(insertedIDs: insertedIDs, copiedIDs: copiedIDs)
     }
 
-    /// The postings' links, by key. A job stored under the same source and id without a link
+    /// The postings' links, by key (their jobs' columns not read yet). A job stored under the same source and id without a link
     /// (added by hand or through the API with that id) is linked now, not stored twice.
     ///
     /// For discovery, a job it links joins the shared catalogue, without a creator: the board
@@ -174,7 +176,7 @@ struct IngestionService {
     /// found, not adopted; one they may not see is `taken`: its key belongs to someone else.
     private static func links(
         of postings: [NormalizedPosting], sourceID: Int?, now: Date, importer: Importer?, on database: any Database
-    ) async throws -> (links: [PostingKey: (jobID: Int, url: String?, mayChange: Bool, joined: Bool)], taken: Set<PostingKey>) {
+    ) async throws -> (links: [PostingKey: IngestionPlan.LinkedJob], taken: Set<PostingKey>) {
         struct Row: Decodable {
             let external_id: String
             let job_id: Int
@@ -183,7 +185,7 @@ struct IngestionService {
             let created_by: Int?
             let private_to: Int?
         }
-        var links: [PostingKey: (jobID: Int, url: String?, mayChange: Bool, joined: Bool)] = [:]
+        var links: [PostingKey: IngestionPlan.LinkedJob] = [:]
         var taken = Set<PostingKey>()
         var published: [Int] = []
         for (source, group) in Dictionary(grouping: postings, by: \.source) {
@@ -197,7 +199,9 @@ struct IngestionService {
                 let key = PostingKey(source: source, externalID: row.external_id)
                 if let importer, !JobService.isVisible(privateTo: row.private_to, to: importer.user.id) { taken.insert(key); continue }
                 if row.private_to != nil, importer == nil { published.append(row.job_id) }
-                links[key] = (row.job_id, row.url, importer?.mayChange(createdBy: row.created_by, privateTo: row.private_to) ?? true, row.merge_reason != nil)
+                links[key] = IngestionPlan.LinkedJob(
+                    jobID: row.job_id, url: row.url, stored: nil,
+                    mayChange: importer?.mayChange(createdBy: row.created_by, privateTo: row.private_to) ?? true, joined: row.merge_reason != nil)
             }
             let unlinked = group.filter { links[PostingKey($0)] == nil && !taken.contains(PostingKey($0)) }
             guard !unlinked.isEmpty else { continue }
@@ -213,7 +217,7 @@ struct IngestionService {
                 guard let posting = unlinked.first(where: { PostingKey($0) == key }) else { continue }
                 if let importer, !JobService.isVisible(privateTo: row.private_to, to: importer.user.id) { taken.insert(key); continue }
                 let mayChange = importer?.mayChange(createdBy: row.created_by, privateTo: row.private_to) ?? true
-                links[key] = (row.job_id, posting.url, mayChange, false)
+                links[key] = IngestionPlan.LinkedJob(jobID: row.job_id, url: posting.url, stored: nil, mayChange: mayChange)
                 if mayChange { adopted.append((posting, row.job_id, nil)) }
             }
             try await link(adopted, sourceID: sourceID, now: now, on: database)

@@ -28,8 +28,11 @@ public struct WorkEntry: Sendable, Equatable {
 /// Position and employer are told apart by the words of job titles ("engineer", "manager" …)
 /// and by " at "; what cannot be told apart is left unplaced, not guessed.
 public enum WorkSection {
+    /// A header line with the dates found in it (read once).
+    private typealias HeaderLine = (text: String, dates: (range: ResumeDateRange, text: Range<String.Index>)?)
+
     public static func entries(_ lines: [String]) -> [WorkEntry] {
-        var blocks: [(header: [String], bullets: [String], dated: Bool)] = []
+        var blocks: [(header: [HeaderLine], bullets: [String], dated: Bool)] = []
         for raw in lines {
             let line = raw.trimmingCharacters(in: .whitespaces)
             guard !line.isEmpty else { continue }
@@ -38,23 +41,24 @@ public enum WorkSection {
                 blocks[blocks.count - 1].bullets.append(bullet)
                 continue
             }
-            let dated = ResumeDates.range(in: line) != nil
+            let header: HeaderLine = (line, ResumeDates.range(in: line))
+            let dated = header.dates != nil
             if let last = blocks.last, last.bullets.isEmpty, !(dated && last.dated) {
-                blocks[blocks.count - 1].header.append(line)
+                blocks[blocks.count - 1].header.append(header)
                 blocks[blocks.count - 1].dated = last.dated || dated
             } else {
-                blocks.append(([line], [], dated))
+                blocks.append(([header], [], dated))
             }
         }
         return blocks.map { entry(header: $0.header, bullets: $0.bullets) }
     }
 
-    private static func entry(header: [String], bullets: [String]) -> WorkEntry {
+    private static func entry(header: [HeaderLine], bullets: [String]) -> WorkEntry {
         var entry = WorkEntry(highlights: bullets)
         var parts: [String] = []
-        for line in header {
+        for (line, dates) in header {
             var rest = line
-            if entry.dates == nil, let found = ResumeDates.range(in: line) {
+            if entry.dates == nil, let found = dates {
                 entry.dates = found.range
                 rest = String(line[..<found.text.lowerBound]) + " " + String(line[found.text.upperBound...])
             }

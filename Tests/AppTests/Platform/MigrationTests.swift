@@ -98,16 +98,7 @@ struct MigrationTests {
             + ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).sorted().reversed()
             .map { "/usr/lib/postgresql/\($0)/bin/psql" }
         guard let psql = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return (127, "psql not found") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: psql)
-        process.arguments = ["-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", file]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        return try ServerProcess.run(["-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", file], executable: URL(fileURLWithPath: psql))
     }
 
     /// One line per column and per index of the current schema, sorted.

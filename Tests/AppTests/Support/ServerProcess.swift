@@ -15,10 +15,11 @@ struct ServerProcess {
         return root.appendingPathComponent(".build/debug/career-copilot")
     }
 
-    /// Runs a command to its end; returns its exit status and everything it printed.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+    /// Runs a command (the binary, unless `executable` says another) to its end; returns its
+    /// exit status and everything it printed.
+    static func run(_ arguments: [String], executable: URL = binary, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let pipe = Pipe()
