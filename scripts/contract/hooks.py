@@ -68,8 +68,10 @@ def map_case(ctx, case):
         if "schedule" in body:
             body["schedule"] = "every 6h"
     elif path.endswith("/sources/{id}"):
-        # The stored source's type decides what its identifier may be.
+        # The stored source's type decides what its identifier may be, and may not change.
         body.pop("identifier", None)
+        body.pop("type", None)
+        body.pop("kind", None)
         if "schedule" in body:
             body["schedule"] = "every 6h"
     return case

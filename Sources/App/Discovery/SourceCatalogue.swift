@@ -30,11 +30,12 @@ struct SourceCatalogue {
         static let enabled = FieldRule("enabled", .flag, clearable: false, refusal: "enabled must be true or false")
     }
 
-    /// A new source names itself and its type; a change may not change the type.
+    /// A new source names itself and its type; a change may repeat the type but not change it
+    /// (the update reads `type` to refuse a change, so its document names it too).
     static func fields(creating: Bool) -> [FieldRule] {
         creating
             ? [Field.name.required(true), Field.type.required(true), Field.identifier, Field.baseURL, Field.schedule, Field.enabled]
-            : [Field.name, Field.identifier, Field.baseURL, Field.schedule, Field.enabled]
+            : [Field.name, Field.type, Field.identifier, Field.baseURL, Field.schedule, Field.enabled]
     }
 
     func create(_ body: JSONValue) async throws -> SourceRecord {
