@@ -16,6 +16,20 @@ struct ReadersTests {
         #expect(Patch<Int>.value(4).applied(to: 3) == 4)
     }
 
+    @Test func formBodies_keepIndexedNamesAsWritten() {
+        let body = "csrf_token=t0k&work%5B0%5D.position=Staff+Engineer&work[1].name=A%26B+%E2%9C%93&empty=&flag&x=1&x=2&=orphan&bad=%zz%4"
+        let fields = FormBody.fields(Array(body.utf8))
+        #expect(fields["csrf_token"] == "t0k")
+        #expect(fields["work[0].position"] == "Staff Engineer")
+        #expect(fields["work[1].name"] == "A&B ✓")
+        #expect(fields["empty"] == "")
+        #expect(fields["flag"] == "")
+        #expect(fields["x"] == "2", "a repeated name keeps its last value")
+        #expect(fields["bad"] == "%zz%4", "a broken escape is kept as typed")
+        #expect(fields[""] == nil && fields.count == 7)
+        #expect(FormBody.fields(Array("a=%FF%FE".utf8))["a"] == "\u{FFFD}\u{FFFD}")
+    }
+
     @Test func integersRejectFractionsAndHugeValues() {
         // 2^63 passes `<= Double(Int.max)` (which rounds up to 2^63); `Int(2^63)` trapped.
         var reader = BodyReader(["a": 1.5, "b": 1e30, "c": 7, "d": .number(9_223_372_036_854_775_808), "e": .number(-9_223_372_036_854_775_808)])

@@ -1,3 +1,4 @@
+import CareerCopilotCore
 import Crypto
 import Foundation
 import Vapor
@@ -46,11 +47,20 @@ enum SessionCookies {
     /// Whether an unsafe request authenticated by cookie carries the page's CSRF token.
     static func hasValidCSRFToken(_ request: Request) -> Bool {
         guard let expected = request.cookies[csrf]?.string, !expected.isEmpty else { return false }
-        let sent = request.headers.first(name: csrfHeader) ?? (try? request.content.get(String.self, at: csrfField))
+        let sent = request.headers.first(name: csrfHeader) ?? sentField(request)
         guard let sent else { return false }
         // Constant time: the comparison must not tell how much of a guess was right.
         return Data(sent.utf8).count == Data(expected.utf8).count
             && zip(sent.utf8, expected.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    /// The token in the body: flat form fields read as written (`FormBody`), a multipart
+    /// upload's field through Vapor's decoder.
+    private static func sentField(_ request: Request) -> String? {
+        if request.headers.contentType == .urlEncodedForm, let body = request.body.data {
+            return FormBody.fields(body.readableBytesView)[csrfField]
+        }
+        return try? request.content.get(String.self, at: csrfField)
     }
 
     static func isHTTPS(_ request: Request) -> Bool {
