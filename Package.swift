@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         // Tests only: property-based tests of every parser of outside input.
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
@@ -41,18 +44,31 @@ let package = Package(
             dependencies: ["CareerCopilotCore"],
             swiftSettings: strict
         ),
-        // The user's profile: reading resumes (dates, sections), and later JSON Resume and
-        // LinkedIn exports. Plain Swift: no Vapor, no database.
+        // The user's profile: JSON Resume, and reading resumes (PDF through pdftotext, DOCX,
+        // text, Markdown, LinkedIn exports) into a draft. Plain Swift: no Vapor, no database.
         .target(
             name: "Profiles",
-            dependencies: ["CareerCopilotCore"],
+            dependencies: [
+                "CareerCopilotCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        // How well a job fits a profile, and why: requirements met or missing, title,
+        // seniority, place, remote and salary fit, ATS keywords, reposts of applied jobs.
+        // Deterministic plain Swift: no Vapor, no database.
+        .target(
+            name: "Matching",
+            dependencies: ["CareerCopilotCore", "JobSources"],
             swiftSettings: strict
         ),
         // Pages as pure functions of view models, the HTML they are built with, the design
         // system's CSS and the script. Plain Swift: no Vapor, no database.
         .target(
             name: "CareerCopilotWeb",
-            dependencies: ["CareerCopilotCore", "JobSources"],
+            dependencies: ["CareerCopilotCore", "JobSources", "Profiles", "Matching"],
             swiftSettings: strict
         ),
         // The only target that knows HTTP and the database.
@@ -62,6 +78,8 @@ let package = Package(
                 "CareerCopilotCore",
                 "JobSources",
                 "CareerCopilotWeb",
+                "Profiles",
+                "Matching",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -97,17 +115,23 @@ let package = Package(
         // linear-time tests on hostile input.
         .testTarget(
             name: "HostileInputTests",
-            dependencies: ["CareerCopilotCore", "JobSources", "Profiles", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["CareerCopilotCore", "JobSources", "Profiles", "Matching", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ProfilesTests",
             dependencies: ["Profiles", "CareerCopilotCore"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MatchingTests",
+            dependencies: ["Matching", "CareerCopilotCore"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "CareerCopilotWebTests",
-            dependencies: ["CareerCopilotWeb", "CareerCopilotCore"],
+            dependencies: ["CareerCopilotWeb", "CareerCopilotCore", "Profiles"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -116,6 +140,7 @@ let package = Package(
                 "App",
                 "CareerCopilotCore",
                 "JobSources",
+                "Profiles",
                 .product(name: "Vapor", package: "vapor"),
             ],
             swiftSettings: strict

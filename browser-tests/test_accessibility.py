@@ -49,12 +49,14 @@ MAIN_PAGES = [
     ("job-edit", "/jobs/{job}/edit"),
     ("board", "/applications"),
     ("application", "/applications/{application}"),
+    ("profile", "/profile"),
+    ("recommendations", "/recommendations"),
     ("settings", "/settings"),
     ("login", "/login"),
     ("signup", "/signup"),
 ]
 
-FORM_PAGES = {"/jobs", "/jobs/new", "/jobs/{job}/edit", "/applications", "/applications/{application}", "/settings", "/login", "/signup"}
+FORM_PAGES = {"/jobs", "/jobs/new", "/jobs/{job}/edit", "/applications", "/applications/{application}", "/profile", "/settings", "/login", "/signup"}
 
 
 @pytest.fixture(scope="module")

@@ -36,10 +36,18 @@ def long_ids(long_server: Server) -> dict[str, int]:
     for index in range(3):
         other = long_server.create_job(title=f"{WORD[:120]} {index}", company=f"{WORD[:150]}{index}")
         long_server.api("POST", "/api/v1/applications", {"job_id": other["id"], "status": ["applied", "offer", "rejected"][index]})
+    profile = {
+        "basics": {"name": WORD[:200], "summary": (WORD + " ") * 20, "profiles": [{"url": "https://example.com/" + WORD}]},
+        "work": [{"name": WORD[:200], "position": WORD[:200], "highlights": [WORD * 2]}],
+        "skills": [{"name": WORD[:100]}],
+        "preferences": {"target_titles": [WORD[:100]], "locations": [WORD[:100]]},
+    }
+    status, saved = long_server.api("PUT", "/api/v1/profile", profile)
+    assert status == 200, saved
     return {"job": job["id"], "application": answer["data"]["id"]}
 
 
-PATHS = ["/", "/jobs", "/jobs/{job}", "/jobs/{job}/edit", "/applications", "/applications/{application}", "/settings"]
+PATHS = ["/", "/jobs", "/jobs/{job}", "/jobs/{job}/edit", "/applications", "/applications/{application}", "/profile", "/recommendations", "/settings"]
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=list(VIEWPORTS))

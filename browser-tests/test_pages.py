@@ -33,6 +33,8 @@ PAGES = [
     PageSpec("job-edit", "/jobs/{job}/edit"),
     PageSpec("board", "/applications", screenshot=True),
     PageSpec("application", "/applications/{application}", screenshot=True),
+    PageSpec("profile", "/profile", screenshot=True),
+    PageSpec("recommendations", "/recommendations"),
     PageSpec("settings", "/settings"),
     PageSpec("login", "/login", signed_out=True),
     PageSpec("signup", "/signup", signed_out=True),

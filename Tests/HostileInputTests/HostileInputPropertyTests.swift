@@ -44,6 +44,7 @@ struct HostileInputPropertyTests {
         let child = json(depth: depth - 1)
         let keys = Gen.element(of: [
             "id", "title", "name", "company", "created_at", "createdAt", "epoch", "date", "salary_min", "@type", "url", "value", "data", "jobs", "hits",
+            "basics", "work", "skills", "preferences", "startDate", "position", "highlights", "remote", "languages",
         ]).map { $0! }
         return Gen.frequency(
             (4, leaf),
@@ -96,6 +97,42 @@ struct HostileInputPropertyTests {
         }
     }
 
+    @Test func wholeResumes_readIntoADraft_thatPassesTheProfileChecks() async {
+        await propertyCheck(count: 300, input: Gen.oneOf(Self.resumeText, Self.anyCharacter.string(of: 0...300), Self.markupText)) { text in
+            let draft = ResumeReader.draft(text: text, format: .markdown)
+            #expect(ProfileSchema.check(draft.document) == [], "a draft can always be saved as it is")
+            #expect(draft.confidence.values.allSatisfy { (0...1).contains($0) })
+            _ = WordText.text(ofDocumentXML: text)
+            _ = Table.rows(text)
+        }
+    }
+
+    @Test func profileDocuments_areCheckedWithoutTrapping_andMergeBack() async {
+        await propertyCheck(count: 300, input: Self.json(depth: 4)) { value in
+            let issues = ProfileSchema.check(value)
+            #expect(issues.count <= 50)
+            let profile = Profile(document: value)
+            // What the form edits, written back over the document, reads as the same profile.
+            #expect(Profile(document: profile.merged(into: value)) == profile)
+        }
+    }
+
+    @Test func anyUploadedBytes_giveADraftOrAClearError() async {
+        let bytes = Gen.element(of: Array(0...255).map(UInt8.init)).compactMap { $0 }.array(of: 0...400)
+        // A PDF's bytes go to pdftotext, a subprocess: fewer of those.
+        let pdf = bytes.map { Array("%PDF-1.4\n".utf8) + $0 }
+        let zip = bytes.map { [0x50, 0x4B, 0x03, 0x04] + $0 }
+        await propertyCheck(count: 150, input: Gen.frequency((12, bytes), (4, zip), (1, pdf))) { raw in
+            do {
+                let draft = try await ResumeImporter(pdfTimeLimit: .seconds(5)).read(Data(raw), filename: "x.txt")
+                #expect(ProfileSchema.check(draft.document) == [])
+            } catch {
+                let message = (error as? ResumeImportError)?.message ?? ""
+                #expect(!message.isEmpty, "\(error)")
+            }
+        }
+    }
+
     @Test func bodyReader_readsAnyValue_intoAValueOrAnIssue() async {
         await propertyCheck(count: 300, input: Self.json(depth: 2)) { value in
             var reader = BodyReader(["v": value])
@@ -117,6 +154,19 @@ struct HostileInputPropertyTests {
             _ = try? JobDraft.read(value, creating: false)
             _ = try? ApplicationDraft.read(value, creating: true)
             _ = try? AccountDraft.registration(value)
+        }
+    }
+
+    @Test func formBodies_readAnyBytes_andRoundTripWhatTheyEncode() async {
+        await propertyCheck(count: 500, input: Gen.uint8().array(of: 0...120)) { bytes in
+            _ = FormBody.fields(bytes)
+        }
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        await propertyCheck(count: 300, input: zip(Self.anyText, Self.anyText)) { name, value in
+            guard !name.isEmpty, let encodedName = name.addingPercentEncoding(withAllowedCharacters: allowed),
+                let encodedValue = value.addingPercentEncoding(withAllowedCharacters: allowed)
+            else { return }
+            #expect(FormBody.fields(Array("\(encodedName)=\(encodedValue)".utf8))[name] == value)
         }
     }
 

@@ -33,6 +33,10 @@ struct LinearTimeTests {
         ("feed nested deep", { "<rss><channel>" + String(repeating: "<item><title>x", count: $0) }),
         ("almost dates", { String(repeating: "Jan 13/2019- 2019-13 Since ", count: $0) }),
         ("one long line of words", { String(repeating: "experience ", count: $0) }),
+        ("markdown links never closed", { String(repeating: "[a](b [c]", count: $0) }),
+        ("word runs", { "<w:p>" + String(repeating: "<w:r><w:t>x</w:t><w:tab/></w:r><w:numPr/>", count: $0) }),
+        ("form escapes and separators", { String(repeating: "a%5B0%5D=%E2%9C%93+&&==%%4", count: $0) }),
+        ("quotes in csv", { "a,b\n" + String(repeating: "\"x,\"\"y\n", count: $0) }),
         ("many undated header lines, then dated ones", { String(repeating: "Acme\n", count: $0) + String(repeating: "2019 – 2020\n", count: $0) }),
     ]
 
@@ -47,6 +51,17 @@ struct LinearTimeTests {
         ("skills section", { _ = SkillsSection.skills($0.split(whereSeparator: \.isNewline).map(String.init)) }),
         ("basics", { _ = BasicsSection.basics($0.split(whereSeparator: \.isNewline).map(String.init)) }),
         ("work section", { _ = WorkSection.entries($0.split(whereSeparator: \.isNewline).map(String.init)) }),
+        ("whole resume", { _ = ResumeReader.draft(text: $0, format: .markdown) }),
+        ("word document xml", { _ = WordText.text(ofDocumentXML: $0) }),
+        ("csv table", { _ = Table.rows($0) }),
+        ("form body", { _ = FormBody.fields($0.utf8) }),
+        (
+            "languages and education",
+            {
+                let lines = $0.split(whereSeparator: \.isNewline).map(String.init)
+                _ = (LanguagesSection.entries(lines), EducationSection.entries(lines), ProjectsSection.entries(lines), CertificatesSection.entries(lines))
+            }
+        ),
     ]
 
     @Test(arguments: 0..<shapes.count)

@@ -8,6 +8,8 @@
 - A source's identifier is valid for its type, and keyed types need keys this run has not.
 - A shared job stays shared: an update may not make it private again.
 - Signing in needs an account: positive sign-ins use the run's own.
+- An imported resume must be one: positive imports send a short text resume (any bytes fit the
+  schema's `binary`, and a PNG is rightly refused).
 - A pasted job address must answer: positive imports read a page the run serves itself
   (CC_CONTRACT_IMPORT_URL), so no request leaves the machine.
 
@@ -26,6 +28,8 @@ SOURCE_IDENTIFIERS = {
     "workable": "acme", "recruitee": "acme", "remotive": "swift", "remoteok": "swift", "arbeitnow": "", "hn": "",
     "rss": "https://feeds.example.com/jobs.xml", "jsonld": "https://careers.example.com/jobs",
 }
+
+RESUME = b"Ada Lovelace\nada@example.org\n\nEXPERIENCE\nBackend Engineer at Analytical Engines\n2019 - 2024\n\nSKILLS\nGo, PostgreSQL\n"
 
 
 def _new_job():
@@ -51,6 +55,8 @@ def map_case(ctx, case):
     if path.endswith("/auth/login"):
         # The run's own account: a wrong password would fill the sign-in limit for every case.
         body["email"], body["password"] = "contract@example.com", "contract password"
+    elif path.endswith("/profile/import"):
+        body["file"] = RESUME
     elif path.endswith("/jobs/import"):
         body["url"] = os.environ["CC_CONTRACT_IMPORT_URL"]
     elif path.endswith("/jobs") or path.endswith("/jobs/{id}"):

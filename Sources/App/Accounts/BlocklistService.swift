@@ -64,6 +64,28 @@ struct BlocklistService {
         return Entry(id: try row.decode(Column.id), company: name, createdAt: now)
     }
 
+    /// Makes the hidden companies exactly `names` (the profile's `company_blocklist`): those not
+    /// named are shown again, new ones hidden, the others keep their entry and date.
+    func replaceAll(with names: [String]) async throws {
+        var wanted: [String: String] = [:]
+        for name in names {
+            let company = TextNormalizer.collapsingWhitespace(name)
+            let key = TextNormalizer.key(company)
+            if !key.isEmpty, wanted[key] == nil { wanted[key] = company }
+        }
+        let existing = Set(try await hiddenKeys())
+        let gone = existing.subtracting(wanted.keys)
+        if !gone.isEmpty {
+            try await database.sql.delete(from: Self.table).where(Column.userID.sql, .equal, SQLBind(user.id))
+                .where(Column.companyKey.sql, .in, SQLBind.group(Array(gone))).run()
+        }
+        for (key, company) in wanted.sorted(by: { $0.key < $1.key }) where !existing.contains(key) {
+            let values: [any Encodable & Sendable] = [user.id, company, key, Date()]
+            try await database.sql.insert(into: Self.table).columns([Column.userID, .company, .companyKey, .createdAt])
+                .values(values.map { SQLBind($0) }).ignoringConflicts().run()
+        }
+    }
+
     func remove(_ id: Int) async throws {
         guard
             try await database.sql.raw(

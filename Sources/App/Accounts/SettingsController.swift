@@ -10,7 +10,7 @@ struct SettingsController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.settings, use: show)
-        routes.post(SiteURL.profile, use: saveProfile)
+        routes.post(SiteURL.account, use: saveProfile)
         routes.post(SiteURL.password, use: changePassword)
         routes.post(SiteURL.demo, use: loadDemo)
         routes.post(SiteURL.removeDemo, use: removeDemo)

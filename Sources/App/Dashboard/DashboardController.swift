@@ -19,13 +19,14 @@ struct DashboardController: RouteCollection {
         var filter = JobFilter()
         filter.hiddenCompanies = try await BlocklistService(database: request.db, user: user).hiddenKeys()
         let recent = try await jobs.list(filter: filter, sort: Sorting(field: .id, descending: true), page: Paging(page: 1, pageSize: 5))
-        let model = DashboardPage.Model(
+        var model = DashboardPage.Model(
             countsByStatus: try await applications.countsByStatus(),
             recentJobs: recent.jobs.map(\.summary),
             recentApplications: try await applications.recent(limit: 6),
             jobCount: recent.total,
             canLoadDemo: try await DemoDataService(database: request.db).canLoad(user)
         )
+        model.recommendations = try await RecommendationPagesController.items(request, services: services, paging: Paging(page: 1, pageSize: 5))?.items
         return request.page(DashboardPage.render(model, context: try await request.pageContext(.dashboard)))
     }
 }

@@ -155,6 +155,10 @@ struct IngestionService {
         for jobID in insertedIDs {
             try await EventBus.standard.publish(.jobDiscovered(jobID: jobID), on: database)
         }
+        if !insertedIDs.isEmpty || !copiedIDs.isEmpty || !plan.updates.isEmpty {
+            // New and changed jobs are scored for every profile, in the background.
+            try await MatchRefreshHandler.requestForEveryProfile(on: database)
+        }
         // Every link listed again is seen now, in one statement per source.
         for (source, keys) in Dictionary(grouping: plan.seen, by: \.source) {
             try await sql.raw(

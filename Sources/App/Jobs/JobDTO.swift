@@ -1,5 +1,6 @@
 import CareerCopilotCore
 import Foundation
+import Matching
 
 /// A job as the API shows it: the stored job and its skills. Written by `JSONWriter`
 /// (lists write many of them); the keys are those of `JobRecord`'s columns plus `skills`.
@@ -8,6 +9,24 @@ struct JobDTO: JSONWritable {
     let skills: [String]
     /// Every source that lists the job.
     let sources: [JobSourceLink]
+    /// The viewer's stored match score (0–100), nil before their profile scored it.
+    var matchScore: Int? = nil
+    /// In recommendations: the match with its evidence, and the application this job already
+    /// is (the same job, or the same role reposted).
+    var match: Match? = nil
+    var applied: AppliedMark? = nil
+
+    struct AppliedMark: Encodable, Sendable {
+        let jobID: Int
+        let title: String
+        let company: String
+        let reason: String
+
+        enum CodingKeys: String, CodingKey {
+            case jobID = "job_id"
+            case title, company, reason
+        }
+    }
 
     func write(to writer: inout JSONWriter) {
         writer.object { json in
@@ -31,6 +50,12 @@ struct JobDTO: JSONWritable {
             json.key("is_active"); json.value(job.isActive)
             json.key("inactive_since"); json.value(job.inactiveSince)
             json.key("skills"); json.value(skills)
+            json.key("match_score"); json.value(matchScore)
+            if let match {
+                json.key("match"); json.encoded(match)
+                json.key("applied")
+                if let applied { json.encoded(applied) } else { json.value(nil as Bool?) }
+            }
             json.key("sources")
             json.array(sources) { json, link in
                 json.object { json in

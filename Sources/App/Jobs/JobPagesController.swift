@@ -51,9 +51,11 @@ struct JobPagesController: RouteCollection {
         let reader = JobReader(database: request.db, viewer: user.id, counts: services.jobCounts)
         let result = try await reader.list(filter: search.filter, sort: search.sort, page: search.page)
         let tracked = try await ApplicationReader(database: request.db, user: user).tracking(jobs: result.jobs.map(\.id))
+        let scores = try await reader.matchScores(of: result.jobs.map(\.id))
         let jobs = result.jobs.map { record in
             var job = record.summary
             job.tracking = tracked[record.id]
+            job.matchScore = scores[record.id]
             return job
         }
         let fields = Dictionary(items.filter { JobsPage.searchFields.contains($0.name) }.map { ($0.name, $0.value) }) { first, _ in first }
@@ -69,8 +71,9 @@ struct JobPagesController: RouteCollection {
         let reader = JobReader(database: request.db, viewer: user.id)
         let job = try await reader.record(id)
         let application = try await ApplicationReader(database: request.db, user: user).application(forJob: id)
-        let model = JobPage.Model(
-            job: job.summary, url: job.url, description: job.description, skills: try await reader.skillNames(of: [id])[id] ?? [],
+        let skills = try await reader.skillNames(of: [id])[id] ?? []
+        var model = JobPage.Model(
+            job: job.summary, url: job.url, description: job.description, skills: skills,
             inactiveSince: job.inactiveSince, createdAt: job.createdAt,
             applicationID: application?.id, applicationStatus: application?.status,
             canEdit: JobService.may(user, change: job.createdBy),
@@ -78,6 +81,9 @@ struct JobPagesController: RouteCollection {
                 JobPage.SourceLink(name: $0.sourceName ?? $0.source, url: $0.url, mergeReason: $0.mergeReason, missing: $0.missingSince != nil)
             }
         )
+        if let scorer = try await MatchScorer.load(for: user, on: request.db, now: services.time.now) {
+            model.match = scorer.match(job, skills: skills)
+        }
         return request.page(JobPage.render(model, context: try await request.pageContext(.jobs)))
     }
 

@@ -110,7 +110,19 @@ struct JobReader {
         let ids = records.map(\.id)
         let skills = try await skillNames(of: ids)
         let sources = try await sourceLinks(of: ids)
-        return records.map { JobDTO(job: $0, skills: skills[$0.id] ?? [], sources: sources[$0.id] ?? []) }
+        let scores = try await matchScores(of: ids)
+        return records.map { JobDTO(job: $0, skills: skills[$0.id] ?? [], sources: sources[$0.id] ?? [], matchScore: scores[$0.id]) }
+    }
+
+    /// The viewer's stored match scores of these jobs (none for a job not scored yet).
+    func matchScores(of jobIDs: [Int]) async throws -> [Int: Int] {
+        guard let viewer, !jobIDs.isEmpty else { return [:] }
+        let rows = try await database.sql.raw(
+            "SELECT job_id, score FROM job_matches WHERE user_id = \(bind: viewer) AND job_id IN \(SQLBind.group(jobIDs))"
+        ).all()
+        var scores: [Int: Int] = [:]
+        for row in rows { scores[try row.decode(column: "job_id", as: Int.self)] = try row.decode(column: "score", as: Int.self) }
+        return scores
     }
 
     // MARK: SQL
@@ -156,6 +168,11 @@ struct JobReader {
             conditions.append("COALESCE(\(ident: "jobs").\(ident: "salary_max"), \(ident: "jobs").\(ident: "salary_min")) >= \(bind: salaryMin)")
         }
         if let skill = filter.skill { conditions.append(Self.asksFor(skill: skill)) }
+        if let matchMin = filter.matchMin {
+            conditions.append(
+                "\(ident: "jobs").\(ident: "id") IN (SELECT job_id FROM job_matches WHERE user_id = \(bind: filter.viewer ?? 0) AND score >= \(bind: matchMin))"
+            )
+        }
         return conditions
     }
 
@@ -175,6 +192,12 @@ struct JobReader {
     /// `column DIR [NULLS LAST], id DIR`: missing values sort last on both databases.
     func sortExpressions(_ sort: Sorting<JobFilter.SortField>) -> [SQLQueryString] {
         let direction: SQLQueryString = sort.descending ? "DESC" : "ASC"
+        if sort.field == .match {
+            // The viewer's stored score; a job not scored yet sorts as -1, after every score.
+            let score: SQLQueryString =
+                "COALESCE((SELECT m.score FROM job_matches m WHERE m.job_id = \(ident: "jobs").\(ident: "id") AND m.user_id = \(bind: viewer ?? 0)), -1)"
+            return [score + " " + direction, "\(ident: "jobs").\(ident: "id") \(direction)"]
+        }
         let column: String =
             switch sort.field {
             case .company: "company_key"

@@ -30,6 +30,7 @@ struct JobService {
             // discovered job does: a search for "C++" finds both alike.
             let skills = draft.skills.value ?? SkillTaxonomy.standard.extract(from: job.title, job.descriptionText)
             try await JobService(database: transaction).replaceSkills(of: try job.requireID(), with: skills)
+            try await MatchRefreshHandler.requestForEveryProfile(on: transaction)
         }
         counts?.invalidate()
         return job
@@ -62,6 +63,7 @@ struct JobService {
             if draft.skills.isPresent {
                 try await service.replaceSkills(of: id, with: draft.skills.value ?? [])
             }
+            try await MatchRefreshHandler.requestForEveryProfile(on: transaction)
             return job
         }
         counts?.invalidate()

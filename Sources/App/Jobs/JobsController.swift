@@ -2,6 +2,7 @@ import CareerCopilotCore
 import Fluent
 import FluentKit
 import JobSources
+import Matching
 import Vapor
 
 /// `/api/v1/jobs`: the shared catalogue.
@@ -16,7 +17,38 @@ struct JobsController: RouteCollection {
         jobs.put(":id", use: update)
         jobs.delete(":id", use: delete)
         jobs.post("import", use: importJob)
+        jobs.get(":id", "match", use: match)
+        jobs.get("recommendations", use: recommendations)
     }
+
+    /// `GET /api/v1/jobs/{id}/match`: how well the job fits the caller's profile, and why,
+    /// computed now (lists sort by the scores the background refresh stores).
+    func match(request: Request) async throws -> Response {
+        let id = try request.idParameter(resource: "Job")
+        let user = try request.currentUser
+        let reader = JobReader(database: request.db, viewer: user.id)
+        let job = try await reader.record(id)
+        guard let scorer = try await MatchScorer.load(for: user, on: request.db, now: services.time.now) else {
+            throw DomainError.conflict(MatchScorer.noProfile)
+        }
+        let match = scorer.match(job, skills: try await reader.skillNames(of: [id])[id] ?? [])
+        return try request.envelope(match, message: "Match computed")
+    }
+
+    /// `GET /api/v1/jobs/recommendations`: the caller's best matches (`applied=show` marks the
+    /// jobs they applied to instead of leaving them out).
+    func recommendations(request: Request) async throws -> Response {
+        var query = QueryReader(items: request.queryItems)
+        let paging = query.page()
+        let showApplied = query.enumerationList("applied", AppliedChoice.self)?.last == .show
+        try query.validate()
+        let user = try request.currentUser
+        guard let (jobs, total) = try await Recommendations(database: request.db, user: user, now: services.time.now).page(paging, showApplied: showApplied)
+        else { throw DomainError.conflict(MatchScorer.noProfile) }
+        return request.envelope(writing: ListPage(items: jobs, request: paging, total: total), message: "Recommendations retrieved successfully")
+    }
+
+    enum AppliedChoice: String, CaseIterable, Sendable { case hide, show }
 
     /// `POST /api/v1/jobs/import` `{"url": …}`: 201 with a new job, 200 with the job the posting
     /// already is (same source id, or a duplicate from another source).

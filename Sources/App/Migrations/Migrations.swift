@@ -19,5 +19,6 @@ enum Migrations {
         AddJobPrivacy(),
         AddUserTimeZone(),
         AddJobSourcesBySourceIndex(),
+        CreateProfiles(),
     ]
 }

@@ -51,6 +51,7 @@ struct TaskHandlers: Sendable {
         handlers.register(DailyDigestHandler())
         handlers.register(CleanupHandler())
         handlers.register(NoopHandler())
+        handlers.register(MatchRefreshHandler(time: SystemTime()))
         if diagnostics {
             handlers.register(DiagnosticEffectHandler())
             handlers.register(DiagnosticFlakyHandler())

@@ -18,6 +18,8 @@ public struct JobFilter: Sendable, Hashable {
     public var salaryMin: Double?
     /// A skill the job asks for, by name, case-insensitive.
     public var skill: String?
+    /// Jobs whose stored match score for the viewer's profile is at least this (0–100).
+    public var matchMin: Int?
     /// Company keys the viewer has hidden (their blocklist); not a query parameter.
     public var hiddenCompanies: [String] = []
     /// The user whose private jobs the list includes besides the shared catalogue; not a
@@ -31,7 +33,7 @@ public struct JobFilter: Sendable, Hashable {
     public var isTextOnly: Bool {
         keywords?.skills.isEmpty != false && keywords?.isEmpty != true
             && company == nil && hiddenCompanies.isEmpty && remote == nil && source == nil && isActive == nil && postedAfter == nil && salaryMin == nil
-            && skill == nil
+            && skill == nil && matchMin == nil
     }
 
     public enum SortField: String, CaseIterable, Sendable {
@@ -43,6 +45,8 @@ public struct JobFilter: Sendable, Hashable {
         case salaryMin = "salary_min"
         case salaryMax = "salary_max"
         case id
+        /// The viewer's stored match score (jobs not scored yet last).
+        case match
     }
 
     public static let defaultSort = Sorting(field: SortField.postedAt, descending: true)
@@ -65,6 +69,7 @@ public struct JobFilter: Sendable, Hashable {
         filter.postedAfter = reader.date("posted_after")
         filter.salaryMin = reader.number("salary_min", min: 0)
         filter.skill = reader.string("skill", maxLength: 100).map(TextNormalizer.key)
+        filter.matchMin = reader.integer("match_min", min: 0, max: 100)
         let sort = reader.sort(default: defaultSort)
         let page = reader.page()
         try reader.validate()

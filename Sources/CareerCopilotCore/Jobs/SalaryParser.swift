@@ -56,7 +56,7 @@ public enum SalaryParser {
     }
 
     /// Ranges written without a period are yearly when large, hourly when small.
-    static func inferredPeriod(_ amount: Double) -> SalaryPeriod? {
+    public static func inferredPeriod(_ amount: Double) -> SalaryPeriod? {
         if amount >= 10_000 { return .year }
         if amount < 300 { return .hour }
         return nil

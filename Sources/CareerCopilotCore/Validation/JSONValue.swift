@@ -76,6 +76,12 @@ extension JSONValue {
         if case let .object(object) = self { return object[key] }
         return nil
     }
+
+    /// The item at `index` of an array, or nil (also when it is out of range).
+    public subscript(index: Int) -> JSONValue? {
+        if case let .array(items) = self, items.indices.contains(index) { return items[index] }
+        return nil
+    }
 }
 
 extension JSONValue {

@@ -11,6 +11,12 @@ public struct FormFields: Sendable, ExpressibleByDictionaryLiteral {
         labels = Dictionary(elements) { first, _ in first }
     }
 
+    /// Fields named as they are, in this order (a form whose fields are not known in advance).
+    public init(names: [String], labels: [String: String] = [:]) {
+        self.names = names
+        self.labels = labels
+    }
+
     public func label(_ name: String) -> String {
         labels[name] ?? name.replacingOccurrences(of: "_", with: " ").capitalizedFirst
     }

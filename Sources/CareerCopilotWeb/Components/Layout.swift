@@ -43,7 +43,9 @@ enum Layout {
                         ul {
                             navItem("Dashboard", "/", .dashboard, context)
                             navItem("Jobs", SiteURL.jobs.path, .jobs, context)
+                            navItem("For you", SiteURL.recommendations.path, .recommendations, context)
                             navItem("Applications", SiteURL.applications.path, .applications, context)
+                            navItem("Profile", SiteURL.profile.path, .profile, context)
                             if viewer.isAdmin { navItem("Sources", SiteURL.sources.path, .sources, context) }
                             navItem("Settings", SiteURL.settings.path, .settings, context)
                         }

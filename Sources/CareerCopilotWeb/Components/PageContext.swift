@@ -14,7 +14,7 @@ public struct PageContext: Sendable {
     }
 
     public enum Section: String, Sendable {
-        case dashboard, jobs, applications, sources, settings
+        case dashboard, jobs, recommendations, applications, profile, sources, settings
     }
 
     public struct Flash: Sendable, Equatable {

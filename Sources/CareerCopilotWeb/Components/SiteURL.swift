@@ -9,7 +9,8 @@ public enum SiteURL: Sendable, Equatable {
     case application(Int), applicationStatus(Int), applicationNotes(Int), deleteApplication(Int)
     case sources
     case runSource(Int), editSource(Int), deleteSource(Int)
-    case settings, profile, password, demo, removeDemo, blocklist
+    case profile, importResume, exportProfile, recommendations
+    case settings, account, password, demo, removeDemo, blocklist
     case unhideCompany(Int)
     case login, signup, logout
     case asset(String)
@@ -62,8 +63,12 @@ public enum SiteURL: Sendable, Equatable {
         case let .runSource(value): ["sources", id(value), "run"]
         case let .editSource(value): ["sources", id(value), "edit"]
         case let .deleteSource(value): ["sources", id(value), "delete"]
+        case .profile: ["profile"]
+        case .importResume: ["profile", "import"]
+        case .exportProfile: ["profile", "export"]
+        case .recommendations: ["recommendations"]
         case .settings: ["settings"]
-        case .profile: ["settings", "profile"]
+        case .account: ["settings", "profile"]
         case .password: ["settings", "password"]
         case .demo: ["settings", "demo"]
         case .removeDemo: ["settings", "demo", "remove"]

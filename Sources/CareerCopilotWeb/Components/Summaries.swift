@@ -20,6 +20,8 @@ public struct JobSummary: Sendable {
     public var isPrivate = false
     /// The viewer's application for it, when they track it.
     public var tracking: Tracking?
+    /// The viewer's stored match score, once their profile has scored it.
+    public var matchScore: Int?
 
     public struct Tracking: Sendable {
         public var applicationID: Int
@@ -102,6 +104,7 @@ extension Components {
                 }
             }
             div(.class("job-badges")) {
+                if let score = job.matchScore { MatchViews.badge(score) }
                 if let remote = job.remote { span(.class("badge", "badge-accent")) { Formatting.remoteLabel(remote) } }
                 if let type = job.employmentType { span(.class("badge")) { Formatting.employmentLabel(type) } }
                 if job.isDemo { demoBadge } else { span(.class("badge")) { job.source } }

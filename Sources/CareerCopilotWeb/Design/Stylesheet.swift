@@ -111,6 +111,11 @@ enum Stylesheet {
         .checkbox input { width: 1.1rem; height: 1.1rem; }
         .form-actions { display: flex; flex-wrap: wrap; gap: var(--space-2); margin-top: var(--space-5); }
         fieldset { border: 0; padding: 0; margin: 0; }
+        .profile-row + .profile-row { border-top: 1px solid var(--border); margin-top: var(--space-4); padding-top: var(--space-4); }
+        #preferences fieldset { margin-top: var(--space-4); }
+        .requirements, .keyword-list { list-style: none; padding: 0; margin: 0 0 var(--space-4); }
+        .requirements li { padding: var(--space-1) 0; overflow-wrap: anywhere; }
+        .keyword-list { display: flex; flex-wrap: wrap; gap: var(--space-2); }
 
         /* Dashboard */
         .stats { display: grid; gap: var(--space-3); grid-template-columns: repeat(auto-fill, minmax(7.5rem, 1fr)); list-style: none; padding: 0; margin: 0 0 var(--space-6); }

@@ -101,7 +101,7 @@ public enum Deduplicator {
 
     /// A title's level words and its other words, normalised ("Sr. Backend Eng" →
     /// [senior], [back, end, engineer]).
-    static func titleParts(_ title: String) -> (level: Set<String>, words: Set<String>) {
+    public static func titleParts(_ title: String) -> (level: Set<String>, words: Set<String>) {
         var level = Set<String>()
         var words = Set<String>()
         let raw = title.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "-" }.map(String.init)
@@ -117,7 +117,8 @@ public enum Deduplicator {
         return (level, words)
     }
 
-    static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
+    /// The share of words two sets have in common (1 for two empty sets).
+    public static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
         let union = a.union(b)
         return union.isEmpty ? 1 : Double(a.intersection(b).count) / Double(union.count)
     }

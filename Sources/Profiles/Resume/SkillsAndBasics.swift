@@ -11,29 +11,87 @@ public struct ListedSkill: Sendable, Equatable {
     public let group: String?
 }
 
-/// Reads a skills section: lists separated by commas, semicolons, pipes, slashes between
-/// words, or bullets, optionally under a group label ("Languages: Swift, Go").
+/// Reads a skills section: lists separated by commas, semicolons, pipes or bullets,
+/// optionally under a group label ("Languages: Swift, Go", or a table row "Cloud | AWS, GCP").
 public enum SkillsSection {
     public static func skills(_ lines: [String], taxonomy: SkillTaxonomy = .standard) -> [ListedSkill] {
         var found: [ListedSkill] = []
         var seen = Set<String>()
+        var firstColumnIsGroup = false
         for raw in lines {
-            var line = ResumeBullets.content(of: raw) ?? raw.trimmingCharacters(in: .whitespaces)
-            var group: String?
-            if let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 40 {
-                group = line[..<colon].trimmingCharacters(in: .whitespaces)
-                line = String(line[line.index(after: colon)...])
+            let line = ResumeBullets.content(of: raw) ?? raw.trimmingCharacters(in: .whitespaces)
+            let cells = ResumeTable.cells(line)
+            if let columns = ResumeTable.columns(cells) {
+                // "Area | Skills": the table's header row names its columns; it is no skill.
+                firstColumnIsGroup = columns.first == .group
+                continue
             }
-            for item in line.split(whereSeparator: { ",;|•·".contains($0) }) {
-                let text = item.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".")))
-                guard !text.isEmpty, text.count <= 60 else { continue }
-                let known = taxonomy.canonicalName(text)
-                let name = known ?? text
-                guard seen.insert(name.lowercased()).inserted else { continue }
-                found.append(ListedSkill(name: name, isKnown: known != nil, group: group?.isEmpty == false ? group : nil))
+            let (group, list) = labelled(line, cells: cells, firstColumnIsGroup: firstColumnIsGroup)
+            for item in items(list) {
+                for skill in named(item, taxonomy: taxonomy) where seen.insert(skill.name.lowercased()).inserted {
+                    found.append(ListedSkill(name: skill.name, isKnown: skill.isKnown, group: group?.isEmpty == false ? group : nil))
+                }
             }
         }
         return found
+    }
+
+    /// The names of a listed item: the taxonomy's name for the whole ("Postgres"), else for
+    /// its parts — "Amazon Web Services (AWS)" is AWS, "Java (Spring)" both Java and Spring —
+    /// else the item as written, the person's own words.
+    static func named(_ item: String, taxonomy: SkillTaxonomy) -> [(name: String, isKnown: Bool)] {
+        if let known = taxonomy.canonicalName(item) { return [(known, true)] }
+        if let open = item.firstIndex(of: "("), let close = item.lastIndex(of: ")"), open < close {
+            let before = item[..<open].trimmingCharacters(in: .whitespaces)
+            let inside = item[item.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+            let known = [before, inside].compactMap { taxonomy.canonicalName($0) }
+            if !known.isEmpty { return known.map { ($0, true) } }
+        }
+        return [(item, false)]
+    }
+
+    /// A line's group label and its list: a table row's first cell when the row reads as
+    /// "label | list", else the words before a colon near the start.
+    private static func labelled(_ line: String, cells: [String], firstColumnIsGroup: Bool) -> (String?, String) {
+        if cells.count >= 2, firstColumnIsGroup || (!cells[0].contains(",") && cells.dropFirst().contains { $0.contains(",") }) {
+            return (cells[0], cells.dropFirst().joined(separator: ", "))
+        }
+        if let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 40 {
+            return (line[..<colon].trimmingCharacters(in: .whitespaces), String(line[line.index(after: colon)...]))
+        }
+        return (nil, line)
+    }
+
+    /// The items of a list, split at commas, semicolons, pipes and bullets outside brackets;
+    /// a bracket that holds a list ("Cloud (AWS, GCP)") gives its items.
+    private static func items(_ list: String) -> [String] {
+        var items: [String] = []
+        var current = ""
+        var depth = 0
+        var bracketHoldsList = false
+        func finish() {
+            let text = current.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".")))
+            if bracketHoldsList, let open = text.firstIndex(of: "(") {
+                // Brackets inside the bracket are flattened: one split, however deep they go.
+                let inside = text[text.index(after: open)...].filter { $0 != "(" && $0 != ")" }
+                items += inside.split(whereSeparator: { ",;|•·".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                    !$0.isEmpty && $0.count <= 60
+                }
+            } else if !text.isEmpty, text.count <= 60 {
+                items.append(text)
+            }
+            (current, bracketHoldsList) = ("", false)
+        }
+        for character in list {
+            if character == "(" { depth += 1 }
+            if character == ")" { depth = max(0, depth - 1) }
+            if ",;|•·".contains(character) {
+                if depth == 0 { finish() } else { bracketHoldsList = true }
+            }
+            if depth > 0 || !",;|•·".contains(character) { current.append(character) }
+        }
+        finish()
+        return items
     }
 }
 
@@ -79,29 +137,6 @@ public enum BasicsSection {
     static func isProfileHost(_ text: String) -> Bool {
         let lowered = text.lowercased()
         return ["linkedin.com/", "github.com/", "gitlab.com/", "stackoverflow.com/", "xing.com/"].contains { lowered.contains($0) }
-    }
-
-    /// A run of at least 7 digits, with the spaces, dots, dashes, brackets and leading "+"
-    /// phone numbers are written with, not part of a date range.
-    static func phone(in line: String) -> String? {
-        var best = ""
-        var current = ""
-        var digits = 0
-        for character in line + " " {
-            if character.isASCII && character.isNumber {
-                current.append(character)
-                digits += 1
-            } else if (character == "+" && current.isEmpty) || (" .-()/".contains(character) && !current.isEmpty) {
-                current.append(character)
-            } else {
-                if digits >= 7, digits <= 15, current.count > best.count { best = current }
-                current = ""
-                digits = 0
-            }
-        }
-        let phone = best.trimmingCharacters(in: CharacterSet(charactersIn: " .-/("))
-        guard !phone.isEmpty, ResumeDates.range(in: phone) == nil || phone.filter(\.isNumber).count >= 9 else { return nil }
-        return phone
     }
 
     static func looksLikeName(_ line: String) -> Bool {

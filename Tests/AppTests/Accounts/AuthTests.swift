@@ -284,6 +284,9 @@ struct AuthTests {
             // application's tasks write (a notification, statistics).
             #expect(
                 try await server.request(.POST, "/api/v1/users/me/blocklist", json: ["company": "Initech"], headers: bob.header).status == .created)
+            // A profile, whose refresh task stores match scores.
+            #expect(
+                try await server.request(.PUT, "/api/v1/profile", json: ["skills": [["name": "Go"]]], headers: bob.header).status == .ok)
             let bobID = try #require(try await server.request(.GET, "/api/v1/users/me", headers: bob.header).data["id"]?.intValue)
             let db = server.app.db
             try await db.sql.raw("INSERT INTO skills (name, slug) VALUES ('Bob skill', 'bob-skill')").run()

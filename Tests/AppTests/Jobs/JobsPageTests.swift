@@ -157,11 +157,11 @@ extension JobsPageTests {
                 try await browser.get(SiteURL.job(id).path, headers: [("Cookie", "cc_tz=Not%2FAZone")]).text.contains(">1 Jan 2026</time>"),
                 "an unknown zone is UTC")
 
-            let saved = try await browser.submit(SiteURL.profile.path, ["full_name": "Ada", "time_zone": "Pacific/Auckland"])
+            let saved = try await browser.submit(SiteURL.account.path, ["full_name": "Ada", "time_zone": "Pacific/Auckland"])
             #expect(saved.status == .seeOther)
             #expect(try await server.get("/api/v1/users/me").data["time_zone"] == "Pacific/Auckland")
             #expect(try await browser.get(SiteURL.settings.path).text.contains("<option value=\"Pacific/Auckland\" selected>"))
-            let refused = try await browser.submit(SiteURL.profile.path, ["full_name": "Ada", "time_zone": "Mars/Olympus"])
+            let refused = try await browser.submit(SiteURL.account.path, ["full_name": "Ada", "time_zone": "Mars/Olympus"])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.text.contains("Time zone: Must be a time zone"))
         }

@@ -25,7 +25,7 @@ struct CSRFTests {
     /// after means nothing was written.
     static func snapshot(_ server: TestServer) async throws -> [String] {
         var rows: [String] = []
-        for table in ["users", "jobs", "applications", "application_status_changes", "company_blocklist", "sources", "tasks"] {
+        for table in ["users", "jobs", "applications", "application_status_changes", "company_blocklist", "sources", "tasks", "profiles"] {
             let row = try await server.app.db.sql.raw("SELECT count(*) AS count FROM \(ident: table)").first()
             rows.append("\(table): \(try row?.decode(column: "count", as: Int.self) ?? -1)")
         }

@@ -51,6 +51,12 @@ struct PrivacyMatrixTests {
         "GET /jobs/import": .shared, "GET /sources": .shared, "POST /sources": .shared, "POST /sources/:id/run": .shared, "POST /sources/:id/edit": .shared,
         "POST /sources/:id/delete": .shared,
         "POST /jobs/import": .shared,
+        // The profile is the caller's own: no id names another's.
+        "GET /api/v1/profile": .selfOnly, "PUT /api/v1/profile": .selfOnly, "POST /api/v1/profile/import": .selfOnly,
+        "GET /api/v1/profile/export": .selfOnly, "GET /profile": .selfOnly, "POST /profile": .selfOnly, "POST /profile/import": .selfOnly,
+        "GET /profile/export": .selfOnly,
+        // Matches are computed for the caller's own profile; of a job they may see.
+        "GET /api/v1/jobs/:id/match": .jobByID, "GET /api/v1/jobs/recommendations": .selfOnly, "GET /recommendations": .selfOnly,
     ]
 
     /// Every private page route, for another user to try with ids (an application's, a hidden
@@ -106,8 +112,8 @@ struct PrivacyMatrixTests {
     }
 
     private func check(_ server: TestServer) async throws {
-        let owner = try await session(server, "owner@example.com")
-        let other = try await session(server, "other@example.com")
+        let owner = try await server.session("owner@example.com")
+        let other = try await server.session("other@example.com")
 
         // The owner's private rows: a job they added (private unless shared) and its application.
         let job = try await server.request(
@@ -150,12 +156,5 @@ struct PrivacyMatrixTests {
         #expect(after["notes"]?.isNull == true)
         #expect(try await server.request(.GET, "/api/v1/users/me/blocklist", headers: owner).data.arrayValue?.count == 1)
         #expect(try await server.request(.GET, "/api/v1/users/me/blocklist", headers: other).data.arrayValue?.isEmpty == true)
-    }
-
-    private func session(_ server: TestServer, _ email: String) async throws -> [(String, String)] {
-        let password = "privacy matrix password"
-        _ = try await server.post("/api/v1/auth/register", ["email": .string(email), "password": .string(password), "full_name": "P"])
-        let tokens = try await server.post("/api/v1/auth/login", ["email": .string(email), "password": .string(password)]).data
-        return [("Authorization", "Bearer \(try #require(tokens["access_token"]?.stringValue))")]
     }
 }

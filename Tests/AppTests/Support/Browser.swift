@@ -29,6 +29,16 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, body: body, headers: [("Content-Type", "application/x-www-form-urlencoded")] + headers)
     }
 
+    /// Sends a file form (`multipart/form-data`): the file in `field`, the CSRF token beside it.
+    func upload(_ path: String, field: String = "file", filename: String, _ data: Data) async throws -> TestResponse {
+        if cookies["cc_csrf"] == nil { _ = try await get(SiteURL.login.path) }
+        let boundary = "cc-browser-\(UUID().uuidString)"
+        var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n\(csrfToken)\r\n".utf8)
+        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\n".utf8)
+        body += Data("Content-Type: application/octet-stream\r\n\r\n".utf8) + data + Data("\r\n--\(boundary)--\r\n".utf8)
+        return try await send(.POST, path, body: nil, bytes: body, headers: [("Content-Type", "multipart/form-data; boundary=\(boundary)")])
+    }
+
     /// Signs up through the form and keeps the session.
     @discardableResult
     func signUp(_ email: String, password: String = "correct horse battery", name: String = "Test User") async throws -> TestResponse {
@@ -40,12 +50,12 @@ final class Browser: @unchecked Sendable {
         cookies[cookie] = nil
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, body: String?, headers: [(String, String)]) async throws -> TestResponse {
+    private func send(_ method: HTTPMethod, _ path: String, body: String?, bytes: Data? = nil, headers: [(String, String)]) async throws -> TestResponse {
         var all = headers
         if !cookies.isEmpty {
             all.append(("Cookie", cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")))
         }
-        let response = try await server.request(method, path, body: body, headers: all)
+        let response = try await server.request(method, path, body: body, bytes: bytes, headers: all)
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
             guard let name = pair.first.map(String.init) else { continue }

@@ -6,6 +6,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOFoundationCompat
 import SQLKit
+import Testing
 import Vapor
 
 @testable import App
@@ -114,7 +115,7 @@ final class TestServer: @unchecked Sendable {
     // MARK: HTTP
 
     func request(
-        _ method: HTTPMethod, _ path: String, json: JSONValue? = nil, body: String? = nil,
+        _ method: HTTPMethod, _ path: String, json: JSONValue? = nil, body: String? = nil, bytes: Data? = nil,
         contentType: String? = nil, headers: [(String, String)] = []
     ) async throws -> TestResponse {
         var httpHeaders = HTTPHeaders(headers)
@@ -124,6 +125,9 @@ final class TestServer: @unchecked Sendable {
             httpHeaders.replaceOrAdd(name: .contentType, value: contentType ?? "application/json")
         } else if let body {
             buffer = ByteBuffer(string: body)
+            if let contentType { httpHeaders.replaceOrAdd(name: .contentType, value: contentType) }
+        } else if let bytes {
+            buffer = ByteBuffer(data: bytes)
             if let contentType { httpHeaders.replaceOrAdd(name: .contentType, value: contentType) }
         }
         let uri = URI(string: "http://127.0.0.1:\(port)\(path)")
@@ -135,6 +139,14 @@ final class TestServer: @unchecked Sendable {
             headers: response.headers,
             body: response.body.map { Data($0.readableBytesView) } ?? Data()
         )
+    }
+
+    /// Registers a user and signs them in: the `Authorization` header of their requests.
+    func session(_ email: String) async throws -> [(String, String)] {
+        let password = "another user's password"
+        _ = try await post("/api/v1/auth/register", ["email": .string(email), "password": .string(password), "full_name": "P"])
+        let tokens = try await post("/api/v1/auth/login", ["email": .string(email), "password": .string(password)]).data
+        return [("Authorization", "Bearer \(try #require(tokens["access_token"]?.stringValue))")]
     }
 
     func get(_ path: String) async throws -> TestResponse { try await request(.GET, path) }

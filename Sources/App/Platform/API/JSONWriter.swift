@@ -110,6 +110,16 @@ struct JSONWriter {
         array(strings) { writer, string in writer.value(string) }
     }
 
+    /// Any `Encodable`, through `JSONEncoder`: for the few nested values a row carries that are
+    /// not worth writing by hand (a match's evidence).
+    mutating func encoded(_ value: some Encodable) {
+        separate()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        if let data = try? encoder.encode(value) { bytes.append(contentsOf: data) } else { bytes.append(contentsOf: "null".utf8) }
+        needsComma = true
+    }
+
     // MARK: Helpers
 
     private mutating func separate() {

@@ -53,6 +53,7 @@ public struct AppServices: Sendable {
         var handlers = TaskHandlers.standard(diagnostics: configuration.diagnosticTasks)
         handlers.register(DiscoveryRunHandler(fetcher: fetcher, counts: jobCounts, policy: dedupPolicy))
         handlers.register(DiscoveryDueHandler())
+        handlers.register(MatchRefreshHandler(time: time))
         taskHandlers = handlers
     }
 }

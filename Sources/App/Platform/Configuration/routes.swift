@@ -22,6 +22,7 @@ func routes(_ app: Application, _ services: AppServices) throws {
     try authenticated.register(collection: ApplicationsController())
     try authenticated.register(collection: TasksController())
     try authenticated.register(collection: SourcesController(services: services))
+    try authenticated.register(collection: ProfilesController(services: services))
 
     // Pages: the browser session (cookies, CSRF) on every one; sign-in required past /login.
     try app.register(collection: AssetsController())
@@ -32,5 +33,7 @@ func routes(_ app: Application, _ services: AppServices) throws {
     try signedIn.register(collection: JobPagesController(services: services))
     try signedIn.register(collection: ApplicationPagesController())
     try signedIn.register(collection: SettingsController(services: services))
+    try signedIn.register(collection: ProfilePagesController(services: services))
+    try signedIn.register(collection: RecommendationPagesController(services: services))
     try signedIn.register(collection: SourcePagesController(services: services))
 }

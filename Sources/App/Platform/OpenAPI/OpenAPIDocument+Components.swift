@@ -58,6 +58,7 @@ extension OpenAPIDocument {
                 "PasswordChange": body(AccountDraft.passwordChangeFields, description: "Every session ends."),
                 "UserUpdate": body(AccountDraft.profileFields, description: "Only the fields sent change."),
                 "Health": health,
+
                 "HiddenCompany": [
                     "type": "object", "required": ["id", "company", "created_at"],
                     "properties": ["id": ["type": "integer"], "company": ["type": "string"], "created_at": dateTime],

@@ -14,12 +14,12 @@ enum OpenAPIDocument {
                 "description": "Self-hosted AI copilot for a job search. Every response uses the success or error envelope.",
             ],
             "servers": [["url": "/"]],
-            "paths": .object(paths),
+            "paths": .object(paths.merging(profilePaths) { first, _ in first }),
             // Bearer tokens from /auth/login; optional in single-user mode.
             "security": singleUser ? [[:], ["bearerAuth": []]] : [["bearerAuth": []]],
             "components": [
                 "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer", "bearerFormat": "JWT"]],
-                "schemas": .object(Schemas.all),
+                "schemas": .object(Schemas.all.merging(Schemas.profileSchemas) { first, _ in first }),
                 "responses": .object(Responses.all),
                 "parameters": .object(Parameters.all),
             ],
@@ -401,6 +401,7 @@ enum OpenAPIDocument {
             queryParameter("posted_after", Schemas.dateTimeInput, "Posted at or after this date or time"),
             queryParameter("salary_min", ["type": "number", "minimum": 0], "Jobs whose pay (maximum, else minimum) reaches this amount"),
             queryParameter("skill", ["type": "string", "maxLength": 100, "pattern": .string(Schemas.plainText)], "A skill the job asks for"),
+            queryParameter("match_min", ["type": "integer", "minimum": 0, "maximum": 100], "Jobs whose stored match score for your profile is at least this"),
             sortParameter(JobFilter.SortField.allCases.map(\.rawValue)),
             paramRef("page"), paramRef("page_size"),
         ]

@@ -23,6 +23,14 @@ extension RoutesBuilder {
         post(Self.components(SiteURL.pattern(of: address)), use: handler)
     }
 
+    /// A form post that carries a file, its body collected up to `maxSize`.
+    @discardableResult
+    func upload<Response: AsyncResponseEncodable>(_ address: SiteURL, maxSize: ByteCount, use handler: @escaping @Sendable (Request) async throws -> Response)
+        -> Route
+    {
+        on(.POST, Self.components(address.pattern), body: .collect(maxSize: maxSize), use: handler)
+    }
+
     private static func components(_ pattern: [String]) -> [PathComponent] {
         pattern.map { PathComponent(stringLiteral: $0) }
     }

@@ -194,11 +194,13 @@ extension Request {
         return response
     }
 
-    /// Reads a streamed body to its end (up to the route limit, 1 MiB), so that `content` sees
-    /// all of it; a body already collected is left as it is.
+    /// Reads a streamed body to its end (up to the route limit: 1 MiB, or the upload limit for
+    /// a file upload), so that `content` sees all of it; a body already collected is left as
+    /// it is.
     func collectBody() async throws {
         guard body.data == nil else { return }
-        _ = try await body.collect(max: 1_048_576).get()
+        let upload = headers.contentType?.type == "multipart"
+        _ = try await body.collect(max: upload ? ProfilesController.uploadLimit.value : 1_048_576).get()
     }
 
     /// The fields of a submitted form (`application/x-www-form-urlencoded`).
@@ -206,11 +208,7 @@ extension Request {
         guard headers.contentType == .urlEncodedForm else {
             throw Abort(.unsupportedMediaType, reason: "Send the form as application/x-www-form-urlencoded")
         }
-        guard body.data?.readableBytes ?? 0 > 0 else { return [:] }
-        do {
-            return try content.decode([String: String].self, as: .urlEncodedForm)
-        } catch {
-            throw DomainError.badRequest("The form could not be read")
-        }
+        guard let body = body.data, body.readableBytes > 0 else { return [:] }
+        return FormBody.fields(body.readableBytesView)
     }
 }

@@ -44,7 +44,7 @@ public enum SettingsPage {
                             if let since = model.memberSince { " · since "; Formatting.time(since) }
                         }
                         Components.errorSummary(model.profile)
-                        Components.postForm(.profile, context, .id("profile-form")) {
+                        Components.postForm(.account, context, .id("profile-form")) {
                             Components.textField(
                                 .init(name: "full_name", label: "Full name", required: true, autocomplete: "name", maxLength: 200), model.profile)
                             Components.selectField(

@@ -9,6 +9,8 @@ public enum DashboardPage {
         public var jobCount: Int
         /// Whether the viewer may load the demo dataset (admins, when it is not loaded yet).
         public var canLoadDemo: Bool
+        /// The best matches for the viewer's profile; nil when they have no profile.
+        public var recommendations: [RecommendationsPage.Item]?
 
         public init(
             countsByStatus: [ApplicationStatus: Int], recentJobs: [JobSummary], recentApplications: [ApplicationSummary], jobCount: Int, canLoadDemo: Bool
@@ -41,6 +43,7 @@ public enum DashboardPage {
                 gettingStarted(model, context: context)
             } else {
                 statusSummary(model)
+                recommendations(model)
                 div(.class("columns-2")) {
                     recentJobs(model)
                     recentApplications(model, context: context)
@@ -60,6 +63,24 @@ public enum DashboardPage {
                             span(.class("stat-label")) { Formatting.statusLabel(status) }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    private static func recommendations(_ model: Model) -> HTML {
+        section(.class("card"), .id("recommendations"), .aria("labelledby", "recommendations-title")) {
+            h2(.id("recommendations-title")) { "Recommended for you" }
+            if let items = model.recommendations {
+                if items.isEmpty {
+                    p(.class("muted")) { "No matches yet: scores appear shortly after you save your profile." }
+                } else {
+                    RecommendationsPage.list(items)
+                    p { a(.href(.recommendations)) { "All recommendations →" } }
+                }
+            } else {
+                p {
+                    "Import your resume on your "; a(.href(.profile)) { "profile" }; " to see the jobs that fit you best, and why."
                 }
             }
         }

@@ -1,5 +1,6 @@
 import CareerCopilotCore
 import Foundation
+import Matching
 
 /// `/jobs/{id}`: the job, its sanitised description, and what the viewer can do with it.
 public enum JobPage {
@@ -16,6 +17,8 @@ public enum JobPage {
         public var canEdit: Bool
         /// Where the job is listed (discovered jobs).
         public var sources: [SourceLink]
+        /// How the job fits the viewer's profile; nil when they have none.
+        public var match: Match?
 
         public init(
             job: JobSummary, url: String?, description: String, skills: [String], inactiveSince: Date?, createdAt: Date?,
@@ -77,6 +80,7 @@ public enum JobPage {
                     facts(model)
                 }
             }
+            if let match = model.match { MatchViews.explanation(match) } else { MatchViews.noProfile }
         }
     }
 

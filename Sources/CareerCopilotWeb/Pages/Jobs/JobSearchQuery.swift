@@ -40,7 +40,8 @@ public enum JobSearchQuery {
     /// The labels of the search form, for saying what was left out.
     static let labels = [
         "q": "Keywords", "company": "Company", "location": "Location", "remote": "Workplace", "source": "Source", "skill": "Skill",
-        "salary_min": "Pay at least", "posted": "Posted", "is_active": "Status", "sort": "Sort by", "page": "Page", "page_size": "Jobs per page",
+        "salary_min": "Pay at least", "posted": "Posted", "is_active": "Status", "match_min": "Match", "sort": "Sort by", "page": "Page",
+        "page_size": "Jobs per page",
     ]
 
     static func describe(_ item: (name: String, value: String)) -> String {

@@ -26,7 +26,7 @@ public enum JobsPage {
     /// The parameters the search form sends, in the order links repeat them. `posted` (days)
     /// and `salary_min` as typed ("80k") are the page's; the controller turns them into the
     /// API's filters.
-    public static let searchFields = ["q", "company", "location", "remote", "source", "skill", "salary_min", "posted", "is_active", "sort"]
+    public static let searchFields = ["q", "company", "location", "remote", "source", "skill", "salary_min", "posted", "is_active", "match_min", "sort"]
     static let refinements = searchFields.filter { $0 != "q" }
 
     /// Where jobs come from, as the Source filter offers them: the boards discovery reads, jobs
@@ -39,7 +39,7 @@ public enum JobsPage {
     static let postedChoices: [(value: String, label: String)] = [("", "Any time"), ("1", "Past day"), ("7", "Past week"), ("30", "Past month")]
 
     static let sortChoices: [(value: String, label: String)] = [
-        ("-posted_at", "Newest first"), ("posted_at", "Oldest first"), ("-id", "Recently added"),
+        ("-posted_at", "Newest first"), ("posted_at", "Oldest first"), ("-id", "Recently added"), ("-match", "Best match"),
         ("-salary_max", "Highest pay"), ("title", "Title A–Z"), ("company", "Company A–Z"),
     ]
 
@@ -104,6 +104,9 @@ public enum JobsPage {
                     Components.textField(.init(name: "salary_min", label: "Pay at least", hint: "Such as 80000 or 80k.", maxLength: 40), state)
                     Components.selectField(.init(name: "posted", label: "Posted"), options: postedChoices, state)
                     Components.selectField(.init(name: "is_active", label: "Status"), options: [("", "Any"), ("true", "Open"), ("false", "Closed")], state)
+                    Components.selectField(
+                        .init(name: "match_min", label: "Match", hint: "From your profile."),
+                        options: [("", "Any"), ("50", "50% or more"), ("70", "70% or more"), ("85", "85% or more")], state)
                     Components.selectField(.init(name: "sort", label: "Sort by"), options: sortChoices, state)
                     div(.class("actions")) {
                         button(.type("submit"), .class("btn")) { "Apply filters" }
