@@ -18,7 +18,7 @@ struct ReadersTests {
 
     @Test func formBodies_keepIndexedNamesAsWritten() {
         let body = "csrf_token=t0k&work%5B0%5D.position=Staff+Engineer&work[1].name=A%26B+%E2%9C%93&empty=&flag&x=1&x=2&=orphan&bad=%zz%4"
-        let fields = FormBody.fields(Array(body.utf8))
+        let fields = URLEncodedForm.fields(Array(body.utf8))
         #expect(fields["csrf_token"] == "t0k")
         #expect(fields["work[0].position"] == "Staff Engineer")
         #expect(fields["work[1].name"] == "A&B ✓")
@@ -27,7 +27,7 @@ struct ReadersTests {
         #expect(fields["x"] == "2", "a repeated name keeps its last value")
         #expect(fields["bad"] == "%zz%4", "a broken escape is kept as typed")
         #expect(fields[""] == nil && fields.count == 7)
-        #expect(FormBody.fields(Array("a=%FF%FE".utf8))["a"] == "\u{FFFD}\u{FFFD}")
+        #expect(URLEncodedForm.fields(Array("a=%FF%FE".utf8))["a"] == "\u{FFFD}\u{FFFD}")
     }
 
     @Test func integersRejectFractionsAndHugeValues() {

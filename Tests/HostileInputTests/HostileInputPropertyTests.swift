@@ -159,14 +159,14 @@ struct HostileInputPropertyTests {
 
     @Test func formBodies_readAnyBytes_andRoundTripWhatTheyEncode() async {
         await propertyCheck(count: 500, input: Gen.uint8().array(of: 0...120)) { bytes in
-            _ = FormBody.fields(bytes)
+            _ = URLEncodedForm.fields(bytes)
         }
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
         await propertyCheck(count: 300, input: zip(Self.anyText, Self.anyText)) { name, value in
             guard !name.isEmpty, let encodedName = name.addingPercentEncoding(withAllowedCharacters: allowed),
                 let encodedValue = value.addingPercentEncoding(withAllowedCharacters: allowed)
             else { return }
-            #expect(FormBody.fields(Array("\(encodedName)=\(encodedValue)".utf8))[name] == value)
+            #expect(URLEncodedForm.fields(Array("\(encodedName)=\(encodedValue)".utf8))[name] == value)
         }
     }
 

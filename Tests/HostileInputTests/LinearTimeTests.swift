@@ -54,7 +54,7 @@ struct LinearTimeTests {
         ("whole resume", { _ = ResumeReader.draft(text: $0, format: .markdown) }),
         ("word document xml", { _ = WordText.text(ofDocumentXML: $0) }),
         ("csv table", { _ = Table.rows($0) }),
-        ("form body", { _ = FormBody.fields($0.utf8) }),
+        ("form body", { _ = URLEncodedForm.fields($0.utf8) }),
         (
             "languages and education",
             {

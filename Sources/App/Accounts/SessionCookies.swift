@@ -54,11 +54,11 @@ enum SessionCookies {
             && zip(sent.utf8, expected.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
-    /// The token in the body: flat form fields read as written (`FormBody`), a multipart
+    /// The token in the body: flat form fields read as written (`URLEncodedForm`), a multipart
     /// upload's field through Vapor's decoder.
     private static func sentField(_ request: Request) -> String? {
         if request.headers.contentType == .urlEncodedForm, let body = request.body.data {
-            return FormBody.fields(body.readableBytesView)[csrfField]
+            return URLEncodedForm.fields(body.readableBytesView)[csrfField]
         }
         return try? request.content.get(String.self, at: csrfField)
     }

@@ -209,6 +209,6 @@ extension Request {
             throw Abort(.unsupportedMediaType, reason: "Send the form as application/x-www-form-urlencoded")
         }
         guard let body = body.data, body.readableBytes > 0 else { return [:] }
-        return FormBody.fields(body.readableBytesView)
+        return URLEncodedForm.fields(body.readableBytesView)
     }
 }

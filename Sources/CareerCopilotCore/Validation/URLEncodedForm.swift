@@ -4,7 +4,7 @@
 /// fails to decode a flat dictionary, so a form with indexed rows (the profile) lost every
 /// field, the CSRF token included. Names here are taken as written; a name sent twice keeps
 /// its last value, as a hidden default followed by a checked box expects. One pass, linear.
-public enum FormBody {
+public enum URLEncodedForm {
     public static func fields(_ body: some Sequence<UInt8>) -> [String: String] {
         var fields: [String: String] = [:]
         var name: [UInt8] = []
