@@ -50,11 +50,13 @@ struct MatchRefreshHandler: TaskHandler {
         return ["scored": .number(Double(scored))]
     }
 
+    /// `m.job_id > after` is implied by the join, but said: without it PostgreSQL's merge join
+    /// read the scores from the first job on for every chunk (18 ms at 50,000, not 0.7 ms).
     private func staleJobs(for user: CurrentUser, version: String, after: Int, on database: any Database) async throws -> [JobRecord] {
         let rows = try await database.sql.raw(
             """
             SELECT \(SQLList(JobRecord.columns.map { SQLColumn($0, table: "jobs") })) FROM jobs
-            LEFT JOIN job_matches m ON m.job_id = jobs.id AND m.user_id = \(bind: user.id)
+            LEFT JOIN job_matches m ON m.job_id = jobs.id AND m.user_id = \(bind: user.id) AND m.job_id > \(bind: after)
             WHERE \(JobReader.visible(to: user.id)) AND jobs.id > \(bind: after)
             AND (m.job_id IS NULL OR m.profile_version <> \(bind: version) OR m.job_updated_at <> jobs.updated_at)
             ORDER BY jobs.id LIMIT \(unsafeRaw: String(Self.chunkSize))

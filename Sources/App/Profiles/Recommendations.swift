@@ -9,10 +9,15 @@ import SQLKit
 /// computed afresh. Jobs they already applied to are left out (`showApplied` marks them
 /// instead): by the job's id, and by company and title (`AppliedJobs`), so that the same
 /// role reposted on another board counts as applied too.
+///
+/// They are the best `limit` jobs, not every scored one: the job list sorted by match
+/// (`sort=-match`) goes further. The cap also keeps the count cheap: counting every match
+/// joins each one to its job, 270 ms at 100,000 jobs on SQLite; counting to 200 stops there.
 struct Recommendations {
     let database: any Database
     let user: CurrentUser
     let now: Date
+    var limit = 200
 
     /// A page of recommendations and how many there are; nil when the user has no profile.
     func page(_ paging: Paging, showApplied: Bool) async throws -> (jobs: [JobDTO], total: Int)? {
@@ -25,14 +30,19 @@ struct Recommendations {
         if !showApplied { conditions.append("jobs.id NOT IN (SELECT job_id FROM applications WHERE user_id = \(bind: user.id))") }
         let filter = SQLList(conditions, separator: SQLRaw(" AND "))
         let total =
-            try await database.sql.raw("SELECT count(*) AS count FROM job_matches m JOIN jobs ON jobs.id = m.job_id WHERE \(filter)").first()?
-            .decode(column: "count", as: Int.self) ?? 0
+            try await database.sql.raw(
+                """
+                SELECT count(*) AS count FROM (SELECT 1 FROM job_matches m JOIN jobs ON jobs.id = m.job_id WHERE \(filter)
+                LIMIT \(unsafeRaw: String(limit))) best
+                """
+            ).first()?.decode(column: "count", as: Int.self) ?? 0
+        guard paging.offset < total else { return ([], total) }
         // A few more than a page: reposts of applied jobs found below are dropped from it.
         let rows = try await database.sql.raw(
             """
             SELECT \(SQLList(JobRecord.columns.map { SQLColumn($0, table: "jobs") })) FROM job_matches m JOIN jobs ON jobs.id = m.job_id
             WHERE \(filter) ORDER BY m.score DESC, jobs.id DESC
-            LIMIT \(unsafeRaw: String(paging.pageSize + 10)) OFFSET \(unsafeRaw: String(paging.offset))
+            LIMIT \(unsafeRaw: String(min(paging.pageSize, total - paging.offset) + 10)) OFFSET \(unsafeRaw: String(paging.offset))
             """
         ).all()
         let records = try rows.map(JobRecord.init(row:))
@@ -49,7 +59,7 @@ struct Recommendations {
             dto.match = scorer.match(dto.job, skills: dto.skills)
             jobs.append(dto)
         }
-        let page = jobs.prefix(paging.pageSize).sorted { ($0.match?.score ?? 0, $0.job.id) > ($1.match?.score ?? 0, $1.job.id) }
+        let page = jobs.prefix(min(paging.pageSize, total - paging.offset)).sorted { ($0.match?.score ?? 0, $0.job.id) > ($1.match?.score ?? 0, $1.job.id) }
         return (page, total)
     }
 

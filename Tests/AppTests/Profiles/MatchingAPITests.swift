@@ -140,6 +140,15 @@ struct MatchingAPITests {
             #expect(repostItem["applied"]?["job_id"]?.intValue == applied, "the repost is marked with the application's job")
             #expect(marked.contains { $0["id"]?.intValue == applied })
             #expect(try await server.get("/api/v1/jobs/recommendations?applied=maybe").status == .badRequest)
+
+            // They are the best few, not every job: counted and paged up to the limit.
+            var capped = Recommendations(database: server.app.db, user: CurrentUser(id: 1, isAdmin: true), now: Date(), limit: 2)
+            let (firstPage, total) = try #require(try await capped.page(Paging(page: 1, pageSize: 1), showApplied: true))
+            #expect(total == 2 && firstPage.map(\.job.id) == [marked[0]["id"]?.intValue])
+            #expect(try await capped.page(Paging(page: 2, pageSize: 1), showApplied: true)?.jobs.count == 1)
+            #expect(try await capped.page(Paging(page: 3, pageSize: 1), showApplied: true)?.jobs.isEmpty == true)
+            capped.limit = 100
+            #expect(try await capped.page(Paging(page: 1, pageSize: 1), showApplied: true)?.total == marked.count)
         }
     }
 

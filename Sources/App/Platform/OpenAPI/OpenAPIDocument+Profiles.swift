@@ -46,7 +46,7 @@ extension OpenAPIDocument {
             ],
             "/api/v1/jobs/recommendations": [
                 "get": operation(
-                    "The open jobs that fit your profile best, best first", tag: "jobs",
+                    "The open jobs that fit your profile best (the best 200), best first", tag: "jobs",
                     parameters: [
                         queryParameter("applied", enumSchema(["hide", "show"]), "Jobs you track (also reposts of them): left out (hide) or marked (show)"),
                         paramRef("page"), paramRef("page_size"),
