@@ -49,7 +49,9 @@ struct Recommendations {
         let applied = try await appliedJobs()
         let reader = JobReader(database: database, viewer: user.id)
         var jobs: [JobDTO] = []
-        for var dto in try await reader.dtos(records) {
+        let wanted = min(paging.pageSize, total - paging.offset)
+        // Matches are computed for the jobs shown only, not for the spares.
+        for var dto in try await reader.dtos(records) where jobs.count < wanted {
             if let entry = applied.match(jobID: dto.job.id, title: dto.job.title, company: dto.job.company, url: dto.job.url) {
                 guard showApplied else { continue }
                 dto.applied = JobDTO.AppliedMark(
@@ -59,7 +61,7 @@ struct Recommendations {
             dto.match = scorer.match(dto.job, skills: dto.skills)
             jobs.append(dto)
         }
-        let page = jobs.prefix(min(paging.pageSize, total - paging.offset)).sorted { ($0.match?.score ?? 0, $0.job.id) > ($1.match?.score ?? 0, $1.job.id) }
+        let page = jobs.sorted { ($0.match?.score ?? 0, $0.job.id) > ($1.match?.score ?? 0, $1.job.id) }
         return (page, total)
     }
 
