@@ -174,18 +174,19 @@ struct TaskQueueTests {
 
     /// A task that runs twice as long as its lease, on a live worker, while a second worker
     /// looks for work all along: the heartbeat (every third of the lease) keeps extending the
-    /// lease, so the second never takes it over — without the heartbeat it would, after 3 s.
-    /// (A shorter lease would let a heartbeat delayed by the busy test machine look like death.)
+    /// lease, so the second never takes it over — without the heartbeat it would, after 5 s.
+    /// (A shorter lease would let a heartbeat delayed by the busy test machine look like death:
+    /// with 3 s, one CI run on 2 busy cores saw the task taken over.)
     @Test(arguments: TestDatabase.all)
     func aLiveWorkersHeartbeat_keepsALongTask_fromRunningTwice(database: TestDatabase) async throws {
         try await withServer(database, adjust: Self.diagnostics) { server in
             let queue = TaskQueue(database: server.app.db)
             let id = try #require(
-                try await queue.enqueue(TaskRequest(kind: "diagnostic.effect", payload: ["key": "long", "sleep_ms": 6_000, "count_runs": true])))
-            let first = Self.worker(server, lease: 3)
+                try await queue.enqueue(TaskRequest(kind: "diagnostic.effect", payload: ["key": "long", "sleep_ms": 10_000, "count_runs": true])))
+            let first = Self.worker(server, lease: 5)
             try await Worker.whileRunning([first]) {
                 try await Self.waitUntil { try await queue.find(id)?.status == .running }
-                try await Self.withWorkers(server, lease: 3) {
+                try await Self.withWorkers(server, lease: 5) {
                     try await Self.waitUntil(30) { try await queue.find(id)?.status == .succeeded }
                 }
             }
