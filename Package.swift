@@ -64,6 +64,13 @@ let package = Package(
             dependencies: ["CareerCopilotCore", "JobSources"],
             swiftSettings: strict
         ),
+        // Search: the offline sentence model (all-MiniLM-L6-v2: WordPiece tokenizer, safetensors
+        // weights, the BERT encoder), plain Swift. Optimised in debug builds too: the README's
+        // run command makes a debug build, and the encoder's loops are 30x slower unoptimised.
+        .target(
+            name: "Search",
+            swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         // Pages as pure functions of view models, the HTML they are built with, the design
         // system's CSS and the script. Plain Swift: no Vapor, no database.
         .target(
@@ -80,6 +87,7 @@ let package = Package(
                 "CareerCopilotWeb",
                 "Profiles",
                 "Matching",
+                "Search",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -115,12 +123,20 @@ let package = Package(
         // linear-time tests on hostile input.
         .testTarget(
             name: "HostileInputTests",
-            dependencies: ["CareerCopilotCore", "JobSources", "Profiles", "Matching", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "CareerCopilotCore", "JobSources", "Profiles", "Matching", "Search", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ProfilesTests",
             dependencies: ["Profiles", "CareerCopilotCore"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SearchTests",
+            dependencies: ["Search"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

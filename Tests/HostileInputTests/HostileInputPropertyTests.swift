@@ -5,6 +5,7 @@ import Testing
 @testable import CareerCopilotCore
 @testable import JobSources
 @testable import Profiles
+@testable import Search
 
 /// Every parser of outside input, fed arbitrary input: it never traps (a trap ends the test
 /// process, which fails the run) and always ends in a value or a clear error, and what it
@@ -167,6 +168,15 @@ struct HostileInputPropertyTests {
                 let encodedValue = value.addingPercentEncoding(withAllowedCharacters: allowed)
             else { return }
             #expect(URLEncodedForm.fields(Array("\(encodedName)=\(encodedValue)".utf8))[name] == value)
+        }
+    }
+
+    @Test func wordPieces_ofAnyText_areKnownIds() async {
+        let tokenizer = LinearTimeTests.tokenizer
+        await propertyCheck(count: 500, input: Gen.oneOf(Self.anyText, Self.markupText)) { text in
+            let ids = tokenizer.encode(text, maxLength: 64)
+            #expect(ids.count <= 64 && ids.first == tokenizer.classify && ids.last == tokenizer.separator)
+            #expect(ids.allSatisfy { (0..<10).contains($0) })
         }
     }
 

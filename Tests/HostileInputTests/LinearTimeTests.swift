@@ -4,6 +4,7 @@ import Testing
 @testable import CareerCopilotCore
 @testable import JobSources
 @testable import Profiles
+@testable import Search
 
 /// The readers of outside markup cost time linear in their input: on adversarial input, 16
 /// times the bytes may cost about 16 times the time, never the 256 times of a quadratic
@@ -11,6 +12,9 @@ import Testing
 /// wall-clock limit: it holds on a slow or busy machine too.
 @Suite("Hostile input: linear time")
 struct LinearTimeTests {
+    /// A tokenizer whose vocabulary makes the longest-match search try every length.
+    static let tokenizer = try! WordPieceTokenizer(vocabularyText: "[PAD]\n[UNK]\n[CLS]\n[SEP]\na\nab\n##a\n##b\n##ab\nb")
+
     /// Adversarial shapes, each a function of a repeat count.
     static let shapes: [(name: String, make: @Sendable (Int) -> String)] = [
         ("open b, close i", { String(repeating: "<b>", count: $0) + String(repeating: "</i>", count: $0) }),
@@ -35,6 +39,7 @@ struct LinearTimeTests {
         ("one long line of words", { String(repeating: "experience ", count: $0) }),
         ("markdown links never closed", { String(repeating: "[a](b [c]", count: $0) }),
         ("word runs", { "<w:p>" + String(repeating: "<w:r><w:t>x</w:t><w:tab/></w:r><w:numPr/>", count: $0) }),
+        ("one endless word", { String(repeating: "ab", count: $0) }),
         ("form escapes and separators", { String(repeating: "a%5B0%5D=%E2%9C%93+&&==%%4", count: $0) }),
         ("quotes in csv", { "a,b\n" + String(repeating: "\"x,\"\"y\n", count: $0) }),
         ("many undated header lines, then dated ones", { String(repeating: "Acme\n", count: $0) + String(repeating: "2019 – 2020\n", count: $0) }),
@@ -55,6 +60,7 @@ struct LinearTimeTests {
         ("word document xml", { _ = WordText.text(ofDocumentXML: $0) }),
         ("csv table", { _ = Table.rows($0) }),
         ("form body", { _ = URLEncodedForm.fields($0.utf8) }),
+        ("wordpiece", { _ = LinearTimeTests.tokenizer.pieces($0) }),
         (
             "languages and education",
             {

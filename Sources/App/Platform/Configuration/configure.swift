@@ -34,6 +34,7 @@ public func configure(_ app: Application, _ services: AppServices) async throws 
     app.asyncCommands.use(BenchQueueCommand(services: services), as: "bench-queue")
     app.asyncCommands.use(BenchIngestCommand(services: services), as: "bench-ingest")
     app.asyncCommands.use(BenchMatchCommand(services: services), as: "bench-match")
+    app.asyncCommands.use(BenchEmbedCommand(services: services), as: "bench-embed")
 
     let methodIndex = RouteMethodIndex()
     app.middleware = Middlewares()
