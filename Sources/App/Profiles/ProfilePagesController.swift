@@ -47,7 +47,7 @@ struct ProfilePagesController: RouteCollection {
         let stored = try await service(request).read()
         var model = ProfilePage.Model(form: FormState(values: ProfileForm.values(of: stored.profile)), version: stored.version, updatedAt: stored.updatedAt)
         do {
-            let draft = try await ResumeUpload.draft(of: try ResumeUpload.read(request), services: services)
+            let draft = try await ResumeUpload.draft(of: try ResumeUpload.read(request))
             var document: String?
             if draft.format == .jsonResume, let data = try? JSONEncoder().encode(draft.document) { document = String(decoding: data, as: UTF8.self) }
             model.form = FormState(values: ProfileForm.values(of: draft.profile))

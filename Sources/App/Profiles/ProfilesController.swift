@@ -35,7 +35,7 @@ struct ProfilesController: RouteCollection {
     /// person to review and then `PUT`. Nothing is saved.
     func importResume(request: Request) async throws -> Response {
         let upload = try ResumeUpload.read(request)
-        let draft = try await ResumeUpload.draft(of: upload, services: services)
+        let draft = try await ResumeUpload.draft(of: upload)
         return try request.envelope(ResumeDraftDTO(draft), message: "Resume read; review it, then save it with PUT /api/v1/profile")
     }
 
@@ -95,7 +95,7 @@ struct ResumeUpload {
         return ResumeUpload(data: Data(file.data.readableBytesView), filename: file.filename)
     }
 
-    static func draft(of upload: ResumeUpload, services: AppServices) async throws -> ResumeDraft {
+    static func draft(of upload: ResumeUpload) async throws -> ResumeDraft {
         do {
             return try await ResumeImporter().read(upload.data, filename: upload.filename)
         } catch {
