@@ -26,7 +26,9 @@ public struct MiniLM: Sendable {
     }
 
     struct Layer: Sendable {
-        let query, key, value, attentionOutput, intermediate, output: Linear
+        /// Query, key and value as one (1152 × 384) product: one matrix product, not three.
+        let queryKeyValue: Linear
+        let attentionOutput, intermediate, output: Linear
         let attentionNorm, outputNorm: Norm
     }
 
@@ -57,9 +59,9 @@ public struct MiniLM: Sendable {
         embeddingNorm = try norm("embeddings.LayerNorm")
         layers = try (0..<Self.layerCount).map { index in
             let prefix = "encoder.layer.\(index)."
+            let parts = try ["query", "key", "value"].map { try linear(prefix + "attention.self." + $0, size, size) }
             return Layer(
-                query: try linear(prefix + "attention.self.query", size, size), key: try linear(prefix + "attention.self.key", size, size),
-                value: try linear(prefix + "attention.self.value", size, size),
+                queryKeyValue: Linear(weight: parts.flatMap(\.weight), bias: parts.flatMap(\.bias), inputs: size, outputs: 3 * size),
                 attentionOutput: try linear(prefix + "attention.output.dense", size, size),
                 intermediate: try linear(prefix + "intermediate.dense", Self.intermediateSize, size),
                 output: try linear(prefix + "output.dense", size, Self.intermediateSize),
@@ -97,28 +99,27 @@ public struct MiniLM: Sendable {
 
     private static func run(_ layer: Layer, _ input: [Float], count: Int) -> [Float] {
         let size = dimensions
-        let query = apply(layer.query, input, rows: count)
-        let key = apply(layer.key, input, rows: count)
-        let value = apply(layer.value, input, rows: count)
+        // Each row: the token's query, then its key, then its value.
+        let queryKeyValue = apply(layer.queryKeyValue, input, rows: count)
+        let stride = 3 * size
         var context = [Float](repeating: 0, count: count * size)
         var scores = [Float](repeating: 0, count: count * count)
         let scale = 1 / Float(headSize).squareRoot()
-        query.withUnsafeBufferPointer { q in
-            key.withUnsafeBufferPointer { k in
-                value.withUnsafeBufferPointer { v in
-                    scores.withUnsafeMutableBufferPointer { s in
-                        context.withUnsafeMutableBufferPointer { c in
-                            for head in 0..<heads {
-                                let offset = head * headSize
-                                MatrixMultiply.multiply(
-                                    m: count, n: count, k: headSize, alpha: scale, q.baseAddress! + offset, lda: size, k.baseAddress! + offset, ldb: size,
-                                    transposeB: true, s.baseAddress!, ldc: count)
-                                for row in 0..<count { softmax(s.baseAddress! + row * count, count) }
-                                MatrixMultiply.multiply(
-                                    m: count, n: headSize, k: count, s.baseAddress!, lda: count, v.baseAddress! + offset, ldb: size, transposeB: false,
-                                    c.baseAddress! + offset, ldc: size)
-                            }
-                        }
+        queryKeyValue.withUnsafeBufferPointer { qkv in
+            scores.withUnsafeMutableBufferPointer { s in
+                context.withUnsafeMutableBufferPointer { c in
+                    let q = qkv.baseAddress!
+                    let k = q + size
+                    let v = q + 2 * size
+                    for head in 0..<heads {
+                        let offset = head * headSize
+                        MatrixMultiply.multiply(
+                            m: count, n: count, k: headSize, alpha: scale, q + offset, lda: stride, k + offset, ldb: stride, transposeB: true,
+                            s.baseAddress!, ldc: count)
+                        for row in 0..<count { softmax(s.baseAddress! + row * count, count) }
+                        MatrixMultiply.multiply(
+                            m: count, n: headSize, k: count, s.baseAddress!, lda: count, v + offset, ldb: stride, transposeB: false,
+                            c.baseAddress! + offset, ldc: size)
                     }
                 }
             }
@@ -129,7 +130,7 @@ public struct MiniLM: Sendable {
         var intermediate = apply(layer.intermediate, attended, rows: count)
         for index in intermediate.indices {
             let x = intermediate[index]
-            intermediate[index] = 0.5 * x * (1 + Float(erf(Double(x) / 2.0.squareRoot())))
+            intermediate[index] = 0.5 * x * (1 + erf(x * 0.707_106_77))
         }
         var output = apply(layer.output, intermediate, rows: count)
         for index in output.indices { output[index] += attended[index] }
