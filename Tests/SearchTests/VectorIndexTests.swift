@@ -39,6 +39,7 @@ struct VectorIndexTests {
         #expect(index.nearest(to: Self.vector(5), k: 3, allowed: { $0 != 5 }).allSatisfy { $0.id != 5 })
         #expect(index.nearest(to: [1, 2], k: 3).isEmpty, "a query of another size finds nothing")
         #expect(index.nearest(to: query, k: 0).isEmpty)
+        #expect(SentenceEmbedder.cosine([], query) == 0, "an empty vector has no direction")
     }
 
     @Test func topK_keepsTheBest_tiesByTheSmallerId() {

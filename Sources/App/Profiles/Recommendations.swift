@@ -22,11 +22,14 @@ struct Recommendations {
     /// A page of recommendations and how many there are; nil when the user has no profile.
     func page(_ paging: Paging, showApplied: Bool) async throws -> (jobs: [JobDTO], total: Int)? {
         guard let scorer = try await MatchScorer.load(for: user, on: database, now: now) else { return nil }
-        let hidden = try await BlocklistService(database: database, user: user).hiddenKeys()
-        var conditions: [SQLQueryString] = [
-            "m.user_id = \(bind: user.id)", "m.passes = \(bind: true)", "jobs.is_active = \(bind: true)", JobReader.visible(to: user.id),
-        ]
-        if !hidden.isEmpty { conditions.append("jobs.company_key NOT IN \(SQLBind.group(hidden))") }
+        // The job list's own conditions: visible to the user, open, not at a hidden company.
+        var listed = JobFilter()
+        listed.viewer = user.id
+        listed.isActive = true
+        listed.hiddenCompanies = try await BlocklistService(database: database, user: user).hiddenKeys()
+        let reader = JobReader(database: database, viewer: user.id)
+        var conditions = reader.conditions(listed, manyTextMatches: false)
+        conditions += ["m.user_id = \(bind: user.id)", "m.passes = \(bind: true)"]
         if !showApplied { conditions.append("jobs.id NOT IN (SELECT job_id FROM applications WHERE user_id = \(bind: user.id))") }
         let filter = SQLList(conditions, separator: SQLRaw(" AND "))
         let total =
@@ -47,7 +50,6 @@ struct Recommendations {
         ).all()
         let records = try rows.map(JobRecord.init(row:))
         let applied = try await appliedJobs()
-        let reader = JobReader(database: database, viewer: user.id)
         var jobs: [JobDTO] = []
         let wanted = min(paging.pageSize, total - paging.offset)
         // Matches are computed for the jobs shown only, not for the spares.

@@ -40,6 +40,11 @@ public struct SentenceEmbedder: Sendable {
 
     /// The cosine of two unit vectors: their dot product.
     public static func cosine(_ a: [Float], _ b: [Float]) -> Float {
-        zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
+        a.withUnsafeBufferPointer { left in
+            b.withUnsafeBufferPointer { right in
+                guard let l = left.baseAddress, let r = right.baseAddress else { return 0 }
+                return VectorIndex.dot(l, r, min(left.count, right.count))
+            }
+        }
     }
 }
