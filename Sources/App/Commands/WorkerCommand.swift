@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Vapor
 
@@ -25,6 +26,7 @@ struct WorkerCommand: AsyncCommand {
         let queues = signature.queues.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         if let queues, queues.isEmpty { throw ValidationFailure("--queues needs at least one queue name") }
         let work = BackgroundWork(services, application: context.application, queues: queues, concurrency: signature.concurrency)
+        await BackgroundWork.enqueueStartUpWork(on: context.application.db, logger: context.application.logger)
         context.console.print("Worker \(work.worker.id) running (Ctrl-C or SIGTERM stops it).")
         try await ProcessServices.run(work.services, signal: services.taskSignal, logger: context.application.logger)
         context.console.print("Worker stopped.")

@@ -156,8 +156,7 @@ struct IngestionService {
             try await EventBus.standard.publish(.jobDiscovered(jobID: jobID), on: database)
         }
         if !insertedIDs.isEmpty || !copiedIDs.isEmpty || !plan.updates.isEmpty {
-            // New and changed jobs are scored for every profile, in the background.
-            try await MatchRefreshHandler.requestForEveryProfile(on: database)
+            try await JobService.followUpChangedJobs(on: database)
         }
         // Every link listed again is seen now, in one statement per source.
         for (source, keys) in Dictionary(grouping: plan.seen, by: \.source) {

@@ -15,6 +15,9 @@ struct JobDTO: JSONWritable {
     /// is (the same job, or the same role reposted).
     var match: Match? = nil
     var applied: AppliedMark? = nil
+    /// In a ranked search: how well the job answers it (higher is better; comparable within
+    /// one answer only, its scale depends on the mode).
+    var score: Double? = nil
 
     struct AppliedMark: Encodable, Sendable {
         let jobID: Int
@@ -51,6 +54,9 @@ struct JobDTO: JSONWritable {
             json.key("inactive_since"); json.value(job.inactiveSince)
             json.key("skills"); json.value(skills)
             json.key("match_score"); json.value(matchScore)
+            if let score {
+                json.key("score"); json.value((score * 10_000).rounded() / 10_000)
+            }
             if let match {
                 json.key("match"); json.encoded(match)
                 json.key("applied")

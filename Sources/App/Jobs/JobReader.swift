@@ -106,6 +106,16 @@ struct JobReader {
         return links
     }
 
+    /// These jobs, in this order, less those the viewer may not see or that are gone.
+    func records(_ ids: [Int]) async throws -> [JobRecord] {
+        guard !ids.isEmpty else { return [] }
+        let select = database.sql.select().columns(JobRecord.columns.map { SQLColumn($0, table: "jobs") }).from("jobs")
+            .where("\(ident: "jobs").\(ident: "id") IN \(SQLBind.group(ids))" as SQLQueryString)
+        select.where(Self.visible(to: viewer))
+        let byID = Dictionary(uniqueKeysWithValues: try await select.all().map(JobRecord.init(row:)).map { ($0.id, $0) })
+        return ids.compactMap { byID[$0] }
+    }
+
     func dtos(_ records: [JobRecord]) async throws -> [JobDTO] {
         let ids = records.map(\.id)
         let skills = try await skillNames(of: ids)

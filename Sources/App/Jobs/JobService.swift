@@ -30,7 +30,7 @@ struct JobService {
             // discovered job does: a search for "C++" finds both alike.
             let skills = draft.skills.value ?? SkillTaxonomy.standard.extract(from: job.title, job.descriptionText)
             try await JobService(database: transaction).replaceSkills(of: try job.requireID(), with: skills)
-            try await MatchRefreshHandler.requestForEveryProfile(on: transaction)
+            try await Self.followUpChangedJobs(on: transaction)
         }
         counts?.invalidate()
         return job
@@ -63,11 +63,18 @@ struct JobService {
             if draft.skills.isPresent {
                 try await service.replaceSkills(of: id, with: draft.skills.value ?? [])
             }
-            try await MatchRefreshHandler.requestForEveryProfile(on: transaction)
+            try await Self.followUpChangedJobs(on: transaction)
             return job
         }
         counts?.invalidate()
         return job
+    }
+
+    /// New and changed jobs are scored for every profile and embedded for semantic search, in
+    /// the background: enqueued in the change's own transaction.
+    static func followUpChangedJobs(on database: any Database) async throws {
+        try await MatchRefreshHandler.requestForEveryProfile(on: database)
+        try await TaskQueue(database: database).enqueue(EmbeddingRefreshHandler.request)
     }
 
     /// The job's edit version as `user` sees it (`notFound` when they cannot).

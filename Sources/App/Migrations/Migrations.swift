@@ -20,5 +20,6 @@ enum Migrations {
         AddUserTimeZone(),
         AddJobSourcesBySourceIndex(),
         CreateProfiles(),
+        CreateJobEmbeddings(),
     ]
 }

@@ -30,6 +30,16 @@ struct BackgroundWork {
         }
         self.services = all
     }
+
+    /// What a start owes: jobs changed while nothing ran, or the catalogue under a newly
+    /// configured embedding model, are embedded (a no-op when a run is already queued).
+    static func enqueueStartUpWork(on database: any Database, logger: Logger) async {
+        do {
+            try await TaskQueue(database: database).enqueue(EmbeddingRefreshHandler.request)
+        } catch {
+            logger.warning("Could not queue the start-up embedding run", metadata: ["error": .string(String(describing: error))])
+        }
+    }
 }
 
 /// Runs the process's services in one `ServiceGroup` until SIGTERM or SIGINT, then shuts them
@@ -71,6 +81,7 @@ struct HTTPServerService: Service {
 /// `serve`: the HTTP server and, unless `CC_EMBEDDED_WORKER=0`, the background work, as one
 /// `ServiceGroup`.
 public func runServer(_ app: Application, _ services: AppServices, logger: Logger) async throws {
+    await BackgroundWork.enqueueStartUpWork(on: app.db, logger: logger)
     var all: [any Service] = services.configuration.embeddedWorker ? BackgroundWork(services, application: app).services : []
     all.append(HTTPServerService(application: app))
     try await ProcessServices.run(all, signal: services.taskSignal, logger: logger)

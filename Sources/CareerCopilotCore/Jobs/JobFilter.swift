@@ -58,21 +58,64 @@ public struct JobFilter: Sendable, Hashable {
         if let q = reader.string("q") {
             filter.keywords = SearchTerms(q)
         }
-        filter.company = reader.string("company").map(TextNormalizer.key)
-        if let location = reader.string("location") {
-            let terms = SearchTerms(location)
-            filter.location = terms.isEmpty ? nil : terms
-        }
-        filter.remote = reader.enumerationList("remote", RemoteType.self)
-        filter.source = reader.string("source", maxLength: 50)?.lowercased()
-        filter.isActive = reader.bool("is_active")
-        filter.postedAfter = reader.date("posted_after")
-        filter.salaryMin = reader.number("salary_min", min: 0)
-        filter.skill = reader.string("skill", maxLength: 100).map(TextNormalizer.key)
-        filter.matchMin = reader.integer("match_min", min: 0, max: 100)
+        filter.readFilters(&reader)
         let sort = reader.sort(default: defaultSort)
         let page = reader.page()
         try reader.validate()
         return (filter, sort, page)
+    }
+
+    /// Every parameter but `q`, sorting and paging: what a list and a ranked search share.
+    mutating func readFilters(_ reader: inout QueryReader) {
+        company = reader.string("company").map(TextNormalizer.key)
+        if let text = reader.string("location") {
+            let terms = SearchTerms(text)
+            location = terms.isEmpty ? nil : terms
+        }
+        remote = reader.enumerationList("remote", RemoteType.self)
+        source = reader.string("source", maxLength: 50)?.lowercased()
+        isActive = reader.bool("is_active")
+        postedAfter = reader.date("posted_after")
+        salaryMin = reader.number("salary_min", min: 0)
+        skill = reader.string("skill", maxLength: 100).map(TextNormalizer.key)
+        matchMin = reader.integer("match_min", min: 0, max: 100)
+    }
+}
+
+/// How a ranked search finds jobs: by meaning (`semantic`), by words (`keyword`), or both,
+/// fused (`hybrid`, the default).
+public enum SearchMode: String, CaseIterable, Sendable {
+    case hybrid, semantic, keyword
+}
+
+/// `GET /api/v1/jobs/search` and the search box of `/jobs`: the text, the mode, the list's
+/// filters (without `q`, which the text replaces) and the page.
+public struct JobSearchQuery: Sendable {
+    public var text: String
+    public var mode: SearchMode
+    public var filter: JobFilter
+    public var page: Paging
+
+    public static let maxLength = 500
+
+    public init(text: String, mode: SearchMode = .hybrid, filter: JobFilter = JobFilter(), page: Paging = Paging(page: 1, pageSize: 20)) {
+        self.text = text
+        self.mode = mode
+        self.filter = filter
+        self.page = page
+    }
+
+    public static func parse(_ items: [(name: String, value: String)]) throws(DomainError) -> JobSearchQuery {
+        var reader = QueryReader(items: items)
+        let text = reader.string("q", maxLength: maxLength)
+        if reader.parameters["q"]?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true {
+            reader.problem("q is required: the text to search for")
+        }
+        let mode = reader.enumerationList("mode", SearchMode.self)?.last ?? .hybrid
+        var filter = JobFilter()
+        filter.readFilters(&reader)
+        let page = reader.page()
+        try reader.validate()
+        return JobSearchQuery(text: text ?? "", mode: mode, filter: filter, page: page)
     }
 }

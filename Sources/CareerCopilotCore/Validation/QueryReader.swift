@@ -23,6 +23,11 @@ public struct QueryReader: Sendable {
         self.issues = repeated.map { "\($0) must be given once" }
     }
 
+    /// Reports a problem that no single reader finds (a missing required parameter).
+    public mutating func problem(_ message: String) {
+        issues.append(message)
+    }
+
     public func validate() throws(DomainError) {
         if !issues.isEmpty { throw .badRequest("Invalid query parameters", details: issues) }
     }

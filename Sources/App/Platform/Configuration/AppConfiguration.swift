@@ -66,11 +66,36 @@ public struct AppConfiguration: Sendable {
     /// Host names a single-user server answers to besides loopback ones (`CC_ALLOWED_HOSTS`):
     /// any other `Host` is refused, so a web page cannot reach the owner's data by DNS rebinding.
     public var allowedHosts: [String] = []
+    /// What turns jobs and queries into vectors for semantic search (`CC_EMBEDDINGS`).
+    public var embeddings: Embedder
+
+    /// `CC_EMBEDDINGS`: the offline model (default), OpenAI, an OpenAI-compatible server
+    /// (Ollama, llama.cpp, vLLM), or none (keyword search only).
+    public enum Embedder: Sendable, Equatable {
+        /// all-MiniLM-L6-v2 in this process, read from `directory` (`CC_MODEL_DIR`).
+        case local(directory: String)
+        /// `POST {baseURL}/embeddings`. `dimensions` is sent only when set (OpenAI's
+        /// text-embedding-3 models shorten their vectors to it).
+        case remote(RemoteEmbedder)
+        case off
+    }
+
+    public struct RemoteEmbedder: Sendable, Equatable {
+        public var baseURL: String
+        public var apiKey: String?
+        public var model: String
+        public var dimensions: Int?
+    }
+
+    public static let defaultOpenAIBaseURL = "https://api.openai.com/v1"
+    public static let defaultOpenAIEmbeddingModel = "text-embedding-3-small"
 
     public static let defaultSchedules: [(kind: String, schedule: Schedule)] = [
         ("maintenance.cleanup", try! Schedule("@daily")),
         ("digest.daily", try! Schedule("0 8 * * *")),
         ("discovery.due", try! Schedule("every 15m")),
+        // Catches any job whose change did not enqueue embedding (a direct SQL edit, a crash).
+        ("search.embed", try! Schedule("every 10m")),
     ]
 
     public static let sqliteFileName = "career-copilot.sqlite"
@@ -95,6 +120,12 @@ public struct AppConfiguration: Sendable {
         self.logFormat = logFormat
         self.singleUser = singleUser
         self.jwtSecret = jwtSecret
+        self.embeddings = .local(directory: Self.defaultModelDirectory(dataDirectory))
+    }
+
+    /// Where `career-copilot models fetch` puts the offline model, and the run reads it.
+    public static func defaultModelDirectory(_ dataDirectory: String) -> String {
+        (dataDirectory as NSString).appendingPathComponent("models/all-MiniLM-L6-v2")
     }
 
     /// Reads the configuration from environment variables. Every default is the property's
@@ -168,6 +199,7 @@ public struct AppConfiguration: Sendable {
                 env.problem("CC_ALLOWED_HOSTS must list host names separated by commas (without ports); '\(bad)' is not one")
             }
         }
+        config.embeddings = env.embedder(dataDirectory: config.dataDirectory)
         guard env.problems.isEmpty else { throw ConfigurationError(problems: env.problems) }
         return config
     }
@@ -181,6 +213,45 @@ public struct AppConfiguration: Sendable {
             if components.password != nil { components.password = "***" }
             return components.string ?? "postgres"
         }
+    }
+}
+
+extension EnvironmentReader {
+    /// `CC_EMBEDDINGS` and the variables of the embedder it names.
+    mutating func embedder(dataDirectory: String) -> AppConfiguration.Embedder {
+        let kind =
+            value("CC_EMBEDDINGS", "local, openai, openai-compatible or off") { raw in
+                ["local", "openai", "openai-compatible", "off"].contains(raw.lowercased()) ? raw.lowercased() : nil
+            } ?? "local"
+        let baseURL =
+            value("CC_EMBEDDINGS_BASE_URL", "an http:// or https:// URL, e.g. http://localhost:11434/v1", Self.httpURL)
+            ?? value("OPENAI_BASE_URL", "an http:// or https:// URL, e.g. https://api.openai.com/v1", Self.httpURL)
+        let model = value("CC_EMBEDDINGS_MODEL", "a model name of at most 200 characters") { $0.count <= 200 ? $0 : nil }
+        let dimensions = string("CC_EMBEDDINGS_DIMENSIONS") == nil ? nil : integer("CC_EMBEDDINGS_DIMENSIONS", in: 8...8_192, default: 0)
+        let apiKey = string("OPENAI_API_KEY")
+        switch kind {
+        case "off":
+            return .off
+        case "openai":
+            if apiKey == nil { problem("CC_EMBEDDINGS=openai needs OPENAI_API_KEY") }
+            return .remote(
+                .init(
+                    baseURL: baseURL ?? AppConfiguration.defaultOpenAIBaseURL, apiKey: apiKey, model: model ?? AppConfiguration.defaultOpenAIEmbeddingModel,
+                    dimensions: dimensions))
+        case "openai-compatible":
+            if baseURL == nil { problem("CC_EMBEDDINGS=openai-compatible needs CC_EMBEDDINGS_BASE_URL (e.g. http://localhost:11434/v1 for Ollama)") }
+            if model == nil { problem("CC_EMBEDDINGS=openai-compatible needs CC_EMBEDDINGS_MODEL (e.g. nomic-embed-text)") }
+            return .remote(.init(baseURL: baseURL ?? "", apiKey: apiKey, model: model ?? "", dimensions: dimensions))
+        default:
+            return .local(directory: string("CC_MODEL_DIR") ?? AppConfiguration.defaultModelDirectory(dataDirectory))
+        }
+    }
+
+    /// The URL without a trailing slash, when it is http(s) with a host.
+    static func httpURL(_ raw: String) -> String? {
+        guard let components = URLComponents(string: raw), ["http", "https"].contains(components.scheme?.lowercased() ?? ""), components.host?.isEmpty == false
+        else { return nil }
+        return raw.hasSuffix("/") ? String(raw.dropLast()) : raw
     }
 }
 

@@ -25,6 +25,8 @@ public struct AppServices: Sendable {
 
     /// The background tasks this process runs.
     let taskHandlers: TaskHandlers
+    /// Semantic search: the embedder and this process's copy of the vectors.
+    let embeddings: Embeddings
     /// The time that requests arrive at and sessions are judged by.
     let time: any TimeSource
 
@@ -54,6 +56,8 @@ public struct AppServices: Sendable {
         handlers.register(DiscoveryRunHandler(fetcher: fetcher, counts: jobCounts, policy: dedupPolicy))
         handlers.register(DiscoveryDueHandler())
         handlers.register(MatchRefreshHandler(time: time))
+        embeddings = Embeddings(configuration.embeddings, client: application.http.client.shared)
+        handlers.register(EmbeddingRefreshHandler(embeddings: embeddings))
         taskHandlers = handlers
     }
 }

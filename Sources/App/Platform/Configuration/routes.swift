@@ -3,7 +3,7 @@ import Vapor
 
 func routes(_ app: Application, _ services: AppServices) throws {
     let config = services.configuration
-    try app.register(collection: HealthController(startedAt: Date(), writeProbe: services.writeProbe))
+    try app.register(collection: HealthController(startedAt: Date(), writeProbe: services.writeProbe, embeddings: services.embeddings))
     try app.register(collection: MetricsController())
 
     let api = app.grouped("api", "v1")
@@ -19,6 +19,7 @@ func routes(_ app: Application, _ services: AppServices) throws {
     auth.bootAuthenticated(authenticated)
     try authenticated.register(collection: UsersController(services: services))
     try authenticated.register(collection: JobsController(services: services))
+    try authenticated.register(collection: SearchController(services: services))
     try authenticated.register(collection: ApplicationsController())
     try authenticated.register(collection: TasksController())
     try authenticated.register(collection: SourcesController(services: services))

@@ -8,6 +8,7 @@ import Vapor
 struct HealthController: RouteCollection {
     let startedAt: Date
     let writeProbe: WriteProbe
+    let embeddings: Embeddings
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("health", use: health)
@@ -37,11 +38,15 @@ struct HealthController: RouteCollection {
         let database: Component
         let queue: Component
         let workers: Component
+        /// Semantic search: ready, embedding the catalogue (with its progress), unavailable
+        /// (no model: keyword search only), or off.
+        let semanticSearch: Embeddings.Status?
         let uptimeSeconds: Int
         let version: String
 
         enum CodingKeys: String, CodingKey {
             case status, database, queue, workers, version
+            case semanticSearch = "semantic_search"
             case uptimeSeconds = "uptime_seconds"
         }
     }
@@ -65,8 +70,10 @@ struct HealthController: RouteCollection {
         }
         var queue = Report.Component(status: "unknown")
         var workers = Report.Component(status: "unknown")
+        var semanticSearch: Embeddings.Status?
         if database.status != "down" {
             (queue, workers) = await background(request)
+            semanticSearch = try? await embeddings.status(on: request.db)
         }
         let healthy = database.status != "down"
         let degraded = database.status == "read_only" || queue.status == "backlogged" || workers.status == "none_alive"
@@ -75,6 +82,7 @@ struct HealthController: RouteCollection {
             database: database,
             queue: queue,
             workers: workers,
+            semanticSearch: semanticSearch,
             uptimeSeconds: Int(Date().timeIntervalSince(startedAt)),
             version: CareerCopilotVersion.current
         )

@@ -1,0 +1,103 @@
+import CareerCopilotCore
+import Fluent
+import Foundation
+import SQLKit
+import Search
+
+/// The `job_embeddings` table: vectors as little-endian 32-bit floats, one per job and model.
+struct JobEmbeddings {
+    let database: any Database
+    let model: String
+
+    /// A job whose vector is missing or older than the job, with the text to embed.
+    struct Stale {
+        let jobID: Int
+        let updatedAt: Date
+        let text: String
+    }
+
+    /// Up to `limit` jobs after `after` (by id) with no vector of this model, or an outdated one.
+    func stale(after: Int, limit: Int) async throws -> [Stale] {
+        let rows = try await database.sql.raw(
+            """
+            SELECT jobs.id, jobs.title, jobs.company, jobs.location, jobs.description_text, jobs.updated_at FROM jobs
+            LEFT JOIN job_embeddings e ON e.job_id = jobs.id AND e.model = \(bind: model) AND e.job_id > \(bind: after)
+            WHERE jobs.id > \(bind: after) AND (e.job_id IS NULL OR e.job_updated_at <> jobs.updated_at)
+            ORDER BY jobs.id LIMIT \(unsafeRaw: String(limit))
+            """
+        ).all()
+        return try rows.map { row in
+            Stale(
+                jobID: try row.decode(column: "id", as: Int.self),
+                updatedAt: try row.decode(column: "updated_at", as: Date.self),
+                text: EmbeddingText.job(
+                    title: try row.decode(column: "title", as: String.self), company: try row.decode(column: "company", as: String.self),
+                    location: try row.decode(column: "location", as: String?.self),
+                    description: try row.decode(column: "description_text", as: String?.self) ?? ""
+                )
+            )
+        }
+    }
+
+    /// Stores vectors (replacing older ones of the same model) in one short write. A job
+    /// deleted while its text was being embedded is left out.
+    func store(_ vectors: [(job: Stale, vector: [Float])], at time: Date) async throws {
+        guard !vectors.isEmpty else { return }
+        let model = model
+        try await database.writeTransaction { transaction in
+            let existing = Set(
+                try await transaction.sql.raw("SELECT id FROM jobs WHERE id IN \(SQLBind.group(vectors.map(\.job.jobID)))").all()
+                    .map { try $0.decode(column: "id", as: Int.self) })
+            let rows = vectors.filter { existing.contains($0.job.jobID) }.map { item -> SQLQueryString in
+                "(\(bind: item.job.jobID), \(bind: model), \(bind: Self.bytes(item.vector)), \(bind: item.job.updatedAt), \(bind: time.timeIntervalSince1970))"
+            }
+            guard !rows.isEmpty else { return }
+            try await transaction.sql.raw(
+                """
+                INSERT INTO job_embeddings (job_id, model, vector, job_updated_at, embedded_at) VALUES \(rows.joined(separator: ", "))
+                ON CONFLICT (job_id, model) DO UPDATE
+                SET vector = excluded.vector, job_updated_at = excluded.job_updated_at, embedded_at = excluded.embedded_at
+                """
+            ).run()
+        }
+    }
+
+    /// Every vector of the model, or those stored at or after `since` (seconds since 1970).
+    func vectors(since: Double? = nil) async throws -> [(jobID: Int, vector: [Float], embeddedAt: Double)] {
+        let recent: SQLQueryString = since.map { "AND embedded_at >= \(bind: $0)" } ?? ""
+        let rows = try await database.sql.raw("SELECT job_id, vector, embedded_at FROM job_embeddings WHERE model = \(bind: model) \(recent)").all()
+        return try rows.map { row in
+            (
+                try row.decode(column: "job_id", as: Int.self), Self.floats(try row.decode(column: "vector", as: Data.self)),
+                try row.decode(column: "embedded_at", as: Double.self)
+            )
+        }
+    }
+
+    /// How many vectors the model has, and the time of the newest.
+    func summary() async throws -> (count: Int, newest: Double?) {
+        let row = try await database.sql.raw(
+            "SELECT count(*) AS count, max(embedded_at) AS newest FROM job_embeddings WHERE model = \(bind: model)"
+        ).first()
+        return (try row?.decode(column: "count", as: Int.self) ?? 0, try row?.decode(column: "newest", as: Double?.self))
+    }
+
+    /// Drops the vectors of every other model (once this one covers the catalogue).
+    func deleteOtherModels() async throws {
+        try await database.sql.raw("DELETE FROM job_embeddings WHERE model <> \(bind: model)").run()
+    }
+
+    static func bytes(_ vector: [Float]) -> Data {
+        var data = Data(capacity: vector.count * 4)
+        for value in vector { withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+        return data
+    }
+
+    /// The floats of a stored vector; a damaged one (not a multiple of 4 bytes) reads as none.
+    static func floats(_ data: Data) -> [Float] {
+        guard data.count % 4 == 0 else { return [] }
+        return data.withUnsafeBytes { raw in
+            (0..<(raw.count / 4)).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
+        }
+    }
+}

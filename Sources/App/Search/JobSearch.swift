@@ -1,0 +1,123 @@
+import CareerCopilotCore
+import Fluent
+import Foundation
+import SQLKit
+import Search
+
+/// A ranked search of the jobs a user may see, by words, by meaning, or both fused by
+/// reciprocal rank (decision 0023). Every filter of the job list applies: each ranking is
+/// computed among the jobs the list's conditions admit. At most `maxResults` jobs are ranked.
+struct JobSearch {
+    let database: any Database
+    let viewer: Int
+    let embeddings: Embeddings
+
+    /// Jobs each ranking keeps; also the most a search returns.
+    static let maxResults = 200
+    /// Below this cosine similarity a job is not about the text at all (all-MiniLM-L6-v2
+    /// gives unrelated texts 0 to 0.2).
+    static let semanticFloor: Float = 0.2
+
+    struct Outcome {
+        var jobs: [(record: JobRecord, score: Double)]
+        var total: Int
+        /// The mode that answered: `keyword` when semantic search is not ready.
+        var mode: SearchMode
+        var notice: String?
+    }
+
+    func search(_ query: JobSearchQuery) async throws -> Outcome {
+        var filter = query.filter
+        filter.viewer = viewer
+        filter.keywords = nil
+        let ranking: [(id: Int, score: Double)]
+        var mode = query.mode
+        var notice: String?
+        var vector: [Float]?
+        if mode != .keyword {
+            do {
+                let status = try await embeddings.status(on: database)
+                if status.usable, let model = status.model {
+                    try await embeddings.index.refresh(model: model, on: database)
+                    vector = try await embeddings.queryVector(query.text)
+                } else {
+                    notice = (status.message ?? "Semantic search is not ready") + "; these results match the words only"
+                }
+            } catch let error as EmbeddingError {
+                notice = "\(error.description); these results match the words only"
+            }
+            if vector == nil { mode = .keyword }
+        }
+        switch (mode, vector) {
+        case let (.semantic, vector?):
+            ranking = try await semantic(vector, filter).map { ($0.id, Double($0.score)) }
+        case let (.hybrid, vector?):
+            async let byWords = keyword(query.text, filter)
+            async let byMeaning = semantic(vector, filter)
+            let fused = RankFusion.fuse([try await byWords.map(\.id), try await byMeaning.map(\.id)])
+            ranking = Array(fused.prefix(Self.maxResults))
+        default:
+            ranking = try await keyword(query.text, filter)
+        }
+        let page = ranking.dropFirst(query.page.offset).prefix(query.page.pageSize)
+        let records = try await JobReader(database: database, viewer: viewer).records(page.map(\.id))
+        let scores = Dictionary(uniqueKeysWithValues: page.map { ($0.id, $0.score) })
+        return Outcome(jobs: records.map { ($0, scores[$0.id] ?? 0) }, total: ranking.count, mode: mode, notice: notice)
+    }
+
+    /// Jobs with any of the words, best first: FTS5's bm25 with the title weighing most, or
+    /// PostgreSQL's `ts_rank` over the weighted `search_vector`.
+    func keyword(_ text: String, _ filter: JobFilter) async throws -> [(id: Int, score: Double)] {
+        let query = RankedQuery(text)
+        guard !query.isEmpty else { return [] }
+        let reader = JobReader(database: database, viewer: viewer)
+        let conditions = reader.conditions(filter, manyTextMatches: false)
+        let sql: SQLQueryString
+        switch database.dialect {
+        case .sqlite:
+            sql = """
+                SELECT jobs.id AS id, -bm25(jobs_fts, 8.0, 3.0, 1.0, 1.0) AS score FROM jobs_fts JOIN jobs ON jobs.id = jobs_fts.rowid
+                WHERE jobs_fts MATCH \(bind: query.fts5) AND \(conditions.joined(separator: " AND "))
+                ORDER BY score DESC, jobs.id DESC LIMIT \(unsafeRaw: String(Self.maxResults))
+                """
+        case .postgres:
+            sql = """
+                SELECT jobs.id AS id, ts_rank(jobs.search_vector, q.query, 1)::float8 AS score FROM jobs, to_tsquery('simple', \(bind: query.tsQuery)) AS q(query)
+                WHERE jobs.search_vector @@ q.query AND \(conditions.joined(separator: " AND "))
+                ORDER BY score DESC, jobs.id DESC LIMIT \(unsafeRaw: String(Self.maxResults))
+                """
+        }
+        return try await database.sql.raw(sql).all().map { row in
+            (try row.decode(column: "id", as: Int.self), try row.decode(column: "score", as: Double.self))
+        }
+    }
+
+    /// Jobs nearest in meaning, at least `semanticFloor` alike. The index is searched for a
+    /// few candidates more than needed and the list's conditions checked in SQL; when the
+    /// filters leave too few, for eight times as many; when they still do, among exactly the
+    /// jobs the filters admit.
+    func semantic(_ vector: [Float], _ filter: JobFilter) async throws -> [(id: Int, score: Float)] {
+        guard let model = embeddings.model else { return [] }
+        let conditions = JobReader(database: database, viewer: viewer).conditions(filter, manyTextMatches: false)
+        for k in [Self.maxResults, Self.maxResults * 8] {
+            guard let candidates = embeddings.index.nearest(to: vector, model: model, k: k) else { return [] }
+            let alike = candidates.filter { $0.score >= Self.semanticFloor }
+            guard !alike.isEmpty else { return [] }
+            let admitted = try await admittedIDs(among: alike.map(\.id), conditions)
+            let ranked = alike.filter { admitted.contains($0.id) }
+            if ranked.count >= Self.maxResults || alike.count < candidates.count || candidates.count < k {
+                return Array(ranked.prefix(Self.maxResults))
+            }
+        }
+        let admitted = try await admittedIDs(among: nil, conditions)
+        let ranked = embeddings.index.nearest(to: vector, model: model, k: Self.maxResults, allowed: admitted.contains) ?? []
+        return ranked.filter { $0.score >= Self.semanticFloor }
+    }
+
+    /// The jobs among `ids` (nil: all) that the conditions admit.
+    private func admittedIDs(among ids: [Int]?, _ conditions: [SQLQueryString]) async throws -> Set<Int> {
+        let among: SQLQueryString = ids.map { "jobs.id IN \(SQLBind.group($0)) AND " } ?? ""
+        let rows = try await database.sql.raw("SELECT jobs.id AS id FROM jobs WHERE \(among)\(conditions.joined(separator: " AND "))").all()
+        return Set(try rows.map { try $0.decode(column: "id", as: Int.self) })
+    }
+}

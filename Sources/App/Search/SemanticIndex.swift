@@ -1,0 +1,126 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import Search
+
+/// This process's copy of one model's vectors, for exact search in memory (decision 0023).
+///
+/// The database is the record; this copy follows it. The worker that embeds puts its vectors
+/// here as it stores them; other processes' vectors arrive with `refresh`, which reads the
+/// rows stored since it last looked (by `embedded_at`, with a margin for writes that committed
+/// late) and reloads everything when the counts disagree — a job was deleted. Results are
+/// always checked against the jobs table, so a vector of a deleted or hidden job can cost a
+/// place in the candidates, never show a job.
+final class SemanticIndex: @unchecked Sendable {
+    /// How often a search may ask the database for new vectors.
+    static let refreshInterval: TimeInterval = 1
+    /// Rows written this long before the newest one seen are read again: a transaction that
+    /// committed after a later one is still picked up.
+    static let lateCommitMargin: TimeInterval = 120
+
+    private let lock = ReadWriteLock()
+    // Guarded by `lock`.
+    private var index: VectorIndex?
+    private var model: String?
+    private var newest: Double = 0
+    private var lastRefresh: Date = .distantPast
+    /// One refresh at a time; the others use the copy as it is.
+    private let refreshing = NIOLockedValueBox(false)
+
+    /// Searches the copy; nil when it holds no vectors of `model` yet.
+    func nearest(to query: [Float], model: String, k: Int, allowed: ((Int) -> Bool)? = nil) -> [(id: Int, score: Float)]? {
+        lock.reading {
+            guard self.model == model, let index else { return nil }
+            return index.nearest(to: query, k: k, allowed: allowed)
+        }
+    }
+
+    /// The stored vector of a job, if this copy has it.
+    func vector(of jobID: Int, model: String) -> [Float]? {
+        lock.reading { self.model == model ? index?.vector(of: jobID) : nil }
+    }
+
+    var count: Int { lock.reading { index?.count ?? 0 } }
+
+    /// Adds vectors this process has just stored.
+    func apply(_ vectors: [(jobID: Int, vector: [Float])], model: String) {
+        lock.writing {
+            guard self.model == model else { return }
+            for (id, vector) in vectors { Self.insert(id, vector, into: &index) }
+        }
+    }
+
+    /// Under the write lock. An empty index takes the dimensions of its first vector (a model
+    /// configured without them); a vector of other dimensions is not this model's and is skipped.
+    private static func insert(_ id: Int, _ vector: [Float], into index: inout VectorIndex?) {
+        if index == nil || (index!.count == 0 && index!.dimensions != vector.count) { index = VectorIndex(dimensions: vector.count) }
+        if vector.count == index!.dimensions { index!.set(id, vector) }
+    }
+
+    /// Brings the copy up to date with the database, at most once per `refreshInterval`
+    /// (`force`: now). The first call for a model loads every vector.
+    func refresh(model: String, on database: any Database, force: Bool = false) async throws {
+        let due = lock.reading { force || self.model != model || Date().timeIntervalSince(lastRefresh) >= Self.refreshInterval }
+        guard due else { return }
+        let claimed = refreshing.withLockedValue { busy -> Bool in
+            if busy { return false }
+            busy = true
+            return true
+        }
+        guard claimed else { return }
+        defer { refreshing.withLockedValue { $0 = false } }
+        let store = JobEmbeddings(database: database, model: model)
+        let (count, newest) = try await store.summary()
+        let (current, known, seen) = lock.reading { (self.model == model && index != nil, index?.count ?? 0, self.newest) }
+        if current, count == known, (newest ?? 0) <= seen {
+            lock.writing { lastRefresh = Date() }
+            return
+        }
+        if current {
+            let changed = try await store.vectors(since: seen - Self.lateCommitMargin)
+            let total = lock.writing { () -> Int in
+                for row in changed { Self.insert(row.jobID, row.vector, into: &index) }
+                self.newest = max(self.newest, changed.map(\.embeddedAt).max() ?? 0)
+                lastRefresh = Date()
+                return index?.count ?? 0
+            }
+            if total == count { return }
+        }
+        // First load, another model, or vectors deleted: read them all.
+        let rows = try await store.vectors()
+        var fresh: VectorIndex?
+        for row in rows { Self.insert(row.jobID, row.vector, into: &fresh) }
+        let loaded = fresh ?? VectorIndex(dimensions: MiniLM.dimensions)
+        lock.writing {
+            index = loaded
+            self.model = model
+            self.newest = rows.map(\.embeddedAt).max() ?? 0
+            lastRefresh = Date()
+        }
+    }
+}
+
+/// Many readers or one writer (`pthread_rwlock`): searches read the index side by side; an
+/// update waits for them.
+final class ReadWriteLock: @unchecked Sendable {
+    private let lock = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
+
+    init() { pthread_rwlock_init(lock, nil) }
+
+    deinit {
+        pthread_rwlock_destroy(lock)
+        lock.deallocate()
+    }
+
+    func reading<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_rwlock_rdlock(lock)
+        defer { pthread_rwlock_unlock(lock) }
+        return try body()
+    }
+
+    func writing<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_rwlock_wrlock(lock)
+        defer { pthread_rwlock_unlock(lock) }
+        return try body()
+    }
+}
