@@ -4,7 +4,7 @@ import Testing
 @testable import Search
 
 /// The model's directory: `CC_TEST_MODEL_DIR` (scripts/test fetches the model into
-/// `.build/models/all-MiniLM-L6-v2` with scripts/fetch-model and sets it).
+/// `.build/models/all-MiniLM-L6-v2` with `career-copilot models fetch` and sets it).
 enum TestModel {
     static var directory: URL? {
         guard let path = ProcessInfo.processInfo.environment["CC_TEST_MODEL_DIR"], !path.isEmpty else { return nil }
@@ -12,7 +12,7 @@ enum TestModel {
     }
 
     static func require() throws -> URL {
-        try #require(directory, "set CC_TEST_MODEL_DIR to a directory made by scripts/fetch-model (scripts/test does)")
+        try #require(directory, "set CC_TEST_MODEL_DIR to a directory made by `CC_MODEL_DIR=DIR career-copilot models fetch` (scripts/test does)")
     }
 
     static let tokenizer: WordPieceTokenizer? = directory.flatMap { directory in

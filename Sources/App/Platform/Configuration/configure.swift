@@ -29,6 +29,7 @@ public func configure(_ app: Application, _ services: AppServices) async throws 
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(BenchSeedCommand(), as: "bench-seed")
     app.asyncCommands.use(DemoCommand(services: services), as: "demo")
+    app.asyncCommands.use(ModelsCommand(services: services), as: "models")
     app.asyncCommands.use(WorkerCommand(services: services), as: "worker")
     app.asyncCommands.use(ScrapeCommand(services: services), as: "scrape")
     app.asyncCommands.use(BenchQueueCommand(services: services), as: "bench-queue")
