@@ -49,7 +49,17 @@ struct JobPagesController: RouteCollection {
         let user = try request.pageUser
         search.filter.hiddenCompanies = try await BlocklistService(database: request.db, user: user).hiddenKeys()
         let reader = JobReader(database: request.db, viewer: user.id, counts: services.jobCounts)
-        let result = try await reader.list(filter: search.filter, sort: search.sort, page: search.page)
+        var notice: String?
+        let result: (jobs: [JobRecord], total: Int)
+        if let text = search.rankedText {
+            // Keywords without a chosen order: the best answers first (decision 0023).
+            let outcome = try await JobSearch(database: request.db, viewer: user.id, embeddings: services.embeddings)
+                .search(JobSearchRequest(text: text, mode: search.mode, filter: search.filter, page: search.page))
+            result = (outcome.jobs.map(\.record), outcome.total)
+            notice = outcome.notice
+        } else {
+            result = try await reader.list(filter: search.filter, sort: search.sort, page: search.page)
+        }
         let tracked = try await ApplicationReader(database: request.db, user: user).tracking(jobs: result.jobs.map(\.id))
         let scores = try await reader.matchScores(of: result.jobs.map(\.id))
         let jobs = result.jobs.map { record in
@@ -61,7 +71,11 @@ struct JobPagesController: RouteCollection {
         let fields = Dictionary(items.filter { JobsPage.searchFields.contains($0.name) }.map { ($0.name, $0.value) }) { first, _ in first }
         let model = JobsPage.Model(search: fields, jobs: jobs, total: result.total, page: search.page.page, pageSize: search.page.pageSize)
         var context = try await request.pageContext(.jobs)
-        if let notice = JobSearchQuery.notice(search.ignored) { context.flash = .init(notice, isError: true) }
+        if let notice = JobSearchQuery.notice(search.ignored) {
+            context.flash = .init(notice, isError: true)
+        } else if let notice {
+            context.flash = .init(notice, isError: false)
+        }
         return request.page(JobsPage.render(model, context: context))
     }
 

@@ -26,9 +26,12 @@ struct JobSearch {
         var notice: String?
     }
 
-    func search(_ query: JobSearchQuery) async throws -> Outcome {
+    func search(_ query: JobSearchRequest) async throws -> Outcome {
         var filter = query.filter
         filter.viewer = viewer
+        // The text ranks; only skills written with signs ("C++") still filter, as in lists:
+        // full-text search cannot find them as words.
+        let terms = SearchTerms(query.text)
         filter.keywords = nil
         let ranking: [(id: Int, score: Double)]
         var mode = query.mode
@@ -52,12 +55,12 @@ struct JobSearch {
         case let (.semantic, vector?):
             ranking = try await semantic(vector, filter).map { ($0.id, Double($0.score)) }
         case let (.hybrid, vector?):
-            async let byWords = keyword(query.text, filter)
+            async let byWords = keyword(terms, filter)
             async let byMeaning = semantic(vector, filter)
             let fused = RankFusion.fuse([try await byWords.map(\.id), try await byMeaning.map(\.id)])
             ranking = Array(fused.prefix(Self.maxResults))
         default:
-            ranking = try await keyword(query.text, filter)
+            ranking = try await keyword(terms, filter)
         }
         let page = ranking.dropFirst(query.page.offset).prefix(query.page.pageSize)
         let records = try await JobReader(database: database, viewer: viewer).records(page.map(\.id))
@@ -66,14 +69,20 @@ struct JobSearch {
     }
 
     /// Jobs with any of the words, best first: FTS5's bm25 with the title weighing most, or
-    /// PostgreSQL's `ts_rank` over the weighted `search_vector`.
-    func keyword(_ text: String, _ filter: JobFilter) async throws -> [(id: Int, score: Double)] {
-        let query = RankedQuery(text)
-        guard !query.isEmpty else { return [] }
+    /// PostgreSQL's `ts_rank` over the weighted `search_vector`. Skills written with signs
+    /// ("C++") must be asked for; with no words besides, those jobs come newest first.
+    func keyword(_ terms: SearchTerms, _ filter: JobFilter) async throws -> [(id: Int, score: Double)] {
+        let query = RankedQuery(terms.plainText)
         let reader = JobReader(database: database, viewer: viewer)
-        let conditions = reader.conditions(filter, manyTextMatches: false)
+        let conditions = reader.conditions(filter, manyTextMatches: false) + terms.skills.map { JobReader.asksFor(skill: TextNormalizer.key($0)) }
         let sql: SQLQueryString
         switch database.dialect {
+        case _ where query.isEmpty:
+            guard !terms.skills.isEmpty else { return [] }
+            sql = """
+                SELECT jobs.id AS id, CAST(1 AS DOUBLE PRECISION) AS score FROM jobs WHERE \(conditions.joined(separator: " AND "))
+                ORDER BY jobs.posted_at DESC, jobs.id DESC LIMIT \(unsafeRaw: String(Self.maxResults))
+                """
         case .sqlite:
             sql = """
                 SELECT jobs.id AS id, -bm25(jobs_fts, 8.0, 3.0, 1.0, 1.0) AS score FROM jobs_fts JOIN jobs ON jobs.id = jobs_fts.rowid

@@ -11,7 +11,7 @@ struct SearchController: RouteCollection {
     }
 
     func search(request: Request) async throws -> Response {
-        var query = try JobSearchQuery.parse(request.queryItems)
+        var query = try JobSearchRequest.parse(request.queryItems)
         let user = try request.currentUser
         query.filter.hiddenCompanies = try await BlocklistService(database: request.db, user: user).hiddenKeys()
         let outcome = try await JobSearch(database: request.db, viewer: user.id, embeddings: services.embeddings).search(query)

@@ -90,7 +90,7 @@ public enum SearchMode: String, CaseIterable, Sendable {
 
 /// `GET /api/v1/jobs/search` and the search box of `/jobs`: the text, the mode, the list's
 /// filters (without `q`, which the text replaces) and the page.
-public struct JobSearchQuery: Sendable {
+public struct JobSearchRequest: Sendable {
     public var text: String
     public var mode: SearchMode
     public var filter: JobFilter
@@ -105,7 +105,7 @@ public struct JobSearchQuery: Sendable {
         self.page = page
     }
 
-    public static func parse(_ items: [(name: String, value: String)]) throws(DomainError) -> JobSearchQuery {
+    public static func parse(_ items: [(name: String, value: String)]) throws(DomainError) -> JobSearchRequest {
         var reader = QueryReader(items: items)
         let text = reader.string("q", maxLength: maxLength)
         if reader.parameters["q"]?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true {
@@ -116,6 +116,6 @@ public struct JobSearchQuery: Sendable {
         filter.readFilters(&reader)
         let page = reader.page()
         try reader.validate()
-        return JobSearchQuery(text: text ?? "", mode: mode, filter: filter, page: page)
+        return JobSearchRequest(text: text ?? "", mode: mode, filter: filter, page: page)
     }
 }

@@ -12,6 +12,8 @@ public struct SearchTerms: Sendable, Hashable {
     public let words: [String]
     /// Canonical names of skills written with signs ("C++"); at most `maxTerms` in all.
     public let skills: [String]
+    /// The text without the tokens read as skills: what a ranked search reads as words.
+    public let plainText: String
 
     public static let maxTerms = 12
     static let maxWordLength = 64
@@ -21,6 +23,7 @@ public struct SearchTerms: Sendable, Hashable {
     public init(_ text: String, taxonomy: SkillTaxonomy = .standard) {
         var words: [String] = []
         var skills: [String] = []
+        var plain: [Substring] = []
         func add(word: String) {
             if !word.isEmpty, words.count + skills.count < Self.maxTerms, !words.contains(word) {
                 words.append(String(word.prefix(Self.maxWordLength)))
@@ -34,6 +37,7 @@ public struct SearchTerms: Sendable, Hashable {
                 if words.count + skills.count < Self.maxTerms, !skills.contains(skill) { skills.append(skill) }
                 continue
             }
+            plain.append(token)
             var current = ""
             for character in token.lowercased() {
                 if character.isLetter || character.isNumber {
@@ -47,6 +51,7 @@ public struct SearchTerms: Sendable, Hashable {
         }
         self.words = words
         self.skills = skills
+        self.plainText = plain.joined(separator: " ")
     }
 
     /// Signs that make a skill's name ("C++", "C#", ".NET", "Node.js", "CI/CD").

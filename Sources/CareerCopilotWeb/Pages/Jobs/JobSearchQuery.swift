@@ -12,13 +12,26 @@ public enum JobSearchQuery {
         public var page: Paging
         /// What was left out, as the person sees it: "Sort by “bogus”".
         public var ignored: [String]
+        /// With keywords and no sort chosen, the jobs are ranked by how well they answer the
+        /// keywords, in this mode (hybrid unless chosen); with a sort, every word must match.
+        public var mode: SearchMode
+        public var sortChosen: Bool
+        /// The keywords as typed, when they rank the jobs.
+        public var rankedText: String? {
+            guard !sortChosen, let keywords = filter.keywords, !keywords.isEmpty else { return nil }
+            return text
+        }
+        var text: String?
     }
 
     public static func read(_ items: [(name: String, value: String)], now: Date = Date()) -> Reading {
         var ignored: [String] = []
         var usable: [(name: String, value: String)] = []
+        var mode = SearchMode.hybrid
         for item in items {
             switch item.name {
+            case "mode":
+                if let chosen = SearchMode(rawValue: item.value) { mode = chosen } else { ignored.append(describe(item)) }
             case "posted":
                 if let days = Int(item.value), (1...3_650).contains(days) {
                     usable.append(("posted_after", ISODate.format(now.addingTimeInterval(-Double(days) * 86_400))))
@@ -34,12 +47,14 @@ public enum JobSearchQuery {
         }
         // Each item parsed alone, so together they parse too (repeats: the first one counts).
         let parsed = (try? JobFilter.parse(usable)) ?? (JobFilter(), JobFilter.defaultSort, Paging(page: 1, pageSize: Paging.defaultPageSize))
-        return Reading(filter: parsed.0, sort: parsed.1, page: parsed.2, ignored: ignored)
+        let sortChosen = usable.contains { $0.name == "sort" }
+        let text = usable.first { $0.name == "q" }?.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return Reading(filter: parsed.0, sort: parsed.1, page: parsed.2, ignored: ignored, mode: mode, sortChosen: sortChosen, text: text)
     }
 
     /// The labels of the search form, for saying what was left out.
     static let labels = [
-        "q": "Keywords", "company": "Company", "location": "Location", "remote": "Workplace", "source": "Source", "skill": "Skill",
+        "q": "Keywords", "mode": "Search by", "company": "Company", "location": "Location", "remote": "Workplace", "source": "Source", "skill": "Skill",
         "salary_min": "Pay at least", "posted": "Posted", "is_active": "Status", "match_min": "Match", "sort": "Sort by", "page": "Page",
         "page_size": "Jobs per page",
     ]

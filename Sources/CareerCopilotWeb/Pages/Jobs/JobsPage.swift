@@ -26,8 +26,12 @@ public enum JobsPage {
     /// The parameters the search form sends, in the order links repeat them. `posted` (days)
     /// and `salary_min` as typed ("80k") are the page's; the controller turns them into the
     /// API's filters.
-    public static let searchFields = ["q", "company", "location", "remote", "source", "skill", "salary_min", "posted", "is_active", "match_min", "sort"]
-    static let refinements = searchFields.filter { $0 != "q" }
+    public static let searchFields = ["q", "mode", "company", "location", "remote", "source", "skill", "salary_min", "posted", "is_active", "match_min", "sort"]
+    static let refinements = searchFields.filter { $0 != "q" && $0 != "mode" }
+
+    /// How keywords find jobs: by what they mean and the words (the default), by meaning
+    /// alone, or by the words alone.
+    static let modeChoices: [(value: String, label: String)] = [("", "Meaning and words"), ("semantic", "Meaning"), ("keyword", "Words")]
 
     /// Where jobs come from, as the Source filter offers them: the boards discovery reads, jobs
     /// added by hand or imported, and the demo.
@@ -39,7 +43,7 @@ public enum JobsPage {
     static let postedChoices: [(value: String, label: String)] = [("", "Any time"), ("1", "Past day"), ("7", "Past week"), ("30", "Past month")]
 
     static let sortChoices: [(value: String, label: String)] = [
-        ("-posted_at", "Newest first"), ("posted_at", "Oldest first"), ("-id", "Recently added"), ("-match", "Best match"),
+        ("", "Relevance"), ("-posted_at", "Newest first"), ("posted_at", "Oldest first"), ("-id", "Recently added"), ("-match", "Best match"),
         ("-salary_max", "Highest pay"), ("title", "Title A–Z"), ("company", "Company A–Z"),
     ]
 
@@ -86,7 +90,15 @@ public enum JobsPage {
         return form(.id("job-search"), .class("search"), .method("get"), .action(.jobs), .role("search"), .aria("label", "Search jobs")) {
             div(.class("search-row")) {
                 label(.for("q"), .class("visually-hidden")) { "Keywords" }
-                input(.type("search"), .id("q"), .name("q"), .value(state["q"]), .placeholder("Title, skill or company"), .maxlength(200))
+                input(
+                    .type("search"), .id("q"), .name("q"), .value(state["q"]), .placeholder("What you want to do, a title, a skill or a company"),
+                    .maxlength(200))
+                label(.for("mode"), .class("visually-hidden")) { "Search by" }
+                select(.id("mode"), .name("mode")) {
+                    for choice in modeChoices {
+                        option(.value(choice.value), .if(state["mode"] == choice.value, .selected)) { choice.label }
+                    }
+                }
                 button(.type("submit"), .class("btn", "btn-primary")) { "Search" }
                 if model.isFiltered { a(.class("btn"), .href(.jobs)) { "Clear" } }
             }
@@ -107,7 +119,9 @@ public enum JobsPage {
                     Components.selectField(
                         .init(name: "match_min", label: "Match", hint: "From your profile."),
                         options: [("", "Any"), ("50", "50% or more"), ("70", "70% or more"), ("85", "85% or more")], state)
-                    Components.selectField(.init(name: "sort", label: "Sort by"), options: sortChoices, state)
+                    Components.selectField(
+                        .init(name: "sort", label: "Sort by", hint: "Relevance ranks by the keywords; an order keeps jobs with every word."),
+                        options: sortChoices, state)
                     div(.class("actions")) {
                         button(.type("submit"), .class("btn")) { "Apply filters" }
                     }
