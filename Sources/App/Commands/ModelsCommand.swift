@@ -38,24 +38,28 @@ struct ModelsCommand: AsyncCommandGroup {
             try await show(services.configuration.embeddings, on: context.application.db, console: context.console)
         }
 
-    private func show(_ configuration: AppConfiguration.Embedder, on database: any Database, console: any Console) async throws {
-        switch configuration {
-        case .off:
-            console.print("Embeddings: off (CC_EMBEDDINGS=off) — search uses keywords only.")
-        case let .remote(settings):
-            console.print("Embeddings: \(settings.model) from \(settings.baseURL)/embeddings" + (settings.dimensions.map { ", \($0) dimensions" } ?? ""))
-        case let .local(directory):
-            let present = ModelFetcher(directory: URL(fileURLWithPath: directory)).isPresent
-            console.print("Embeddings: \(LocalEmbedder.modelName), offline, in \(directory): " + (present ? "present" : "missing — run `career-copilot models fetch`"))
-        }
-        let rows = try await database.sql.raw("SELECT model, count(*) AS count FROM job_embeddings GROUP BY model ORDER BY model").all()
-        let jobs = try await database.sql.raw("SELECT count(*) AS count FROM jobs").first()?.decode(column: "count", as: Int.self) ?? 0
-        console.print("Jobs: \(jobs)")
-        for row in rows {
-            let model = try row.decode(column: "model", as: String.self)
-            let count = try row.decode(column: "count", as: Int.self)
-            console.print("Vectors of \(model): \(count)" + (model == services.embeddings.model ? " (in use)" : " (earlier model: deleted once the new one covers every job)"))
+        private func show(_ configuration: AppConfiguration.Embedder, on database: any Database, console: any Console) async throws {
+            switch configuration {
+            case .off:
+                console.print("Embeddings: off (CC_EMBEDDINGS=off) — search uses keywords only.")
+            case let .remote(settings):
+                console.print("Embeddings: \(settings.model) from \(settings.baseURL)/embeddings" + (settings.dimensions.map { ", \($0) dimensions" } ?? ""))
+            case let .local(directory):
+                let present = ModelFetcher(directory: URL(fileURLWithPath: directory)).isPresent
+                console.print(
+                    "Embeddings: \(LocalEmbedder.modelName), offline, in \(directory): " + (present ? "present" : "missing — run `career-copilot models fetch`")
+                )
+            }
+            let rows = try await database.sql.raw("SELECT model, count(*) AS count FROM job_embeddings GROUP BY model ORDER BY model").all()
+            let jobs = try await database.sql.raw("SELECT count(*) AS count FROM jobs").first()?.decode(column: "count", as: Int.self) ?? 0
+            console.print("Jobs: \(jobs)")
+            for row in rows {
+                let model = try row.decode(column: "model", as: String.self)
+                let count = try row.decode(column: "count", as: Int.self)
+                console.print(
+                    "Vectors of \(model): \(count)"
+                        + (model == services.embeddings.model ? " (in use)" : " (earlier model: deleted once the new one covers every job)"))
+            }
         }
     }
-}
 }

@@ -68,6 +68,22 @@ struct JobSearch {
         return Outcome(jobs: records.map { ($0, scores[$0.id] ?? 0) }, total: ranking.count, mode: mode, notice: notice)
     }
 
+    /// The open jobs most alike in meaning to `jobID` (itself left out); none before it has
+    /// a vector or when semantic search is not ready.
+    func similar(to jobID: Int, hiddenCompanies: [String], limit: Int = 5) async throws -> [(record: JobRecord, score: Double)] {
+        guard let status = try? await embeddings.status(on: database), status.usable, let model = status.model else { return [] }
+        try await embeddings.index.refresh(model: model, on: database)
+        guard let vector = embeddings.index.vector(of: jobID, model: model) else { return [] }
+        var filter = JobFilter()
+        filter.viewer = viewer
+        filter.isActive = true
+        filter.hiddenCompanies = hiddenCompanies
+        let nearest = try await semantic(vector, filter, limit: limit + 1).filter { $0.id != jobID }.prefix(limit)
+        let records = try await JobReader(database: database, viewer: viewer).records(nearest.map(\.id))
+        let scores = Dictionary(uniqueKeysWithValues: nearest.map { ($0.id, Double($0.score)) })
+        return records.map { ($0, scores[$0.id] ?? 0) }
+    }
+
     /// Jobs with any of the words, best first: FTS5's bm25 with the title weighing most, or
     /// PostgreSQL's `ts_rank` over the weighted `search_vector`. Skills written with signs
     /// ("C++") must be asked for; with no words besides, those jobs come newest first.
@@ -105,21 +121,21 @@ struct JobSearch {
     /// few candidates more than needed and the list's conditions checked in SQL; when the
     /// filters leave too few, for eight times as many; when they still do, among exactly the
     /// jobs the filters admit.
-    func semantic(_ vector: [Float], _ filter: JobFilter) async throws -> [(id: Int, score: Float)] {
+    func semantic(_ vector: [Float], _ filter: JobFilter, limit: Int = maxResults) async throws -> [(id: Int, score: Float)] {
         guard let model = embeddings.model else { return [] }
         let conditions = JobReader(database: database, viewer: viewer).conditions(filter, manyTextMatches: false)
-        for k in [Self.maxResults, Self.maxResults * 8] {
+        for k in [limit, limit * 8] {
             guard let candidates = embeddings.index.nearest(to: vector, model: model, k: k) else { return [] }
             let alike = candidates.filter { $0.score >= Self.semanticFloor }
             guard !alike.isEmpty else { return [] }
             let admitted = try await admittedIDs(among: alike.map(\.id), conditions)
             let ranked = alike.filter { admitted.contains($0.id) }
-            if ranked.count >= Self.maxResults || alike.count < candidates.count || candidates.count < k {
-                return Array(ranked.prefix(Self.maxResults))
+            if ranked.count >= limit || alike.count < candidates.count || candidates.count < k {
+                return Array(ranked.prefix(limit))
             }
         }
         let admitted = try await admittedIDs(among: nil, conditions)
-        let ranked = embeddings.index.nearest(to: vector, model: model, k: Self.maxResults, allowed: admitted.contains) ?? []
+        let ranked = embeddings.index.nearest(to: vector, model: model, k: limit, allowed: admitted.contains) ?? []
         return ranked.filter { $0.score >= Self.semanticFloor }
     }
 

@@ -51,7 +51,9 @@ struct ModelFetcher {
             try? FileManager.default.removeItem(at: part)
             _ = try archive.extract(entry, to: part)
             // rename(2) replaces the old file, if any, in one step.
-            guard rename(part.path, directory.appendingPathComponent(name).path) == 0 else { throw EmbeddingError("Could not put \(name) in \(directory.path)") }
+            guard rename(part.path, directory.appendingPathComponent(name).path) == 0 else {
+                throw EmbeddingError("Could not put \(name) in \(directory.path)")
+            }
         }
         return "all-MiniLM-L6-v2 is now in \(directory.path)"
     }

@@ -8,6 +8,20 @@ struct SearchController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.grouped("jobs").get("search", use: search)
+        routes.grouped("jobs").get(":id", "similar", use: similar)
+    }
+
+    /// `GET /api/v1/jobs/{id}/similar`: open jobs most alike in meaning.
+    func similar(request: Request) async throws -> Response {
+        let id = try request.idParameter(resource: "Job")
+        let user = try request.currentUser
+        let reader = JobReader(database: request.db, viewer: user.id)
+        _ = try await reader.record(id)
+        let hidden = try await BlocklistService(database: request.db, user: user).hiddenKeys()
+        let similar = try await JobSearch(database: request.db, viewer: user.id, embeddings: services.embeddings).similar(to: id, hiddenCompanies: hidden)
+        var items = try await reader.dtos(similar.map(\.record))
+        for index in items.indices { items[index].score = similar[index].score }
+        return request.envelope(writing: JSONArray(items: items), message: "Similar jobs")
     }
 
     func search(request: Request) async throws -> Response {

@@ -135,6 +135,7 @@ enum Stylesheet {
         .search-row { display: flex; gap: var(--space-2); }
         .search-row input { flex: 1 1 auto; min-width: 0; }
         .filters-more, .source-edit { margin-top: var(--space-3); }
+        .plain-list { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--space-2); overflow-wrap: anywhere; }
         .source-links { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--space-1); overflow-wrap: anywhere; }
         .source-links .merge-reason { margin: 0; font-size: var(--text-sm); }
         .filters-more summary, .source-edit summary { cursor: pointer; color: var(--accent); font-weight: 600; font-size: var(--text-sm); width: max-content; }

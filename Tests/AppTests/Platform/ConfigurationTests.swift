@@ -43,14 +43,14 @@ struct ConfigurationTests {
         let tuned = try AppConfiguration.load(from: ["CC_PASSWORD_HASH_COST": "4", "CC_WORKER_STOP_SECONDS": "2"])
         #expect(tuned.passwordHashCost == 4 && tuned.workerStopDeadline == 2)
         #expect(throws: ConfigurationError.self) { try AppConfiguration.load(from: ["CC_PASSWORD_HASH_COST": "3"]) }
-        #expect(defaults.schedules.map(\.kind) == ["maintenance.cleanup", "digest.daily", "discovery.due"])
+        #expect(defaults.schedules.map(\.kind) == ["maintenance.cleanup", "digest.daily", "discovery.due", "search.embed"])
         let config = try AppConfiguration.load(from: [
             "CC_EMBEDDED_WORKER": "0", "CC_WORKER_CONCURRENCY": "8", "CC_TASK_LEASE_SECONDS": "15", "CC_DIAGNOSTIC_TASKS": "1",
             "CC_SCHEDULES": "digest.daily=@daily; discovery.run=every 6h",
         ])
         #expect(!config.embeddedWorker && config.workerConcurrency == 8 && config.taskLease == 15 && config.diagnosticTasks)
         #expect(config.schedules.map(\.kind) == ["digest.daily", "discovery.run"])
-        #expect(try AppConfiguration.load(from: ["CC_SCHEDULES": ""]).schedules.count == 3, "an empty value is unset")
+        #expect(try AppConfiguration.load(from: ["CC_SCHEDULES": ""]).schedules.count == 4, "an empty value is unset")
         #expect(try AppConfiguration.load(from: ["CC_SCHEDULES": "none"]).schedules.isEmpty)
         #expect(throws: ConfigurationError.self) {
             try AppConfiguration.load(from: ["CC_SCHEDULES": "digest.daily=every 7m", "CC_WORKER_CONCURRENCY": "0", "CC_EMBEDDED_WORKER": "maybe"])
@@ -110,5 +110,30 @@ struct ConfigurationTests {
         #expect(LaunchGuard.problems(config: single, arguments: ["cc", "serve", "-b", "[::1]:8000"]).isEmpty)
         #expect(LaunchGuard.hostname(in: ["cc", "--port", "1", "-H", "example.org"]) == "example.org")
         #expect(LaunchGuard.problems(config: AppConfiguration(singleUser: false), arguments: ["cc", "serve", "-H", "0.0.0.0"]).isEmpty)
+    }
+
+    @Test
+    func embeddings_areChosenByCCEmbeddings_andEachProviderSaysWhatItNeeds() throws {
+        let defaults = try AppConfiguration.load(from: ["CC_DATA_DIR": "/srv/cc"])
+        #expect(defaults.embeddings == .local(directory: "/srv/cc/models/all-MiniLM-L6-v2"))
+        #expect(try AppConfiguration.load(from: ["CC_MODEL_DIR": "/opt/m"]).embeddings == .local(directory: "/opt/m"))
+        #expect(try AppConfiguration.load(from: ["CC_EMBEDDINGS": "off"]).embeddings == .off)
+        let openAI = try AppConfiguration.load(from: ["CC_EMBEDDINGS": "openai", "OPENAI_API_KEY": "sk-test", "CC_EMBEDDINGS_DIMENSIONS": "512"])
+        #expect(
+            openAI.embeddings
+                == .remote(.init(baseURL: "https://api.openai.com/v1", apiKey: "sk-test", model: "text-embedding-3-small", dimensions: 512)))
+        let ollama = try AppConfiguration.load(from: [
+            "CC_EMBEDDINGS": "openai-compatible", "CC_EMBEDDINGS_BASE_URL": "http://localhost:11434/v1/", "CC_EMBEDDINGS_MODEL": "nomic-embed-text",
+        ])
+        #expect(ollama.embeddings == .remote(.init(baseURL: "http://localhost:11434/v1", apiKey: nil, model: "nomic-embed-text", dimensions: nil)))
+        let problems = try #require(throws: ConfigurationError.self) {
+            try AppConfiguration.load(from: ["CC_EMBEDDINGS": "openai-compatible", "CC_EMBEDDINGS_BASE_URL": "ftp://x", "CC_EMBEDDINGS_DIMENSIONS": "3"])
+        }.problems
+        #expect(problems.contains { $0.hasPrefix("CC_EMBEDDINGS_BASE_URL must be") })
+        #expect(problems.contains { $0.contains("needs CC_EMBEDDINGS_MODEL") })
+        #expect(problems.contains { $0.hasPrefix("CC_EMBEDDINGS_DIMENSIONS must be") })
+        let keyless = try #require(throws: ConfigurationError.self) { try AppConfiguration.load(from: ["CC_EMBEDDINGS": "openai"]) }
+        #expect(keyless.problems == ["CC_EMBEDDINGS=openai needs OPENAI_API_KEY"])
+        #expect(throws: ConfigurationError.self) { try AppConfiguration.load(from: ["CC_EMBEDDINGS": "magic"]) }
     }
 }

@@ -57,6 +57,8 @@ struct PrivacyMatrixTests {
         "GET /profile/export": .selfOnly,
         // Matches are computed for the caller's own profile; of a job they may see.
         "GET /api/v1/jobs/:id/match": .jobByID, "GET /api/v1/jobs/recommendations": .selfOnly, "GET /recommendations": .selfOnly,
+        // Ranked search reads what the job list reads; similar jobs, of a job one may see.
+        "GET /api/v1/jobs/search": .shared, "GET /api/v1/jobs/:id/similar": .jobByID,
     ]
 
     /// Every private page route, for another user to try with ids (an application's, a hidden

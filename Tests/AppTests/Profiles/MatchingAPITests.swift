@@ -38,21 +38,7 @@ struct MatchingAPITests {
 
     /// Runs the queued match refreshes to their end with a worker of this server's handlers.
     static func refreshMatches(_ server: TestServer) async throws {
-        var options = Worker.Options()
-        options.pollInterval = .milliseconds(50)
-        options.stopDeadline = .seconds(1)
-        let worker = Worker(
-            options: options, handlers: server.services.taskHandlers, signal: server.services.taskSignal, logger: Logger(label: "test.worker"),
-            database: { server.app.db })
-        try await Worker.whileRunning([worker]) {
-            try await TaskQueueTests.waitUntil(30) {
-                try await TaskQueueTests.count(
-                    server, "SELECT count(*) AS count FROM tasks WHERE kind = 'matching.refresh' AND status IN ('queued', 'running')")
-                    == 0
-            }
-        }
-        let failed = try await TaskQueueTests.count(server, "SELECT count(*) AS count FROM tasks WHERE kind = 'matching.refresh' AND status = 'failed'")
-        #expect(failed == 0)
+        try await server.runQueuedTasks(kind: MatchRefreshHandler.kind)
     }
 
     @Test(arguments: TestDatabase.all)

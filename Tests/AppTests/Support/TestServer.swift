@@ -141,6 +141,23 @@ final class TestServer: @unchecked Sendable {
         )
     }
 
+    /// Runs the queued tasks of `kind` to their end with a worker of this server's handlers;
+    /// none may fail.
+    func runQueuedTasks(kind: String, within seconds: TimeInterval = 60) async throws {
+        var options = Worker.Options()
+        options.pollInterval = .milliseconds(50)
+        options.stopDeadline = .seconds(1)
+        let worker = Worker(
+            options: options, handlers: services.taskHandlers, signal: services.taskSignal, logger: Logger(label: "test.worker"), database: { self.app.db })
+        try await Worker.whileRunning([worker]) {
+            try await TaskQueueTests.waitUntil(seconds) {
+                try await TaskQueueTests.count(self, "SELECT count(*) AS count FROM tasks WHERE kind = \(bind: kind) AND status IN ('queued', 'running')") == 0
+            }
+        }
+        let failed = try await TaskQueueTests.count(self, "SELECT count(*) AS count FROM tasks WHERE kind = \(bind: kind) AND status = 'failed'")
+        #expect(failed == 0, "\(kind) tasks failed")
+    }
+
     /// Registers a user and signs them in: the `Authorization` header of their requests.
     func session(_ email: String) async throws -> [(String, String)] {
         let password = "another user's password"

@@ -8,3 +8,12 @@ extension ListPage: JSONWritable where Item: JSONWritable {
         }
     }
 }
+
+/// A plain JSON array of items (a list without pages).
+struct JSONArray<Item: JSONWritable>: JSONWritable {
+    let items: [Item]
+
+    func write(to writer: inout JSONWriter) {
+        writer.array(items) { writer, item in item.write(to: &writer) }
+    }
+}

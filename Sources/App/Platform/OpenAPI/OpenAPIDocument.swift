@@ -14,12 +14,12 @@ enum OpenAPIDocument {
                 "description": "Self-hosted AI copilot for a job search. Every response uses the success or error envelope.",
             ],
             "servers": [["url": "/"]],
-            "paths": .object(paths.merging(profilePaths) { first, _ in first }),
+            "paths": .object(paths.merging(profilePaths) { first, _ in first }.merging(searchPaths) { first, _ in first }),
             // Bearer tokens from /auth/login; optional in single-user mode.
             "security": singleUser ? [[:], ["bearerAuth": []]] : [["bearerAuth": []]],
             "components": [
                 "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer", "bearerFormat": "JWT"]],
-                "schemas": .object(Schemas.all.merging(Schemas.profileSchemas) { first, _ in first }),
+                "schemas": .object(Schemas.all.merging(Schemas.profileSchemas) { first, _ in first }.merging(Schemas.searchSchemas) { first, _ in first }),
                 "responses": .object(Responses.all),
                 "parameters": .object(Parameters.all),
             ],

@@ -19,6 +19,8 @@ public enum JobPage {
         public var sources: [SourceLink]
         /// How the job fits the viewer's profile; nil when they have none.
         public var match: Match?
+        /// Open jobs most alike in meaning (semantic search); empty before it is ready.
+        public var similar: [JobSummary] = []
 
         public init(
             job: JobSummary, url: String?, description: String, skills: [String], inactiveSince: Date?, createdAt: Date?,
@@ -81,6 +83,21 @@ public enum JobPage {
                 }
             }
             if let match = model.match { MatchViews.explanation(match) } else { MatchViews.noProfile }
+            if !model.similar.isEmpty { similarJobs(model.similar) }
+        }
+    }
+
+    private static func similarJobs(_ jobs: [JobSummary]) -> HTML {
+        section(.class("card"), .id("similar-jobs"), .aria("labelledby", "similar-title")) {
+            h2(.id("similar-title")) { "Similar jobs" }
+            ul(.class("plain-list")) {
+                for job in jobs {
+                    li {
+                        a(.href(.job(job.id))) { job.title }
+                        span(.class("muted")) { " · \(job.company)" + (job.location.map { " · \($0)" } ?? "") }
+                    }
+                }
+            }
         }
     }
 

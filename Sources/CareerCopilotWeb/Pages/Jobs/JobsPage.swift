@@ -26,7 +26,9 @@ public enum JobsPage {
     /// The parameters the search form sends, in the order links repeat them. `posted` (days)
     /// and `salary_min` as typed ("80k") are the page's; the controller turns them into the
     /// API's filters.
-    public static let searchFields = ["q", "mode", "company", "location", "remote", "source", "skill", "salary_min", "posted", "is_active", "match_min", "sort"]
+    public static let searchFields = [
+        "q", "mode", "company", "location", "remote", "source", "skill", "salary_min", "posted", "is_active", "match_min", "sort",
+    ]
     static let refinements = searchFields.filter { $0 != "q" && $0 != "mode" }
 
     /// How keywords find jobs: by what they mean and the words (the default), by meaning
