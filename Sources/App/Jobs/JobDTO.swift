@@ -18,6 +18,8 @@ struct JobDTO: JSONWritable {
     /// In a ranked search: how well the job answers it (higher is better; comparable within
     /// one answer only, its scale depends on the mode).
     var score: Double? = nil
+    /// In recommendations: how alike in meaning the posting and the profile are (cosine).
+    var similarity: Double? = nil
 
     struct AppliedMark: Encodable, Sendable {
         let jobID: Int
@@ -61,6 +63,7 @@ struct JobDTO: JSONWritable {
                 json.key("match"); json.encoded(match)
                 json.key("applied")
                 if let applied { json.encoded(applied) } else { json.value(nil as Bool?) }
+                json.key("similarity"); json.value(similarity.map { ($0 * 10_000).rounded() / 10_000 })
             }
             json.key("sources")
             json.array(sources) { json, link in

@@ -4,6 +4,7 @@ import Foundation
 import Matching
 import Profiles
 import SQLKit
+import Search
 
 /// One user's profile, ready to score jobs: the matcher built once, the profile version the
 /// scores are stored under.
@@ -13,6 +14,8 @@ struct MatchScorer: Sendable {
 
     /// The stored profile's version (`profiles.version`): a score of another version is stale.
     let version: String
+    /// What semantic search compares jobs with: the titles and skills of the profile.
+    let searchText: String
 
     /// The scorer of the user's stored profile; nil when they have none.
     static func load(for user: CurrentUser, on database: any Database, now: Date) async throws -> MatchScorer? {
@@ -22,8 +25,10 @@ struct MatchScorer: Sendable {
         else { return nil }
         let text: String = try row.decode(ProfileService.Column.document)
         let document = (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .object([:])
+        let profile = MatchInputs.profile(Profile(document: document), now: now)
         return MatchScorer(
-            matcher: Matcher(profile: MatchInputs.profile(Profile(document: document), now: now)), version: try row.decode(ProfileService.Column.version))
+            matcher: Matcher(profile: profile), version: try row.decode(ProfileService.Column.version),
+            searchText: EmbeddingText.profile(targetTitles: profile.targetTitles, pastTitles: profile.pastTitles, skills: profile.skills.map(\.name)))
     }
 
     func match(_ job: JobRecord, skills: [String]) -> Match {

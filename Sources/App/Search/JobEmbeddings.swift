@@ -39,27 +39,26 @@ struct JobEmbeddings {
         }
     }
 
-    /// Stores vectors (replacing older ones of the same model) in one short write. A job
-    /// deleted while its text was being embedded is left out.
+    /// Stores vectors (replacing older ones of the same model) in one statement. Each keeps
+    /// the job's `updated_at` copied in SQL, so that the next comparison is exact on both
+    /// databases (a `Date` read and written back can differ in its last bit); a job changed
+    /// since its text was read (or deleted) is not stored, and stays stale for the next pass.
     func store(_ vectors: [(job: Stale, vector: [Float])], at time: Date) async throws {
         guard !vectors.isEmpty else { return }
-        let model = model
-        try await database.writeTransaction { transaction in
-            let existing = Set(
-                try await transaction.sql.raw("SELECT id FROM jobs WHERE id IN \(SQLBind.group(vectors.map(\.job.jobID)))").all()
-                    .map { try $0.decode(column: "id", as: Int.self) })
-            let rows = vectors.filter { existing.contains($0.job.jobID) }.map { item -> SQLQueryString in
-                "(\(bind: item.job.jobID), \(bind: model), \(bind: Self.bytes(item.vector)), \(bind: item.job.updatedAt), \(bind: time.timeIntervalSince1970))"
-            }
-            guard !rows.isEmpty else { return }
-            try await transaction.sql.raw(
-                """
-                INSERT INTO job_embeddings (job_id, model, vector, job_updated_at, embedded_at) VALUES \(rows.joined(separator: ", "))
-                ON CONFLICT (job_id, model) DO UPDATE
-                SET vector = excluded.vector, job_updated_at = excluded.job_updated_at, embedded_at = excluded.embedded_at
-                """
-            ).run()
+        let rows: [SQLQueryString] = vectors.map {
+            "(\(bind: $0.job.jobID), \(bind: Self.bytes($0.vector)), \(bind: $0.job.updatedAt.timeIntervalSince1970))"
         }
+        let updatedAt: SQLQueryString = database.dialect == .postgres ? "EXTRACT(EPOCH FROM jobs.updated_at)" : "jobs.updated_at"
+        try await database.sql.raw(
+            """
+            INSERT INTO job_embeddings (job_id, model, vector, job_updated_at, embedded_at)
+            SELECT jobs.id, \(bind: model), v.column2, jobs.updated_at, \(bind: time.timeIntervalSince1970)
+            FROM jobs JOIN (VALUES \(SQLList(rows))) v ON v.column1 = jobs.id
+            WHERE abs(\(updatedAt) - v.column3) < 0.001
+            ON CONFLICT (job_id, model) DO UPDATE
+            SET vector = excluded.vector, job_updated_at = excluded.job_updated_at, embedded_at = excluded.embedded_at
+            """
+        ).run()
     }
 
     /// Every vector of the model, or those stored at or after `since` (seconds since 1970).

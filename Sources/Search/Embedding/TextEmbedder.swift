@@ -67,4 +67,13 @@ public enum EmbeddingText {
         text += ". " + description.prefix(maxCharacters)
         return String(text.prefix(maxCharacters))
     }
+
+    /// A profile as the work it seeks and has done: wanted titles, past titles, skills.
+    public static func profile(targetTitles: [String], pastTitles: [String], skills: [String]) -> String {
+        var parts: [String] = []
+        if !targetTitles.isEmpty { parts.append("Looking for work as " + targetTitles.joined(separator: ", ")) }
+        if !pastTitles.isEmpty { parts.append("Worked as " + pastTitles.joined(separator: ", ")) }
+        if !skills.isEmpty { parts.append("Skills: " + skills.joined(separator: ", ")) }
+        return String(parts.joined(separator: ". ").prefix(maxCharacters))
+    }
 }

@@ -87,9 +87,13 @@ extension OpenAPIDocument.Schemas {
                 "allOf": [
                     ref("Job"),
                     [
-                        "type": "object", "required": ["match", "applied"],
+                        "type": "object", "required": ["match", "applied", "similarity"],
                         "properties": [
                             "match": ref("Match"),
+                            "similarity": [
+                                "type": ["number", "null"],
+                                "description": "How alike in meaning posting and profile are (cosine); null before semantic search is ready",
+                            ],
                             "applied": [
                                 "type": ["object", "null"],
                                 "properties": [
