@@ -43,7 +43,9 @@ struct JobsController: RouteCollection {
         let showApplied = query.enumerationList("applied", AppliedChoice.self)?.last == .show
         try query.validate()
         let user = try request.currentUser
-        guard let (jobs, total) = try await Recommendations(database: request.db, user: user, now: services.time.now, embeddings: services.embeddings).page(paging, showApplied: showApplied)
+        guard
+            let (jobs, total) = try await Recommendations(database: request.db, user: user, now: services.time.now, embeddings: services.embeddings).page(
+                paging, showApplied: showApplied)
         else { throw DomainError.conflict(MatchScorer.noProfile) }
         return request.envelope(writing: ListPage(items: jobs, request: paging, total: total), message: "Recommendations retrieved successfully")
     }

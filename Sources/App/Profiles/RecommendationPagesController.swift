@@ -25,7 +25,9 @@ struct RecommendationPagesController: RouteCollection {
         -> (items: [RecommendationsPage.Item], total: Int)?
     {
         let user = try request.pageUser
-        guard let (jobs, total) = try await Recommendations(database: request.db, user: user, now: services.time.now, embeddings: services.embeddings).page(paging, showApplied: showApplied)
+        guard
+            let (jobs, total) = try await Recommendations(database: request.db, user: user, now: services.time.now, embeddings: services.embeddings).page(
+                paging, showApplied: showApplied)
         else { return nil }
         let items = jobs.compactMap { dto in
             dto.match.map { match in

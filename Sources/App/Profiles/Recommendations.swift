@@ -48,9 +48,12 @@ struct Recommendations {
         let total = best.count
         guard paging.offset < total else { return ([], total) }
         let similarity = try await similarities(of: best.map(\.id), to: scorer.searchText)
-        let ranked = similarity.isEmpty ? best.map(\.id) : best.sorted { left, right in
-            (Self.fit(left.score, similarity[left.id]), left.id) > (Self.fit(right.score, similarity[right.id]), right.id)
-        }.map(\.id)
+        let ranked =
+            similarity.isEmpty
+            ? best.map(\.id)
+            : best.sorted { left, right in
+                (Self.fit(left.score, similarity[left.id]), left.id) > (Self.fit(right.score, similarity[right.id]), right.id)
+            }.map(\.id)
         // A few more than a page: reposts of applied jobs found below are dropped from it.
         let records = try await reader.records(Array(ranked.dropFirst(paging.offset).prefix(min(paging.pageSize, total - paging.offset) + 10)))
         let applied = try await appliedJobs()

@@ -61,15 +61,30 @@ struct JobEmbeddings {
         ).run()
     }
 
-    /// Every vector of the model, or those stored at or after `since` (seconds since 1970).
-    func vectors(since: Double? = nil) async throws -> [(jobID: Int, vector: [Float], embeddedAt: Double)] {
+    typealias Row = (jobID: Int, vector: [Float], embeddedAt: Double)
+
+    /// Every vector of the model, or those stored at or after `since` (seconds since 1970),
+    /// handed to `body` `chunk` rows at a time (by job id), so that loading 100,000 holds one
+    /// chunk of rows, not all of them, beside the index.
+    func forEachChunk(since: Double? = nil, chunk: Int = 5_000, _ body: ([Row]) -> Void) async throws {
         let recent: SQLQueryString = since.map { "AND embedded_at >= \(bind: $0)" } ?? ""
-        let rows = try await database.sql.raw("SELECT job_id, vector, embedded_at FROM job_embeddings WHERE model = \(bind: model) \(recent)").all()
-        return try rows.map { row in
-            (
-                try row.decode(column: "job_id", as: Int.self), Self.floats(try row.decode(column: "vector", as: Data.self)),
-                try row.decode(column: "embedded_at", as: Double.self)
-            )
+        var after = 0
+        while true {
+            let rows = try await database.sql.raw(
+                """
+                SELECT job_id, vector, embedded_at FROM job_embeddings WHERE model = \(bind: model) AND job_id > \(bind: after) \(recent)
+                ORDER BY job_id LIMIT \(unsafeRaw: String(chunk))
+                """
+            ).all()
+            let decoded: [Row] = try rows.map { row in
+                (
+                    try row.decode(column: "job_id", as: Int.self), VectorIndex.floats(littleEndian: try row.decode(column: "vector", as: Data.self)),
+                    try row.decode(column: "embedded_at", as: Double.self)
+                )
+            }
+            body(decoded)
+            guard decoded.count == chunk, let last = decoded.last else { return }
+            after = last.jobID
         }
     }
 
@@ -86,17 +101,5 @@ struct JobEmbeddings {
         try await database.sql.raw("DELETE FROM job_embeddings WHERE model <> \(bind: model)").run()
     }
 
-    static func bytes(_ vector: [Float]) -> Data {
-        var data = Data(capacity: vector.count * 4)
-        for value in vector { withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
-        return data
-    }
-
-    /// The floats of a stored vector; a damaged one (not a multiple of 4 bytes) reads as none.
-    static func floats(_ data: Data) -> [Float] {
-        guard data.count % 4 == 0 else { return [] }
-        return data.withUnsafeBytes { raw in
-            (0..<(raw.count / 4)).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
-        }
-    }
+    static func bytes(_ vector: [Float]) -> Data { VectorIndex.littleEndianBytes(vector) }
 }

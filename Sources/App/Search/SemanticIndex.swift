@@ -77,24 +77,35 @@ final class SemanticIndex: @unchecked Sendable {
             return
         }
         if current {
-            let changed = try await store.vectors(since: seen - Self.lateCommitMargin)
+            try await store.forEachChunk(since: seen - Self.lateCommitMargin) { changed in
+                lock.writing {
+                    for row in changed { Self.insert(row.jobID, row.vector, into: &index) }
+                    self.newest = max(self.newest, changed.map(\.embeddedAt).max() ?? 0)
+                }
+            }
             let total = lock.writing { () -> Int in
-                for row in changed { Self.insert(row.jobID, row.vector, into: &index) }
-                self.newest = max(self.newest, changed.map(\.embeddedAt).max() ?? 0)
                 lastRefresh = Date()
                 return index?.count ?? 0
             }
             if total == count { return }
         }
-        // First load, another model, or vectors deleted: read them all.
-        let rows = try await store.vectors()
+        // First load, another model, or vectors deleted: read them all, then swap.
         var fresh: VectorIndex?
-        for row in rows { Self.insert(row.jobID, row.vector, into: &fresh) }
+        var loadedNewest = 0.0
+        try await store.forEachChunk { rows in
+            if fresh == nil, let first = rows.first {
+                fresh = VectorIndex(dimensions: first.vector.count)
+                fresh?.reserveCapacity(count)
+            }
+            for row in rows { Self.insert(row.jobID, row.vector, into: &fresh) }
+            loadedNewest = max(loadedNewest, rows.map(\.embeddedAt).max() ?? 0)
+        }
         let loaded = fresh ?? VectorIndex(dimensions: MiniLM.dimensions)
+        let newestLoaded = loadedNewest
         lock.writing {
             index = loaded
             self.model = model
-            self.newest = rows.map(\.embeddedAt).max() ?? 0
+            self.newest = newestLoaded
             lastRefresh = Date()
         }
     }

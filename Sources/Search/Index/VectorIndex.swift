@@ -1,3 +1,5 @@
+import Foundation
+
 /// Exact nearest-neighbour search over unit vectors held in one contiguous array: every
 /// query reads every vector once (dot products of 384 floats, vectorised by the compiler in
 /// 8-wide SIMD), keeping the best `k` in a small heap. At 100,000 jobs that is 150 MB of
@@ -13,6 +15,33 @@ public struct VectorIndex: Sendable {
     }
 
     public var count: Int { ids.count }
+
+    /// Room for `count` vectors, allocated once.
+    public mutating func reserveCapacity(_ count: Int) {
+        ids.reserveCapacity(count)
+        vectors.reserveCapacity(count * dimensions)
+        positions.reserveCapacity(count)
+    }
+
+    /// A vector as stored: 32-bit floats, little-endian.
+    public static func littleEndianBytes(_ vector: [Float]) -> Data {
+        var data = Data(capacity: vector.count * 4)
+        for value in vector { withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+        return data
+    }
+
+    /// The floats of a stored vector; a damaged one (not a multiple of 4 bytes) reads as none.
+    public static func floats(littleEndian data: Data) -> [Float] {
+        guard data.count % 4 == 0 else { return [] }
+        return data.withUnsafeBytes { raw in
+            [Float](unsafeUninitializedCapacity: raw.count / 4) { buffer, count in
+                for index in 0..<(raw.count / 4) {
+                    buffer[index] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self)))
+                }
+                count = raw.count / 4
+            }
+        }
+    }
 
     /// Adds or replaces the vector of `id` (it must have `dimensions` numbers).
     public mutating func set(_ id: Int, _ vector: [Float]) {

@@ -30,6 +30,8 @@ public func configure(_ app: Application, _ services: AppServices) async throws 
     app.asyncCommands.use(BenchSeedCommand(), as: "bench-seed")
     app.asyncCommands.use(DemoCommand(services: services), as: "demo")
     app.asyncCommands.use(ModelsCommand(services: services), as: "models")
+    app.asyncCommands.use(EvalSearchCommand(services: services), as: "eval-search")
+    app.asyncCommands.use(BenchSearchCommand(services: services), as: "bench-search")
     app.asyncCommands.use(WorkerCommand(services: services), as: "worker")
     app.asyncCommands.use(ScrapeCommand(services: services), as: "scrape")
     app.asyncCommands.use(BenchQueueCommand(services: services), as: "bench-queue")
