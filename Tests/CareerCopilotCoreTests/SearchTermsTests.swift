@@ -43,3 +43,27 @@ struct SearchTermsTests {
         #expect(SearchTerms.fts5Query(keywords: SearchTerms("c++"), location: nil) == nil, "a skill is no full-text word")
     }
 }
+
+@Suite("Ranked queries")
+struct RankedQueryTests {
+    @Test func anyWord_phrasesAndCommonWords() {
+        let query = RankedQuery(#"a backend role in "New York" for payments"#)
+        #expect(query.terms == [["backend"], ["new", "york"], ["payments"]], "role, in, for and a say nothing")
+        #expect(query.fts5 == #""backend"* OR "new york" OR "payments"*"#)
+        #expect(query.tsQuery == "backend:* | (new <-> york) | payments:*")
+        #expect(query.minimumMatch == 2)
+        #expect(RankedQuery("the a").terms == [["the"], ["a"]], "only common words: kept")
+        #expect(RankedQuery(#"NEAR(a) AND "unclosed"#).fts5 == #""near"* OR "unclosed"*"#)
+        #expect(RankedQuery("!!! ***").isEmpty)
+    }
+
+    @Test func commonWords_areDropped_orAllRequiredWhenNothingElseIsLeft() {
+        let query = RankedQuery("kubernetes engineer remote")
+        #expect(query.dropping(common: ["engineer", "remote"]).terms == [["kubernetes"]])
+        let allCommon = query.dropping(common: ["kubernetes", "engineer", "remote"])
+        #expect(allCommon.requiresAll && allCommon.minimumMatch == 3)
+        #expect(allCommon.fts5 == #""kubernetes"* AND "engineer"* AND "remote"*"#)
+        #expect(allCommon.tsQuery == "kubernetes:* & engineer:* & remote:*")
+        #expect(RankedQuery(#""data engineer" spark"#).dropping(common: ["spark"]).terms == [["data", "engineer"]], "a phrase stays")
+    }
+}

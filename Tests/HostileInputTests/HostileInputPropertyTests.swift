@@ -380,3 +380,27 @@ struct HostileInputPropertyTests {
         if let currency = posting.salaryCurrency { #expect(JobDraft.isCurrencyCode(currency), sourceLocation: sourceLocation) }
     }
 }
+
+/// The search box's text as a ranked full-text query: whatever is typed, the query is made of
+/// quoted words of letters and digits only, joined by the engine's own operators.
+@Suite("Ranked search queries")
+struct RankedQueryPropertyTests {
+    static let queryText = Gen.element(of: Array("\"“”'*:()&|!<->{}^+-NEARORANDnot abc123é漢🙂\u{0}\\ ")).compactMap { $0 }.string(of: 0...120)
+
+    @Test func anyText_becomesQuotedWordsAndOperatorsOnly() async {
+        await propertyCheck(count: 500, input: Gen.oneOf(Self.queryText, HostileInputPropertyTests.anyCharacter.string(of: 0...80))) { text in
+            let query = RankedQuery(text)
+            #expect(query.terms.count <= RankedQuery.maxTerms)
+            #expect(query.terms.allSatisfy { term in term.allSatisfy { word in !word.isEmpty && word.allSatisfy { $0.isLetter || $0.isNumber } } })
+            // FTS5: every term a quoted string (optionally a prefix), joined by OR. Scalars, not
+            // characters: a combining mark after the quote makes one character of both.
+            for term in query.fts5Terms {
+                let scalars = Array(term.unicodeScalars)
+                let closing = scalars.last == "*" ? scalars.count - 2 : scalars.count - 1
+                #expect(scalars.count >= 3 && scalars.first == "\"" && scalars[closing] == "\"")
+                #expect(scalars[1..<closing].allSatisfy { $0 != "\"" && $0 != "*" })
+            }
+            #expect(query.minimumMatch >= 1 && query.minimumMatch <= max(1, query.terms.count))
+        }
+    }
+}

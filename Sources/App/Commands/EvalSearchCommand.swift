@@ -23,7 +23,8 @@ struct EvalSearchCommand: AsyncCommand {
     var help: String { "Prints nDCG@10 and recall@10 of keyword, semantic and hybrid search on an evaluation set" }
 
     struct EvalJob: Decodable { let id, title, company: String; let location: String?; let description: String }
-    struct EvalQuery: Decodable { let query: String; let relevant: [String: Int] }
+    /// `kind`: "keyword" when most of its words appear in its best answers, "paraphrase" when few do.
+    struct EvalQuery: Decodable { let query: String; let relevant: [String: Int]; let kind: String? }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let directory = "Tests/SearchTests/Fixtures/evaluation"
@@ -48,31 +49,32 @@ struct EvalSearchCommand: AsyncCommand {
             idOf[job.id] = try created.requireID()
         }
         let start = Date()
-        let queue = TaskQueue(database: database)
-        if let id = try await queue.enqueue(EmbeddingRefreshHandler.request), let task = try await queue.find(id) {
-            _ = try await EmbeddingRefreshHandler(embeddings: services.embeddings)
-                .run(TaskContext(task: task, payload: [:], database: database, logger: Logger(label: "eval-search")))
-        }
-        context.console.print("\(jobs.count) jobs embedded in \(String(format: "%.1f", Date().timeIntervalSince(start))) s; \(queries.count) queries")
+        guard let model = services.embeddings.model else { throw EmbeddingError("CC_EMBEDDINGS is off") }
+        let embedded = try await EmbeddingRefreshHandler(embeddings: services.embeddings)
+            .embedStale(with: try services.embeddings.embedder().get(), model: model, on: database)
+        context.console.print("\(embedded) jobs embedded in \(String(format: "%.1f", Date().timeIntervalSince(start))) s; \(queries.count) queries")
         context.console.print("")
-        context.console.print("| mode | nDCG@10 | recall@10 | queries answered with the mode |")
-        context.console.print("|---|---|---|---|")
+        let kinds = Dictionary(grouping: queries) { $0.kind ?? "other" }
+        context.console.print(
+            "| mode | nDCG@10 | recall@10 | " + kinds.keys.sorted().map { "nDCG@10, \($0) (\(kinds[$0]!.count))" }.joined(separator: " | ") + " |")
+        context.console.print("|---|---|---|" + String(repeating: "---|", count: kinds.count))
         for mode in SearchMode.allCases.reversed() {
-            var ndcg = 0.0
+            var ndcg: [String: Double] = [:]
             var recall = 0.0
-            var answeredInMode = 0
             for query in queries {
                 let grades = Dictionary(uniqueKeysWithValues: query.relevant.compactMap { key, grade in idOf[key].map { ($0, grade) } })
                 let outcome = try await JobSearch(database: database, viewer: 1, embeddings: services.embeddings)
                     .search(JobSearchRequest(text: query.query, mode: mode, page: Paging(page: 1, pageSize: 10)))
-                if outcome.mode == mode { answeredInMode += 1 }
+                guard outcome.mode == mode else { throw EmbeddingError("answered in \(outcome.mode) mode: \(outcome.notice ?? "")") }
                 let ranked = outcome.jobs.map(\.record.id)
-                ndcg += SearchQuality.ndcg(ranked, grades: grades, at: 10)
+                ndcg[query.kind ?? "other", default: 0] += SearchQuality.ndcg(ranked, grades: grades, at: 10)
                 recall += SearchQuality.recall(ranked, grades: grades, at: 10)
             }
             let count = Double(max(queries.count, 1))
+            let byKind = kinds.keys.sorted().map { String(format: "%.3f", (ndcg[$0] ?? 0) / Double(kinds[$0]!.count)) }
             context.console.print(
-                String(format: "| %@ | %.3f | %.3f | %d of %d |", mode.rawValue, ndcg / count, recall / count, answeredInMode, queries.count))
+                String(format: "| %@ | %.3f | %.3f | ", mode.rawValue, ndcg.values.reduce(0, +) / count, recall / count) + byKind.joined(separator: " | ")
+                    + " |")
         }
     }
 }

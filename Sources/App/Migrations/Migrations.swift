@@ -21,5 +21,6 @@ enum Migrations {
         AddJobSourcesBySourceIndex(),
         CreateProfiles(),
         CreateJobEmbeddings(),
+        CreateJobSearchVocabulary(),
     ]
 }

@@ -20,12 +20,18 @@ struct EmbeddingRefreshHandler: TaskHandler {
 
     func run(_ context: TaskContext) async throws -> JSONValue? {
         guard let model = embeddings.model else { return ["skipped": "off"] }
-        let embedder: any TextEmbedder
         switch embeddings.embedder() {
-        case let .success(found): embedder = found
-        case let .failure(problem): return ["skipped": .string(problem.description)]
+        case let .success(embedder):
+            let embedded = try await embedStale(with: embedder, model: model, on: context.database)
+            return ["embedded": .number(Double(embedded)), "model": .string(model)]
+        case let .failure(problem):
+            return ["skipped": .string(problem.description)]
         }
-        let store = JobEmbeddings(database: context.database, model: model)
+    }
+
+    /// Embeds every stale job; how many it embedded.
+    func embedStale(with embedder: any TextEmbedder, model: String, on database: any Database) async throws -> Int {
+        let store = JobEmbeddings(database: database, model: model)
         var embedded = 0
         for _ in 0..<2 {
             var after = 0
@@ -40,6 +46,6 @@ struct EmbeddingRefreshHandler: TaskHandler {
             }
         }
         try await store.deleteOtherModels()
-        return ["embedded": .number(Double(embedded)), "model": .string(model)]
+        return embedded
     }
 }

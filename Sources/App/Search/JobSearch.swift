@@ -55,7 +55,9 @@ struct JobSearch {
         case let (.semantic, vector?):
             ranking = try await semantic(vector, filter).map { ($0.id, Double($0.score)) }
         case let (.hybrid, vector?):
-            async let byWords = keyword(terms, filter)
+            // Meaning finds what is related; words add the jobs that say what was asked, so
+            // here a job must have at least half of the words (decision 0023).
+            async let byWords = keyword(terms, filter, minimumMatch: true)
             async let byMeaning = semantic(vector, filter)
             let fused = RankFusion.fuse([try await byWords.map(\.id), try await byMeaning.map(\.id)])
             ranking = Array(fused.prefix(Self.maxResults))
@@ -92,8 +94,8 @@ struct JobSearch {
     /// them: joining every match to its job (a common word matches most of 100,000) cost
     /// 125 ms. When the filters leave fewer than a page of results from a full candidate
     /// list, every match is checked instead.
-    func keyword(_ terms: SearchTerms, _ filter: JobFilter) async throws -> [(id: Int, score: Double)] {
-        let query = RankedQuery(terms.plainText)
+    func keyword(_ terms: SearchTerms, _ filter: JobFilter, minimumMatch: Bool = false) async throws -> [(id: Int, score: Double)] {
+        let query = try await withoutCommonWords(RankedQuery(terms.plainText))
         let conditions =
             JobReader(database: database, viewer: viewer).conditions(filter, manyTextMatches: false)
             + terms.skills.map { JobReader.asksFor(skill: TextNormalizer.key($0)) }
@@ -116,8 +118,19 @@ struct JobSearch {
                     """
             }
         }
+        // At least half of the terms: the sum of one test per term.
+        let termTests: [SQLQueryString] =
+            switch database.dialect {
+            case .sqlite: query.fts5Terms.map { "(jobs.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH \(bind: $0)))" }
+            case .postgres: query.tsQueryTerms.map { "(jobs.search_vector @@ to_tsquery('simple', \(bind: $0)))::int" }
+            }
+        let enough: SQLQueryString =
+            minimumMatch && query.minimumMatch > 1 ? "AND \(termTests.joined(separator: " + ")) >= \(unsafeRaw: String(query.minimumMatch))" : ""
         func ranked(_ candidates: Int?) -> SQLQueryString {
-            "SELECT jobs.id AS id, f.score AS score FROM (\(matches(candidates))) f JOIN jobs ON jobs.id = f.id WHERE \(filters) ORDER BY f.score DESC, jobs.id DESC \(limit)"
+            """
+            SELECT jobs.id AS id, f.score AS score FROM (\(matches(candidates))) f JOIN jobs ON jobs.id = f.id WHERE \(filters) \(enough)
+            ORDER BY f.score DESC, jobs.id DESC \(limit)
+            """
         }
         let first = try await rows(ranked(Self.keywordCandidates))
         guard first.count < Self.maxResults else { return first }
@@ -129,6 +142,50 @@ struct JobSearch {
 
     /// Candidates ranked by words before the filters are checked.
     static let keywordCandidates = 1_000
+    /// A word in more than this share of the jobs barely tells them apart (bm25's weight of
+    /// it is small) but costs a score for each of them: left out when rarer words remain.
+    static let commonWordShare = 0.1
+    static let commonWordsFrom = 1_000
+
+    /// The query without words that more than `commonWordShare` of the jobs contain (a
+    /// prefix counts every word it begins): on SQLite counted by the full-text index's
+    /// vocabulary, on PostgreSQL read from the planner's statistics of `search_vector` (its
+    /// most common lexemes and their shares, kept by ANALYZE).
+    /// Below `commonWordsFrom` jobs every word is cheap to rank, and a share says little.
+    private func withoutCommonWords(_ query: RankedQuery) async throws -> RankedQuery {
+        let words = query.terms.filter { $0.count == 1 }.map { $0[0] }
+        guard query.terms.count > 1, !words.isEmpty else { return query }
+        let estimate: SQLQueryString =
+            database.dialect == .sqlite
+            ? "SELECT count(*) AS count FROM jobs" : "SELECT reltuples::bigint AS count FROM pg_class WHERE oid = to_regclass('jobs')"
+        let jobs = try await database.sql.raw(estimate).first()?.decode(column: "count", as: Int?.self) ?? 0
+        guard jobs >= Self.commonWordsFrom else { return query }
+        var common: Set<String> = []
+        switch database.dialect {
+        case .sqlite:
+            for word in words {
+                let documents =
+                    try await database.sql.raw(
+                        "SELECT COALESCE(sum(doc), 0) AS count FROM jobs_fts_vocabulary WHERE term >= \(bind: word) AND term < \(bind: word + "\u{10FFFF}")"
+                    ).first()?.decode(column: "count", as: Int.self) ?? 0
+                if Double(documents) > Self.commonWordShare * Double(jobs) { common.insert(word) }
+            }
+        case .postgres:
+            let row = try await database.sql.raw(
+                """
+                SELECT most_common_elems::text::text[] AS words, most_common_elem_freqs::float8[] AS shares FROM pg_stats
+                WHERE schemaname = current_schema() AND tablename = 'jobs' AND attname = 'search_vector'
+                """
+            ).first()
+            let lexemes = try row?.decode(column: "words", as: [String]?.self) ?? []
+            let shares = try row?.decode(column: "shares", as: [Double]?.self) ?? []
+            for word in words {
+                let share = zip(lexemes, shares).reduce(0) { sum, entry in entry.0.hasPrefix(word) ? sum + entry.1 : sum }
+                if share > Self.commonWordShare { common.insert(word) }
+            }
+        }
+        return query.dropping(common: common)
+    }
 
     private func rows(_ sql: SQLQueryString) async throws -> [(id: Int, score: Double)] {
         try await database.sql.raw(sql).all().map { row in

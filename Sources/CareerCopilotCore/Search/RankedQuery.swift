@@ -6,6 +6,8 @@
 public struct RankedQuery: Sendable, Hashable {
     /// Each term is one word (matched as a word prefix) or a phrase of several words in order.
     public let terms: [[String]]
+    /// Every term must match (only when each word is common: see `dropping(common:)`).
+    public private(set) var requiresAll = false
 
     public static let maxTerms = 12
 
@@ -46,18 +48,45 @@ public struct RankedQuery: Sendable, Hashable {
 
     public var isEmpty: Bool { terms.isEmpty }
 
+    /// The query without the single words `common` names (phrases always stay). When every
+    /// term is common, all must match instead: any one of them would match most jobs.
+    public func dropping(common: Set<String>) -> RankedQuery {
+        let kept = terms.filter { $0.count > 1 || !common.contains($0[0]) }
+        guard kept.isEmpty else { return RankedQuery(terms: kept) }
+        var all = self
+        all.requiresAll = terms.count > 1
+        return all
+    }
+
+    init(terms: [[String]]) {
+        self.terms = terms
+    }
+
     /// SQLite FTS5: `"payment"* OR "new york"`.
-    public var fts5: String {
+    public var fts5: String { fts5Terms.joined(separator: requiresAll ? " AND " : " OR ") }
+
+    /// Each term alone, for FTS5: `"payment"*`, `"new york"`.
+    public var fts5Terms: [String] {
         terms.map { term in
             // Words are letters and digits only: nothing inside the quotes needs escaping.
             let quoted = "\"" + term.joined(separator: " ") + "\""
             return term.count == 1 ? quoted + "*" : quoted
-        }.joined(separator: " OR ")
+        }
     }
 
     /// PostgreSQL `to_tsquery('simple', …)`: `payment:* | (new <-> york)`.
-    public var tsQuery: String {
-        terms.map { term in term.count == 1 ? "\(term[0]):*" : "(" + term.joined(separator: " <-> ") + ")" }.joined(separator: " | ")
+    public var tsQuery: String { tsQueryTerms.joined(separator: requiresAll ? " & " : " | ") }
+
+    /// Each term alone, for `to_tsquery('simple', …)`.
+    public var tsQueryTerms: [String] {
+        terms.map { term in term.count == 1 ? "\(term[0]):*" : "(" + term.joined(separator: " <-> ") + ")" }
+    }
+
+    /// How many of the terms a job must contain: at least half (Elasticsearch's
+    /// `minimum_should_match`), so that a posting sharing one incidental word with a long
+    /// query does not rank; all when `requiresAll`.
+    public var minimumMatch: Int {
+        requiresAll ? terms.count : max(1, (terms.count + 1) / 2)
     }
 
     static let stopWords: Set<String> = [
