@@ -7,22 +7,25 @@ import Search
 ///
 /// The database is the record; this copy follows it. The worker that embeds puts its vectors
 /// here as it stores them; other processes' vectors arrive with `refresh`, which reads the
-/// rows stored since it last looked (by `embedded_at`, with a margin for writes that committed
-/// late) and reloads everything when the counts disagree — a job was deleted. Results are
+/// rows stored since it last read (by `embedded_at`, from `lateCommitMargin` before that read
+/// began: a row stamped before then whose transaction committed after it is read again) and
+/// reloads everything when the counts disagree — a job was deleted. Results are
 /// always checked against the jobs table, so a vector of a deleted or hidden job can cost a
 /// place in the candidates, never show a job.
 final class SemanticIndex: @unchecked Sendable {
     /// How often a search may ask the database for new vectors.
     static let refreshInterval: TimeInterval = 1
-    /// Rows written this long before the newest one seen are read again: a transaction that
-    /// committed after a later one is still picked up.
-    static let lateCommitMargin: TimeInterval = 120
+    /// Longer than a batch's write takes (one statement): rows stamped this long before the
+    /// last read began are read again. Processes on several machines need clocks this close.
+    static let lateCommitMargin: TimeInterval = 30
 
     private let lock = ReadWriteLock()
     // Guarded by `lock`.
     private var index: VectorIndex?
     private var model: String?
     private var newest: Double = 0
+    /// When the last read of rows began.
+    private var lastRead: Date = .distantPast
     private var lastRefresh: Date = .distantPast
     /// One refresh at a time; the others use the copy as it is.
     private let refreshing = NIOLockedValueBox(false)
@@ -71,25 +74,28 @@ final class SemanticIndex: @unchecked Sendable {
         defer { refreshing.withLockedValue { $0 = false } }
         let store = JobEmbeddings(database: database, model: model)
         let (count, newest) = try await store.summary()
-        let (current, known, seen) = lock.reading { (self.model == model && index != nil, index?.count ?? 0, self.newest) }
+        let (current, known, seen, read) = lock.reading { (self.model == model && index != nil, index?.count ?? 0, self.newest, lastRead) }
         if current, count == known, (newest ?? 0) <= seen {
             lock.writing { lastRefresh = Date() }
             return
         }
         if current {
-            try await store.forEachChunk(since: seen - Self.lateCommitMargin) { changed in
+            let started = Date()
+            try await store.forEachChunk(since: read.timeIntervalSince1970 - Self.lateCommitMargin) { changed in
                 lock.writing {
                     for row in changed { Self.insert(row.jobID, row.vector, into: &index) }
                     self.newest = max(self.newest, changed.map(\.embeddedAt).max() ?? 0)
                 }
             }
             let total = lock.writing { () -> Int in
+                lastRead = started
                 lastRefresh = Date()
                 return index?.count ?? 0
             }
             if total == count { return }
         }
         // First load, another model, or vectors deleted: read them all, then swap.
+        let started = Date()
         var fresh: VectorIndex?
         var loadedNewest = 0.0
         try await store.forEachChunk { rows in
@@ -106,6 +112,7 @@ final class SemanticIndex: @unchecked Sendable {
             index = loaded
             self.model = model
             self.newest = newestLoaded
+            lastRead = started
             lastRefresh = Date()
         }
     }

@@ -13,7 +13,7 @@ extension OpenAPIDocument {
                             "q",
                             [
                                 "type": "string", "minLength": 1, "maxLength": .number(Double(JobSearchRequest.maxLength)),
-                                "pattern": .string(Schemas.plainText),
+                                "pattern": .string(Schemas.nonBlankText),
                             ],
                             "What to search for, in your words; \"quoted words\" are a phrase", required: true),
                         queryParameter(
