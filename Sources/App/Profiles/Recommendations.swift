@@ -83,10 +83,9 @@ struct Recommendations {
 
     /// Cosine similarity of each job's vector to the profile's, when semantic search is ready.
     private func similarities(of jobIDs: [Int], to profileText: String) async throws -> [Int: Double] {
-        guard let embeddings, !profileText.isEmpty, let status = try? await embeddings.status(on: database), status.usable, let model = status.model
+        guard let embeddings, !profileText.isEmpty, let model = try await embeddings.readyModel(on: database).model,
+            let profile = try? await embeddings.queryVector(profileText)
         else { return [:] }
-        try await embeddings.index.refresh(model: model, on: database)
-        guard let profile = try? await embeddings.queryVector(profileText) else { return [:] }
         var similarity: [Int: Double] = [:]
         for id in jobIDs {
             if let vector = embeddings.index.vector(of: id, model: model) { similarity[id] = Double(SentenceEmbedder.cosine(profile, vector)) }

@@ -100,6 +100,15 @@ final class Embeddings: Sendable {
         }
     }
 
+    /// The model whose vectors this process's index now holds up to date, when semantic search
+    /// is usable; else nil, and the status says why.
+    func readyModel(on database: any Database) async throws -> (model: String?, status: Status) {
+        let status = try await status(on: database)
+        guard status.usable, let model = status.model else { return (nil, status) }
+        try await index.refresh(model: model, on: database)
+        return (model, status)
+    }
+
     /// How complete the vectors of the configured model are: asked of the database at most
     /// once a second, every search in between gets the same answer.
     func status(on database: any Database) async throws -> Status {

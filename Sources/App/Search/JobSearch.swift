@@ -39,9 +39,8 @@ struct JobSearch {
         var vector: [Float]?
         if mode != .keyword {
             do {
-                let status = try await embeddings.status(on: database)
-                if status.usable, let model = status.model {
-                    try await embeddings.index.refresh(model: model, on: database)
+                let (model, status) = try await embeddings.readyModel(on: database)
+                if model != nil {
                     vector = try await embeddings.queryVector(query.text)
                 } else {
                     notice = (status.message ?? "Semantic search is not ready") + "; these results match the words only"
@@ -73,9 +72,9 @@ struct JobSearch {
     /// The open jobs most alike in meaning to `jobID` (itself left out); none before it has
     /// a vector or when semantic search is not ready.
     func similar(to jobID: Int, hiddenCompanies: [String], limit: Int = 5) async throws -> [(record: JobRecord, score: Double)] {
-        guard let status = try? await embeddings.status(on: database), status.usable, let model = status.model else { return [] }
-        try await embeddings.index.refresh(model: model, on: database)
-        guard let vector = embeddings.index.vector(of: jobID, model: model) else { return [] }
+        guard let model = try await embeddings.readyModel(on: database).model, let vector = embeddings.index.vector(of: jobID, model: model) else {
+            return []
+        }
         var filter = JobFilter()
         filter.viewer = viewer
         filter.isActive = true
