@@ -98,9 +98,8 @@ struct JobPagesController: RouteCollection {
         if let scorer = try await MatchScorer.load(for: user, on: request.db, now: services.time.now) {
             model.match = scorer.match(job, skills: skills)
         }
-        let hidden = try await BlocklistService(database: request.db, user: user).hiddenKeys()
         model.similar = try await JobSearch(database: request.db, viewer: user.id, embeddings: services.embeddings)
-            .similar(to: id, hiddenCompanies: hidden).map(\.record.summary)
+            .similar(to: id) { try await BlocklistService(database: request.db, user: user).hiddenKeys() }.map(\.record.summary)
         return request.page(JobPage.render(model, context: try await request.pageContext(.jobs)))
     }
 

@@ -71,14 +71,17 @@ struct JobSearch {
 
     /// The open jobs most alike in meaning to `jobID` (itself left out); none before it has
     /// a vector or when semantic search is not ready.
-    func similar(to jobID: Int, hiddenCompanies: [String], limit: Int = 5) async throws -> [(record: JobRecord, score: Double)] {
+    /// `hiddenCompanies` is asked only when there is something to filter.
+    func similar(
+        to jobID: Int, hiddenCompanies: () async throws -> [String], limit: Int = 5
+    ) async throws -> [(record: JobRecord, score: Double)] {
         guard let model = try await embeddings.readyModel(on: database).model, let vector = embeddings.index.vector(of: jobID, model: model) else {
             return []
         }
         var filter = JobFilter()
         filter.viewer = viewer
         filter.isActive = true
-        filter.hiddenCompanies = hiddenCompanies
+        filter.hiddenCompanies = try await hiddenCompanies()
         let nearest = try await semantic(vector, filter, limit: limit + 1).filter { $0.id != jobID }.prefix(limit)
         let records = try await JobReader(database: database, viewer: viewer).records(nearest.map(\.id))
         let scores = Dictionary(uniqueKeysWithValues: nearest.map { ($0.id, Double($0.score)) })
@@ -106,14 +109,20 @@ struct JobSearch {
             return try await rows(
                 "SELECT jobs.id AS id, CAST(1 AS DOUBLE PRECISION) AS score FROM jobs WHERE \(filters) ORDER BY jobs.posted_at DESC, jobs.id DESC \(limit)")
         }
+        // The best `candidates` by words; on PostgreSQL each row says how many jobs matched in
+        // all (FTS5's bm25 cannot be used beside a window function: SQLite counts apart).
         func matches(_ candidates: Int?) -> SQLQueryString {
             let inner: SQLQueryString = candidates.map { "ORDER BY score DESC LIMIT \(unsafeRaw: String($0))" } ?? ""
             switch database.dialect {
             case .sqlite:
-                return "SELECT rowid AS id, -bm25(jobs_fts, 8.0, 3.0, 1.0, 1.0) AS score FROM jobs_fts WHERE jobs_fts MATCH \(bind: query.fts5) \(inner)"
+                return """
+                    SELECT rowid AS id, -bm25(jobs_fts, 8.0, 3.0, 1.0, 1.0) AS score, NULL AS matched
+                    FROM jobs_fts WHERE jobs_fts MATCH \(bind: query.fts5) \(inner)
+                    """
             case .postgres:
                 return """
-                    SELECT jobs.id AS id, ts_rank(jobs.search_vector, to_tsquery('simple', \(bind: full.tsQuery)), 1)::float8 AS score
+                    SELECT jobs.id AS id, ts_rank(jobs.search_vector, to_tsquery('simple', \(bind: full.tsQuery)), 1)::float8 AS score,
+                    count(*) OVER () AS matched
                     FROM jobs, to_tsquery('simple', \(bind: query.tsQuery)) AS q(query) WHERE jobs.search_vector @@ q.query \(inner)
                     """
             }
@@ -128,16 +137,20 @@ struct JobSearch {
             minimumMatch && query.minimumMatch > 1 ? "AND \(termTests.joined(separator: " + ")) >= \(unsafeRaw: String(query.minimumMatch))" : ""
         func ranked(_ candidates: Int?) -> SQLQueryString {
             """
-            SELECT jobs.id AS id, f.score AS score FROM (\(matches(candidates))) f JOIN jobs ON jobs.id = f.id WHERE \(filters) \(enough)
-            ORDER BY f.score DESC, jobs.id DESC \(limit)
+            SELECT jobs.id AS id, f.score AS score, f.matched AS matched FROM (\(matches(candidates))) f JOIN jobs ON jobs.id = f.id
+            WHERE \(filters) \(enough) ORDER BY f.score DESC, jobs.id DESC \(limit)
             """
         }
-        let first = try await rows(ranked(Self.keywordCandidates))
-        guard first.count < Self.maxResults else { return first }
-        let considered =
-            try await database.sql.raw("SELECT count(*) AS count FROM (\(matches(Self.keywordCandidates))) c").first()?
-            .decode(column: "count", as: Int.self) ?? 0
-        return considered < Self.keywordCandidates ? first : try await rows(ranked(nil))
+        let first = try await database.sql.raw(ranked(Self.keywordCandidates)).all()
+        let results = try first.map { (id: try $0.decode(column: "id", as: Int.self), score: try $0.decode(column: "score", as: Double.self)) }
+        guard results.count < Self.maxResults else { return results }
+        // Fewer than a page of results: complete unless the candidates were cut short.
+        var matched = try first.first?.decode(column: "matched", as: Int?.self)
+        if matched == nil {
+            matched = try await database.sql.raw("SELECT count(*) AS count FROM (\(matches(Self.keywordCandidates))) c").first()?
+                .decode(column: "count", as: Int.self)
+        }
+        return (matched ?? 0) <= Self.keywordCandidates ? results : try await rows(ranked(nil))
     }
 
     /// Candidates ranked by words before the filters are checked.

@@ -17,8 +17,9 @@ struct SearchController: RouteCollection {
         let user = try request.currentUser
         let reader = JobReader(database: request.db, viewer: user.id)
         _ = try await reader.record(id)
-        let hidden = try await BlocklistService(database: request.db, user: user).hiddenKeys()
-        let similar = try await JobSearch(database: request.db, viewer: user.id, embeddings: services.embeddings).similar(to: id, hiddenCompanies: hidden)
+        let similar = try await JobSearch(database: request.db, viewer: user.id, embeddings: services.embeddings).similar(to: id) {
+            try await BlocklistService(database: request.db, user: user).hiddenKeys()
+        }
         var items = try await reader.dtos(similar.map(\.record))
         for index in items.indices { items[index].score = similar[index].score }
         return request.envelope(writing: JSONArray(items: items), message: "Similar jobs")

@@ -128,10 +128,7 @@ public struct MiniLM: Sendable {
         for index in attended.indices { attended[index] += input[index] }
         normalize(&attended, rows: count, layer.attentionNorm)
         var intermediate = apply(layer.intermediate, attended, rows: count)
-        for index in intermediate.indices {
-            let x = intermediate[index]
-            intermediate[index] = 0.5 * x * (1 + erf(x * 0.707_106_77))
-        }
+        intermediate.withUnsafeMutableBufferPointer { FastMath.gelu($0.baseAddress!, $0.count) }
         var output = apply(layer.output, intermediate, rows: count)
         for index in output.indices { output[index] += attended[index] }
         normalize(&output, rows: count, layer.outputNorm)
@@ -159,11 +156,10 @@ public struct MiniLM: Sendable {
     private static func softmax(_ row: UnsafeMutablePointer<Float>, _ count: Int) {
         var largest = -Float.infinity
         for index in 0..<count { largest = max(largest, row[index]) }
+        for index in 0..<count { row[index] -= largest }
+        FastMath.exp(row, count)
         var sum: Float = 0
-        for index in 0..<count {
-            row[index] = exp(row[index] - largest)
-            sum += row[index]
-        }
+        for index in 0..<count { sum += row[index] }
         for index in 0..<count { row[index] /= sum }
     }
 

@@ -13,8 +13,8 @@ import Vapor
 /// vectors, errors and throttling; and recommendations blended with similarity.
 @Suite("Embedding providers")
 struct EmbeddingProvidersTests {
-    /// A local `/v1/embeddings`: each input's vector counts its words in 16 buckets, so that
-    /// texts sharing words are alike. `plan` scripts answers before the vectors (429, 401 …).
+    /// A local `/v1/embeddings`: each input's vector counts its words in 64 buckets (by an
+    /// FNV-1a hash: the same in every run), so that texts sharing words are alike. `plan` scripts answers before the vectors (429, 401 …).
     final class EmbeddingsServer: @unchecked Sendable {
         let app: Application
         let port: Int
@@ -34,8 +34,11 @@ struct EmbeddingProvidersTests {
                 }
                 let inputs = body["input"]?.arrayValue?.compactMap(\.stringValue) ?? []
                 let data: [JSONValue] = inputs.enumerated().map { index, text in
-                    var buckets = [Double](repeating: 0.01, count: 16)
-                    for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) { buckets[abs(word.hashValue) % 16] += 1 }
+                    var buckets = [Double](repeating: 0.01, count: 64)
+                    for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+                        let hash = word.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 }
+                        buckets[Int(hash % 64)] += 1
+                    }
                     return ["object": "embedding", "index": .number(Double(index)), "embedding": .array(buckets.map { .number($0) })]
                 }
                 let answer: JSONValue = [
@@ -62,7 +65,7 @@ struct EmbeddingProvidersTests {
     func anOpenAICompatibleServer_embedsJobs_andIsAskedInItsOwnFormat(database: TestDatabase) async throws {
         let embedder = try await EmbeddingsServer()
         defer { Task { try? await embedder.stop() } }
-        let settings = AppConfiguration.RemoteEmbedder(baseURL: embedder.baseURL, apiKey: Self.key, model: "nomic-embed-text", dimensions: 16)
+        let settings = AppConfiguration.RemoteEmbedder(baseURL: embedder.baseURL, apiKey: Self.key, model: "nomic-embed-text", dimensions: 64)
         try await withServer(database, adjust: { $0.embeddings = .remote(settings) }) { server in
             for (title, text) in [("Pastry Chef", "croissants tarts bakery"), ("Welder", "steel frames welding shop"), ("Nurse", "patients ward night shift")] {
                 _ = try await server.post("/api/v1/jobs", ["title": .string(title), "company": "Acme", "description": .string(text)])
@@ -75,9 +78,9 @@ struct EmbeddingProvidersTests {
             let last = try #require(sent.last)
             #expect(last.headers.first(name: .authorization) == "Bearer \(Self.key)")
             #expect(last.body["model"] == "nomic-embed-text")
-            #expect(last.body["dimensions"] == 16)
+            #expect(last.body["dimensions"] == 64)
             #expect(last.body["input"]?.arrayValue?.count == 3)
-            #expect(try await TaskQueueTests.count(server, "SELECT count(*) AS count FROM job_embeddings WHERE model = 'remote:nomic-embed-text:16'") == 3)
+            #expect(try await TaskQueueTests.count(server, "SELECT count(*) AS count FROM job_embeddings WHERE model = 'remote:nomic-embed-text:64'") == 3)
 
             let found = try await server.get("/api/v1/jobs/search?q=croissants+bakery&mode=semantic").data
             #expect(found["items"]?.arrayValue?.first?["title"] == "Pastry Chef")
