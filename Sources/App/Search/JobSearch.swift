@@ -17,6 +17,7 @@ struct JobSearch {
     /// Below this cosine similarity a job is not about the text at all (all-MiniLM-L6-v2
     /// gives unrelated texts 0 to 0.2).
     static let semanticFloor: Float = 0.2
+    static let similarCandidates = 50
 
     struct Outcome {
         var jobs: [(record: JobRecord, score: Double)]
@@ -69,20 +70,24 @@ struct JobSearch {
         return Outcome(jobs: records.map { ($0, scores[$0.id] ?? 0) }, total: ranking.count, mode: mode, notice: notice)
     }
 
-    /// The open jobs most alike in meaning to `jobID` (itself left out); none before it has
-    /// a vector or when semantic search is not ready.
+    /// The open jobs most alike in meaning to `jobID` (itself left out) among its
+    /// `similarCandidates` nearest, which the index keeps until vectors change; none before
+    /// it has a vector or when semantic search is not ready.
     /// `hiddenCompanies` is asked only when there is something to filter.
     func similar(
         to jobID: Int, hiddenCompanies: () async throws -> [String], limit: Int = 5
     ) async throws -> [(record: JobRecord, score: Double)] {
-        guard let model = try await embeddings.readyModel(on: database).model, let vector = embeddings.index.vector(of: jobID, model: model) else {
-            return []
-        }
+        guard let model = try await embeddings.readyModel(on: database).model,
+            let candidates = embeddings.index.neighbours(of: jobID, model: model, k: Self.similarCandidates)
+        else { return [] }
+        let alike = candidates.filter { $0.id != jobID && $0.score >= Self.semanticFloor }
+        guard !alike.isEmpty else { return [] }
         var filter = JobFilter()
         filter.viewer = viewer
         filter.isActive = true
         filter.hiddenCompanies = try await hiddenCompanies()
-        let nearest = try await semantic(vector, filter, limit: limit + 1).filter { $0.id != jobID }.prefix(limit)
+        let admitted = try await admittedIDs(among: alike.map(\.id), JobReader(database: database, viewer: viewer).conditions(filter, manyTextMatches: false))
+        let nearest = alike.filter { admitted.contains($0.id) }.prefix(limit)
         let records = try await JobReader(database: database, viewer: viewer).records(nearest.map(\.id))
         let scores = Dictionary(uniqueKeysWithValues: nearest.map { ($0.id, Double($0.score)) })
         return records.map { ($0, scores[$0.id] ?? 0) }

@@ -29,6 +29,13 @@ final class SemanticIndex: @unchecked Sendable {
     private var lastRefresh: Date = .distantPast
     /// One refresh at a time; the others use the copy as it is.
     private let refreshing = NIOLockedValueBox(false)
+    /// Counts changes of the copy (guarded by `lock`): cached neighbours of another
+    /// generation are stale.
+    private var generation = 0
+    /// Neighbours of jobs' own vectors, by job, for the generation they were found in: a job's
+    /// page asks for them on every view, and they change only when vectors do.
+    private let neighbourCache = NIOLockedValueBox<(generation: Int, entries: [Int: [(id: Int, score: Float)]])>((0, [:]))
+    static let cachedNeighbours = 4_096
 
     /// Searches the copy; nil when it holds no vectors of `model` yet.
     func nearest(to query: [Float], model: String, k: Int, allowed: ((Int) -> Bool)? = nil) -> [(id: Int, score: Float)]? {
@@ -36,6 +43,26 @@ final class SemanticIndex: @unchecked Sendable {
             guard self.model == model, let index else { return nil }
             return index.nearest(to: query, k: k, allowed: allowed)
         }
+    }
+
+    /// The `k` jobs nearest to `jobID`'s own vector (itself included); nil when this copy has
+    /// no vector of it.
+    func neighbours(of jobID: Int, model: String, k: Int) -> [(id: Int, score: Float)]? {
+        let current = lock.reading { self.model == model ? generation : nil }
+        guard let current else { return nil }
+        if let cached = neighbourCache.withLockedValue({ $0.generation == current ? $0.entries[jobID] : nil }), cached.count >= k {
+            return Array(cached.prefix(k))
+        }
+        let found = lock.reading { () -> (generation: Int, neighbours: [(id: Int, score: Float)])? in
+            guard self.model == model, let index, let vector = index.vector(of: jobID) else { return nil }
+            return (generation, index.nearest(to: vector, k: k))
+        }
+        guard let found else { return nil }
+        neighbourCache.withLockedValue { cache in
+            if cache.generation != found.generation || cache.entries.count >= Self.cachedNeighbours { cache = (found.generation, [:]) }
+            cache.entries[jobID] = found.neighbours
+        }
+        return found.neighbours
     }
 
     /// The stored vector of a job, if this copy has it.
@@ -50,6 +77,7 @@ final class SemanticIndex: @unchecked Sendable {
         lock.writing {
             guard self.model == model else { return }
             for (id, vector) in vectors { Self.insert(id, vector, into: &index) }
+            generation += 1
         }
     }
 
@@ -84,6 +112,7 @@ final class SemanticIndex: @unchecked Sendable {
             try await store.forEachChunk(since: read.timeIntervalSince1970 - Self.lateCommitMargin) { changed in
                 lock.writing {
                     for row in changed { Self.insert(row.jobID, row.vector, into: &index) }
+                    if !changed.isEmpty { generation += 1 }
                     self.newest = max(self.newest, changed.map(\.embeddedAt).max() ?? 0)
                 }
             }
@@ -110,6 +139,7 @@ final class SemanticIndex: @unchecked Sendable {
         let newestLoaded = loadedNewest
         lock.writing {
             index = loaded
+            generation += 1
             self.model = model
             self.newest = newestLoaded
             lastRead = started

@@ -208,4 +208,40 @@ struct JobSearchTests {
             #expect(try await Self.ranked(server, "q=near&mode=keyword").ids.count == 1)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func similarJobs_areOpenJobsAlikeInMeaning_andFollowChanges(database: TestDatabase) async throws {
+        try #require(Self.modelDirectory != nil, "set CC_TEST_MODEL_DIR (scripts/test does)")
+        try await withServer(database, adjust: Self.withModel) { server in
+            let ids = try await Self.seed(server)
+            let twin = try #require(
+                try await server.post(
+                    "/api/v1/jobs",
+                    [
+                        "title": "Backend Engineer, Payouts", "company": "Coinly", "is_private": false,
+                        "description": "Build the Go services that settle card payments and pay out merchants: ledgers, reconciliation, PostgreSQL.",
+                    ]
+                ).data["id"]?.intValue)
+            try await server.runQueuedTasks(kind: EmbeddingRefreshHandler.kind)
+            func similar() async throws -> [Int] {
+                try await server.get("/api/v1/jobs/\(ids[0])/similar").data.arrayValue?.compactMap { $0["id"]?.intValue } ?? []
+            }
+            let first = try await similar()
+            #expect(first.first == twin, "\(first)")
+            #expect(!first.contains(ids[0]), "never the job itself")
+            let page = try await server.get("/jobs/\(ids[0])")
+            #expect(page.text.contains("Similar jobs") && page.text.contains("href=\"/jobs/\(twin)\""))
+            // Closed: not offered. Open again and rewritten as a welder's job: re-embedded, no
+            // longer the closest (the cached neighbours follow the change).
+            #expect(try await server.put("/api/v1/jobs/\(twin)", ["is_active": false]).status == .ok)
+            #expect(try await !similar().contains(twin))
+            #expect(
+                try await server.put(
+                    "/api/v1/jobs/\(twin)", ["is_active": true, "title": "Welder", "description": "MIG and TIG welding of steel frames."]
+                ).status == .ok)
+            try await server.runQueuedTasks(kind: EmbeddingRefreshHandler.kind)
+            #expect(try await similar().first != twin)
+            #expect(try await server.get("/api/v1/jobs/999999/similar").status == .notFound)
+        }
+    }
 }
