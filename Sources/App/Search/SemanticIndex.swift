@@ -81,8 +81,9 @@ final class SemanticIndex: @unchecked Sendable {
         }
     }
 
-    /// Under the write lock. An empty index takes the dimensions of its first vector (a model
-    /// configured without them); a vector of other dimensions is not this model's and is skipped.
+    /// Into the copy (under the write lock) or a new one: an empty index takes the dimensions
+    /// of its first vector (a model configured without them); a vector of other dimensions is
+    /// not this model's and is skipped.
     private static func insert(_ id: Int, _ vector: [Float], into index: inout VectorIndex?) {
         if index == nil || (index!.count == 0 && index!.dimensions != vector.count) { index = VectorIndex(dimensions: vector.count) }
         if vector.count == index!.dimensions { index!.set(id, vector) }
