@@ -63,10 +63,13 @@ final class Embeddings: Sendable {
         }
     }
 
-    /// The vector of a search text, from the cache when it was asked for lately.
+    /// The vector of a search text, from the cache when it was asked for lately. A remote
+    /// server gets one short try: a search does not wait for a slow or silent one.
     func queryVector(_ text: String) async throws -> [Float] {
         if let cached = queries.withLockedValue({ $0[text] }) { return cached }
-        let vector = try await embedder().get().embed([text])[0]
+        let embedder = try embedder().get()
+        let quick: any TextEmbedder = (embedder as? RemoteTextEmbedder)?.forQueries ?? embedder
+        let vector = try await quick.embed([text])[0]
         queries.withLockedValue { cache in
             if cache.count >= Self.cachedQueries { cache.removeAll(keepingCapacity: true) }
             cache[text] = vector

@@ -16,6 +16,18 @@ struct RemoteTextEmbedder: TextEmbedder {
     static let batchSize = 64
     static let timeout: TimeAmount = .seconds(60)
     static let attempts = 4
+    /// Background embedding waits and tries again; a search's own text gets one short try,
+    /// and the search answers with keywords if it fails (`forQueries`).
+    var timeout = Self.timeout
+    var attempts = Self.attempts
+
+    /// The same server for the text of a search: one try of at most 5 s.
+    var forQueries: RemoteTextEmbedder {
+        var quick = self
+        quick.timeout = .seconds(5)
+        quick.attempts = 1
+        return quick
+    }
     static let maxResponseBytes = 64 << 20
 
     var model: String {
@@ -48,14 +60,14 @@ struct RemoteTextEmbedder: TextEmbedder {
             let response: HTTPClientResponse
             let bytes: ByteBuffer
             do {
-                response = try await client.execute(request, timeout: Self.timeout)
+                response = try await client.execute(request, timeout: timeout)
                 bytes = try await response.body.collect(upTo: Self.maxResponseBytes)
             } catch {
-                if attempt < Self.attempts { try await Task.sleep(for: .seconds(Self.backoff(attempt))); continue }
+                if attempt < attempts { try await Task.sleep(for: .seconds(Self.backoff(attempt))); continue }
                 throw EmbeddingError("The embeddings server at \(settings.baseURL) could not be reached (\(type(of: error)))")
             }
             let status = response.status.code
-            if status == 429 || status >= 500, attempt < Self.attempts {
+            if status == 429 || status >= 500, attempt < attempts {
                 let wait = response.headers.first(name: "Retry-After").flatMap(Double.init).map { min($0, 60) } ?? Self.backoff(attempt)
                 try await Task.sleep(for: .seconds(wait))
                 continue

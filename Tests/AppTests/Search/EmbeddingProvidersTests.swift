@@ -138,4 +138,24 @@ struct EmbeddingProvidersTests {
             #expect(items.first?["title"]?.stringValue?.hasPrefix("Backend") == true)
         }
     }
+
+    @Test
+    func aSearch_triesAFailingServerOnce_andAnswersWithKeywords() async throws {
+        let embedder = try await EmbeddingsServer()
+        defer { Task { try? await embedder.stop() } }
+        let settings = AppConfiguration.RemoteEmbedder(baseURL: embedder.baseURL, apiKey: Self.key, model: "m", dimensions: nil)
+        try await withServer(.sqlite, adjust: { $0.embeddings = .remote(settings) }) { server in
+            _ = try await server.post("/api/v1/jobs", ["title": "Pastry Chef", "company": "Acme", "description": "croissants"])
+            try await server.runQueuedTasks(kind: EmbeddingRefreshHandler.kind)
+            let before = embedder.requests.withLockedValue { $0.count }
+            embedder.plan.withLockedValue { $0 = Array(repeating: (.internalServerError, "down", [:]), count: 10) }
+            let started = Date()
+            let answer = try await server.get("/api/v1/jobs/search?q=croissants&mode=semantic").data
+            #expect(Date().timeIntervalSince(started) < 5, "no retries with backoff inside a search")
+            #expect(embedder.requests.withLockedValue { $0.count } == before + 1, "one try")
+            #expect(answer["mode"] == "keyword")
+            #expect(answer["notice"]?.stringValue?.contains("HTTP 500") == true)
+            #expect(answer["items"]?.arrayValue?.count == 1)
+        }
+    }
 }
