@@ -5,29 +5,22 @@
 enum FastMath {
     /// e^x for each value, in place. Below -87 the result is 0's neighbour (2^-126 × …), above
     /// 88 it is clamped: softmax gives it values ≤ 0.
-    static func exp(_ values: UnsafeMutablePointer<Float>, _ count: Int) {
-        var index = 0
-        while index + 8 <= count {
-            let x = UnsafeRawPointer(values + index).loadUnaligned(as: SIMD8<Float>.self)
-            UnsafeMutableRawPointer(values + index).storeBytes(of: exp8(x), as: SIMD8<Float>.self)
-            index += 8
-        }
-        while index < count {
-            values[index] = exp8(SIMD8(repeating: values[index]))[0]
-            index += 1
-        }
-    }
+    static func exp(_ values: UnsafeMutablePointer<Float>, _ count: Int) { apply(exp8, values, count) }
 
     /// GELU (the exact one, with erf, as BERT uses) for each value, in place.
-    static func gelu(_ values: UnsafeMutablePointer<Float>, _ count: Int) {
+    static func gelu(_ values: UnsafeMutablePointer<Float>, _ count: Int) { apply(gelu8, values, count) }
+
+    /// `function` over eight values at a time, the last few one by one.
+    @inline(__always)
+    private static func apply(_ function: (SIMD8<Float>) -> SIMD8<Float>, _ values: UnsafeMutablePointer<Float>, _ count: Int) {
         var index = 0
         while index + 8 <= count {
             let x = UnsafeRawPointer(values + index).loadUnaligned(as: SIMD8<Float>.self)
-            UnsafeMutableRawPointer(values + index).storeBytes(of: gelu8(x), as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(values + index).storeBytes(of: function(x), as: SIMD8<Float>.self)
             index += 8
         }
         while index < count {
-            values[index] = gelu8(SIMD8(repeating: values[index]))[0]
+            values[index] = function(SIMD8(repeating: values[index]))[0]
             index += 1
         }
     }
